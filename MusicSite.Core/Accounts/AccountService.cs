@@ -1,0 +1,314 @@
+using System.Net.Mail;
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MusicSite.Common;
+using MusicSite.Hosting;
+using MusicSite.Media;
+
+namespace MusicSite.Accounts;
+
+/// <summary>Builds the absolute links that account mail carries; the host knows the site's address.</summary>
+public interface IAccountLinks
+{
+    string ConfirmEmail(int userId, string code);
+    string ResetPassword(string email, string code);
+}
+
+public sealed record RegisterInput(string? Email, string? Password, string? DisplayName, string? AccountType);
+
+public sealed record ProfileInput(string? DisplayName, string? Bio);
+
+/// <summary>Registration, confirmation, password reset and profile: one method per use case,
+/// shared by the account pages and /api/auth.</summary>
+public sealed class AccountService(
+    UserManager<AppUser> users,
+    IMailSender mail,
+    IAccountLinks links,
+    ImageNormalizer images,
+    IOptions<MusicSiteOptions> siteOptions,
+    IOptions<MediaToolOptions> mediaOptions,
+    TimeProvider clock,
+    ILogger<AccountService> logger)
+{
+    public const int AvatarSize = 256;
+
+    public async Task<ServiceResult<AppUser>> RegisterAsync(RegisterInput input, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var email = input.Email?.Trim() ?? "";
+        var displayName = input.DisplayName?.Trim() ?? "";
+        var role = string.IsNullOrWhiteSpace(input.AccountType) ? Roles.Listener : input.AccountType.Trim();
+
+        if (!IsValidEmail(email))
+        {
+            errors.Add("email", "Enter a valid email address, like name@example.com.");
+        }
+        ValidateDisplayName(displayName, errors);
+        if (string.IsNullOrEmpty(input.Password))
+        {
+            errors.Add("password", "Choose a password.");
+        }
+        var matchedRole = new[] { Roles.Listener, Roles.Artist }
+            .FirstOrDefault(r => string.Equals(r, role, StringComparison.OrdinalIgnoreCase));
+        if (matchedRole is null)
+        {
+            errors.Add("accountType", "Account type must be Listener or Artist.");
+        }
+        if (errors.Any)
+        {
+            return ServiceResult<AppUser>.Invalid(errors);
+        }
+
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            return ServiceResult<AppUser>.Invalid("email", "An account with this email already exists.", "EMAIL_TAKEN");
+        }
+
+        var user = new AppUser
+        {
+            UserName = email,
+            Email = email,
+            DisplayName = displayName,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        var created = await users.CreateAsync(user, input.Password!);
+        if (!created.Succeeded)
+        {
+            return ServiceResult<AppUser>.Invalid(MapIdentityErrors(created));
+        }
+        await users.AddToRoleAsync(user, matchedRole!);
+        await SendConfirmationAsync(user, cancellationToken);
+        return ServiceResult<AppUser>.Ok(user);
+    }
+
+    public async Task SendConfirmationAsync(AppUser user, CancellationToken cancellationToken)
+    {
+        if (user.EmailConfirmed || user.Email is null)
+        {
+            return;
+        }
+        var token = await users.GenerateEmailConfirmationTokenAsync(user);
+        var link = links.ConfirmEmail(user.Id, Encode(token));
+        await TrySendAsync(user.Email, "Confirm your MusicSite email",
+            $"Hello {user.DisplayName},\n\nConfirm your email address by opening this link:\n\n{link}\n\n" +
+            "If you did not create a MusicSite account, ignore this message.\n", cancellationToken);
+    }
+
+    public async Task<bool> ConfirmEmailAsync(int userId, string? code)
+    {
+        var user = await users.FindByIdAsync(userId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (user is null || Decode(code) is not { } token)
+        {
+            return false;
+        }
+        if (user.EmailConfirmed)
+        {
+            return true;
+        }
+        return (await users.ConfirmEmailAsync(user, token)).Succeeded;
+    }
+
+    /// <summary>Sends a reset link when the address has an account; says nothing either way.</summary>
+    public async Task RequestPasswordResetAsync(string? email, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(email) || await users.FindByEmailAsync(email.Trim()) is not { Email: not null } user)
+        {
+            return;
+        }
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var link = links.ResetPassword(user.Email, Encode(token));
+        await TrySendAsync(user.Email, "Reset your MusicSite password",
+            $"Hello {user.DisplayName},\n\nChoose a new password by opening this link:\n\n{link}\n\n" +
+            "If you did not ask for this, ignore this message: your password stays as it is.\n", cancellationToken);
+    }
+
+    public async Task<ServiceResult<AppUser>> ResetPasswordAsync(string? email, string? code, string? newPassword)
+    {
+        const string invalidLink = "This reset link is invalid or has expired. Ask for a new one.";
+        if (string.IsNullOrEmpty(newPassword))
+        {
+            return ServiceResult<AppUser>.Invalid("password", "Choose a new password.");
+        }
+        if (string.IsNullOrWhiteSpace(email) || await users.FindByEmailAsync(email.Trim()) is not { } user
+            || Decode(code) is not { } token)
+        {
+            return ServiceResult<AppUser>.Invalid("code", invalidLink);
+        }
+        var reset = await users.ResetPasswordAsync(user, token, newPassword);
+        if (!reset.Succeeded)
+        {
+            var errors = MapIdentityErrors(reset);
+            if (reset.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken)))
+            {
+                errors.Add("code", invalidLink);
+            }
+            return ServiceResult<AppUser>.Invalid(errors);
+        }
+        // A reset also lifts a lockout: the person has proved control of the mailbox.
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        return ServiceResult<AppUser>.Ok(user);
+    }
+
+    public async Task<ServiceResult<AppUser>> UpdateProfileAsync(int userId, ProfileInput input)
+    {
+        var user = await users.Users.FirstOrDefaultAsync(u => u.Id == userId);
+        if (user is null)
+        {
+            return ServiceResult<AppUser>.Invalid("user", "Account not found.", "NOT_FOUND");
+        }
+        var errors = new FieldErrors();
+        var displayName = input.DisplayName?.Trim() ?? "";
+        var bio = string.IsNullOrWhiteSpace(input.Bio) ? null : input.Bio.Trim();
+        ValidateDisplayName(displayName, errors);
+        if (bio is { Length: > AppUser.BioMaxLength })
+        {
+            errors.Add("bio", $"Bio can be at most {AppUser.BioMaxLength} characters.");
+        }
+        if (errors.Any)
+        {
+            return ServiceResult<AppUser>.Invalid(errors);
+        }
+        user.DisplayName = displayName;
+        user.Bio = bio;
+        var updated = await users.UpdateAsync(user);
+        return updated.Succeeded ? ServiceResult<AppUser>.Ok(user) : ServiceResult<AppUser>.Invalid(MapIdentityErrors(updated));
+    }
+
+    /// <summary>Checks an uploaded image by content, re-encodes it and makes it the user's avatar.</summary>
+    public async Task<ServiceResult<AppUser>> SetAvatarAsync(int userId, Stream upload, CancellationToken cancellationToken)
+    {
+        var user = await users.Users.FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        if (user is null)
+        {
+            return ServiceResult<AppUser>.Invalid("user", "Account not found.", "NOT_FOUND");
+        }
+        var paths = siteOptions.Value.Paths;
+        var maxBytes = mediaOptions.Value.MaxAvatarBytes;
+        Directory.CreateDirectory(paths.Temp);
+        var temp = Path.Combine(paths.Temp, "avatar-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            await using (var file = File.Create(temp))
+            {
+                // Copy at most one byte past the cap, so an oversized upload is never stored whole.
+                var buffer = new byte[81920];
+                long total = 0;
+                int read;
+                while ((read = await upload.ReadAsync(buffer, cancellationToken)) > 0)
+                {
+                    total += read;
+                    if (total > maxBytes)
+                    {
+                        return ServiceResult<AppUser>.Invalid("avatar",
+                            $"The image is larger than {maxBytes / (1024 * 1024)} MB.", "FILE_TOO_LARGE");
+                    }
+                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                }
+            }
+
+            var relative = Path.Combine("avatars", Guid.NewGuid().ToString("N") + ".jpg");
+            var check = await images.NormalizeSquareAsync(temp, paths.MediaPath(relative), AvatarSize, maxBytes,
+                cancellationToken);
+            if (check != ImageCheck.Ok)
+            {
+                return ServiceResult<AppUser>.Invalid("avatar", check switch
+                {
+                    ImageCheck.Empty => "The image file is empty.",
+                    ImageCheck.TooLarge => $"The image is larger than {maxBytes / (1024 * 1024)} MB.",
+                    ImageCheck.UnsupportedType => "Use a JPEG, PNG or WebP image.",
+                    _ => "The image could not be read. Try another file.",
+                }, check == ImageCheck.TooLarge ? "FILE_TOO_LARGE" : "INVALID_IMAGE");
+            }
+
+            var previous = user.AvatarPath;
+            user.AvatarPath = relative;
+            await users.UpdateAsync(user);
+            if (previous is not null)
+            {
+                File.Delete(paths.MediaPath(previous));
+            }
+            return ServiceResult<AppUser>.Ok(user);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    public static bool IsValidEmail(string email) =>
+        email.Length is > 3 and <= 256
+        && MailAddress.TryCreate(email, out var address)
+        && address.Address == email
+        && address.Host.Contains('.', StringComparison.Ordinal)
+        && !address.Host.StartsWith('.') && !address.Host.EndsWith('.');
+
+    private static void ValidateDisplayName(string displayName, FieldErrors errors)
+    {
+        if (displayName.Length == 0)
+        {
+            errors.Add("displayName", "Enter a display name.");
+        }
+        else if (displayName.Length > AppUser.DisplayNameMaxLength)
+        {
+            errors.Add("displayName", $"Display name can be at most {AppUser.DisplayNameMaxLength} characters.");
+        }
+    }
+
+    /// <summary>Sorts Identity's error codes into the form field they are about.</summary>
+    private static FieldErrors MapIdentityErrors(IdentityResult result)
+    {
+        var errors = new FieldErrors();
+        foreach (var error in result.Errors)
+        {
+            var field = error.Code switch
+            {
+                _ when error.Code.StartsWith("Password", StringComparison.Ordinal) => "password",
+                _ when error.Code.Contains("Email", StringComparison.Ordinal) => "email",
+                _ when error.Code.Contains("UserName", StringComparison.Ordinal) => "email",
+                nameof(IdentityErrorDescriber.InvalidToken) => "code",
+                _ => "",
+            };
+            var message = error.Code == nameof(IdentityErrorDescriber.DuplicateUserName)
+                ? "An account with this email already exists."
+                : error.Description;
+            errors.Add(field, message);
+        }
+        return errors;
+    }
+
+    private async Task TrySendAsync(string to, string subject, string body, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await mail.SendAsync(to, subject, body, cancellationToken);
+        }
+        catch (Exception ex) when (ex is SmtpException or IOException or InvalidOperationException)
+        {
+            // The account change stands; the person can ask for the mail again from the banner.
+            logger.LogError(ex, "Could not send '{Subject}' to {To}", subject, to);
+        }
+    }
+
+    private static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
+
+    private static string? Decode(string? code)
+    {
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            return null;
+        }
+        try
+        {
+            return Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace MusicSite.Accounts;
+
+/// <summary>A person with an account: listener, artist or admin (roles).</summary>
+public sealed class AppUser : IdentityUser<int>
+{
+    public const int DisplayNameMaxLength = 100;
+    public const int BioMaxLength = 2000;
+
+    public string DisplayName { get; set; } = "";
+    public string? Bio { get; set; }
+    /// <summary>Avatar file relative to the media root (generated name), or null.</summary>
+    public string? AvatarPath { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
+public static class Roles
+{
+    public const string Listener = "Listener";
+    public const string Artist = "Artist";
+    public const string Admin = "Admin";
+
+    public static readonly string[] All = [Listener, Artist, Admin];
+}
+
+internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(EntityTypeBuilder<AppUser> builder)
+    {
+        builder.Property(u => u.DisplayName).HasMaxLength(AppUser.DisplayNameMaxLength).IsRequired();
+        builder.Property(u => u.Bio).HasMaxLength(AppUser.BioMaxLength);
+        builder.Property(u => u.AvatarPath).HasMaxLength(200);
+    }
+}

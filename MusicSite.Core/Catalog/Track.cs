@@ -1,0 +1,99 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MusicSite.Accounts;
+using MusicSite.Genres;
+using MusicSite.Media;
+
+namespace MusicSite.Catalog;
+
+public enum TrackState
+{
+    Pending,
+    Processing,
+    Ready,
+    Failed,
+}
+
+public sealed class Track
+{
+    public int Id { get; set; }
+    public string Title { get; set; } = "";
+    public string ArtistName { get; set; } = "";
+    public int? AlbumId { get; set; }
+    public Album? Album { get; set; }
+    public int? TrackNumber { get; set; }
+    public string? Description { get; set; }
+    public int? Bpm { get; set; }
+    public string? Key { get; set; }
+    public int LicenseId { get; set; }
+    public License? License { get; set; }
+    public bool IsPublic { get; set; } = true;
+    public bool IsDownloadable { get; set; }
+    public int UploaderId { get; set; }
+    public AppUser? Uploader { get; set; }
+    public double? DurationSeconds { get; set; }
+    public TrackState State { get; set; }
+    public int ProcessingProgress { get; set; }
+    public string? ProcessingStep { get; set; }
+    public string? ProcessingError { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public DateTime? DeletedAt { get; set; }
+    public List<TrackGenre> Genres { get; set; } = [];
+    public List<TrackTag> Tags { get; set; } = [];
+    public List<MediaFile> MediaFiles { get; set; } = [];
+}
+
+public sealed class TrackGenre
+{
+    public int TrackId { get; set; }
+    public int GenreId { get; set; }
+    public Genre? Genre { get; set; }
+}
+
+public sealed class TrackTag
+{
+    public int TrackId { get; set; }
+    public string Tag { get; set; } = "";
+}
+
+internal sealed class TrackConfiguration : IEntityTypeConfiguration<Track>
+{
+    public void Configure(EntityTypeBuilder<Track> builder)
+    {
+        builder.Property(t => t.Title).HasMaxLength(200).IsRequired();
+        builder.Property(t => t.ArtistName).HasMaxLength(100).IsRequired();
+        builder.Property(t => t.Description).HasMaxLength(2000);
+        builder.Property(t => t.Key).HasMaxLength(4);
+        builder.Property(t => t.State).HasConversion<string>().HasMaxLength(20);
+        builder.Property(t => t.ProcessingStep).HasMaxLength(40);
+        builder.Property(t => t.ProcessingError).HasMaxLength(1000);
+        builder.HasOne(t => t.Album).WithMany(a => a.Tracks).HasForeignKey(t => t.AlbumId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne(t => t.License).WithMany().HasForeignKey(t => t.LicenseId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(t => t.Uploader).WithMany().HasForeignKey(t => t.UploaderId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(t => t.Genres).WithOne().HasForeignKey(g => g.TrackId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(t => t.Tags).WithOne().HasForeignKey(g => g.TrackId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(t => t.MediaFiles).WithOne().HasForeignKey(m => m.TrackId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(t => t.CreatedAt);
+        builder.HasIndex(t => new { t.IsPublic, t.State, t.DeletedAt });
+    }
+}
+
+internal sealed class TrackGenreConfiguration : IEntityTypeConfiguration<TrackGenre>
+{
+    public void Configure(EntityTypeBuilder<TrackGenre> builder)
+    {
+        builder.HasKey(g => new { g.TrackId, g.GenreId });
+        builder.HasOne(g => g.Genre).WithMany().HasForeignKey(g => g.GenreId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class TrackTagConfiguration : IEntityTypeConfiguration<TrackTag>
+{
+    public void Configure(EntityTypeBuilder<TrackTag> builder)
+    {
+        builder.HasKey(t => new { t.TrackId, t.Tag });
+        builder.Property(t => t.Tag).HasMaxLength(30);
+        builder.HasIndex(t => t.Tag);
+    }
+}

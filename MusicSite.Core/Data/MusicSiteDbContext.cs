@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using MusicSite.Accounts;
+using MusicSite.Attribution;
+using MusicSite.Catalog;
+using MusicSite.Genres;
+using MusicSite.Media;
+using MusicSite.Seeding;
+
+namespace MusicSite.Data;
+
+public sealed class MusicSiteDbContext(DbContextOptions<MusicSiteDbContext> options)
+    : IdentityDbContext<AppUser, IdentityRole<int>, int>(options)
+{
+    public DbSet<Genre> Genres => Set<Genre>();
+    public DbSet<GenreRelation> GenreRelations => Set<GenreRelation>();
+    public DbSet<License> Licenses => Set<License>();
+    public DbSet<Album> Albums => Set<Album>();
+    public DbSet<AlbumGenre> AlbumGenres => Set<AlbumGenre>();
+    public DbSet<Track> Tracks => Set<Track>();
+    public DbSet<TrackGenre> TrackGenres => Set<TrackGenre>();
+    public DbSet<TrackTag> TrackTags => Set<TrackTag>();
+    public DbSet<MediaFile> MediaFiles => Set<MediaFile>();
+    public DbSet<InstrumentType> InstrumentTypes => Set<InstrumentType>();
+    public DbSet<SeedRun> SeedRuns => Set<SeedRun>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(MusicSiteDbContext).Assembly);
+    }
+}

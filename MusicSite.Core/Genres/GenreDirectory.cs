@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using MusicSite.Data;
+
+namespace MusicSite.Genres;
+
+public sealed record GenreNode(int Id, string Name, string Slug, string? Description, int? ParentId,
+    IReadOnlyList<GenreNode> Children);
+
+public sealed record GenreListItem(int Id, string Name, string Slug, string? Description, int? ParentId, int ChildCount);
+
+public sealed record GenreDetail(int Id, string Name, string Slug, string? Description,
+    IReadOnlyList<GenreListItem> Ancestors, IReadOnlyList<GenreListItem> Children, IReadOnlyList<RelatedGenre> Related);
+
+public sealed record RelatedGenre(string Name, string Slug, GenreRelationKind Kind, double Weight);
+
+/// <summary>Reads the genre tree: the whole tree, a page of genres, one genre with its surroundings.</summary>
+public sealed class GenreDirectory(MusicSiteDbContext db)
+{
+    public async Task<IReadOnlyList<GenreNode>> TreeAsync(CancellationToken cancellationToken)
+    {
+        // One query for the whole table (a few hundred rows), then the tree is assembled in memory.
+        var all = await db.Genres.AsNoTracking().OrderBy(g => g.Name).ToListAsync(cancellationToken);
+        var children = all.ToLookup(g => g.ParentId);
+        IReadOnlyList<GenreNode> Build(int? parentId) => children[parentId]
+            .Select(g => new GenreNode(g.Id, g.Name, g.Slug, g.Description, g.ParentId, Build(g.Id))).ToList();
+        return Build(null);
+    }
+
+    public async Task<(IReadOnlyList<GenreListItem> Items, int Total)> ListAsync(int? parentId, bool topLevelOnly,
+        int page, int limit, CancellationToken cancellationToken)
+    {
+        var query = db.Genres.AsNoTracking();
+        if (parentId is not null)
+        {
+            query = query.Where(g => g.ParentId == parentId);
+        }
+        else if (topLevelOnly)
+        {
+            query = query.Where(g => g.ParentId == null);
+        }
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.OrderBy(g => g.Name).Skip((page - 1) * limit).Take(limit)
+            .Select(g => new GenreListItem(g.Id, g.Name, g.Slug, g.Description, g.ParentId, g.Children.Count))
+            .ToListAsync(cancellationToken);
+        return (items, total);
+    }
+
+    public async Task<GenreDetail?> FindAsync(string slug, CancellationToken cancellationToken)
+    {
+        var genre = await db.Genres.AsNoTracking().FirstOrDefaultAsync(g => g.Slug == slug, cancellationToken);
+        if (genre is null)
+        {
+            return null;
+        }
+
+        var ancestors = new List<GenreListItem>();
+        for (var parentId = genre.ParentId; parentId is not null;)
+        {
+            var parent = await db.Genres.AsNoTracking().Where(g => g.Id == parentId)
+                .Select(g => new GenreListItem(g.Id, g.Name, g.Slug, g.Description, g.ParentId, g.Children.Count))
+                .FirstAsync(cancellationToken);
+            ancestors.Insert(0, parent);
+            parentId = parent.ParentId;
+        }
+        var children = await db.Genres.AsNoTracking().Where(g => g.ParentId == genre.Id).OrderBy(g => g.Name)
+            .Select(g => new GenreListItem(g.Id, g.Name, g.Slug, g.Description, g.ParentId, g.Children.Count))
+            .ToListAsync(cancellationToken);
+        var related = await db.GenreRelations.AsNoTracking()
+            .Where(r => r.FromGenreId == genre.Id || r.ToGenreId == genre.Id)
+            .Select(r => r.FromGenreId == genre.Id
+                ? new RelatedGenre(r.ToGenre!.Name, r.ToGenre.Slug, r.Kind, r.Weight)
+                : new RelatedGenre(r.FromGenre!.Name, r.FromGenre.Slug, r.Kind, r.Weight))
+            .ToListAsync(cancellationToken);
+        return new GenreDetail(genre.Id, genre.Name, genre.Slug, genre.Description, ancestors, children,
+            related.OrderByDescending(r => r.Weight).ToList());
+    }
+}

@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MusicSite.Accounts;
+using MusicSite.Catalog;
+using MusicSite.Data;
+using MusicSite.Genres;
+using MusicSite.Media;
+using MusicSite.Seeding;
+
+namespace MusicSite.Hosting;
+
+public static class CoreServices
+{
+    /// <summary>Options, the database and the Core services. Identity and web concerns are wired by the host.</summary>
+    public static IServiceCollection AddMusicSiteCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<MusicSiteOptions>()
+            .Bind(configuration.GetSection(MusicSiteOptions.SectionName))
+            .Configure(o => ApplyEnvironmentNames(o, configuration));
+        services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.SectionName));
+        services.AddOptions<MediaToolOptions>().Bind(configuration.GetSection(MediaToolOptions.SectionName));
+        services.AddOptions<RateLimitSettings>().Bind(configuration.GetSection(RateLimitSettings.SectionName));
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddDbContext<MusicSiteDbContext>((sp, options) =>
+            SqliteDatabase.Configure(options, sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<MusicSiteOptions>>()
+                .Value.Paths.Database));
+
+        services.AddSingleton<FfmpegRunner>();
+        services.AddSingleton<MediaProber>();
+        services.AddSingleton<ImageNormalizer>();
+        services.AddSingleton<IMailSender, MailSender>();
+        services.AddScoped<AccountService>();
+        services.AddScoped<AccountBootstrap>();
+        services.AddScoped<TrackCatalog>();
+        services.AddScoped<GenreDirectory>();
+        services.AddScoped<StreamSource>();
+        services.AddScoped<DemoAudioRenderer>();
+        services.AddScoped<Seeder>();
+        services.AddScoped<StartupInitializer>();
+        return services;
+    }
+
+    /// <summary>The documented MUSICSITE_* variables win over the appsettings section.</summary>
+    private static void ApplyEnvironmentNames(MusicSiteOptions options, IConfiguration configuration)
+    {
+        if (configuration["MUSICSITE_DATA"] is { Length: > 0 } data)
+        {
+            options.DataDirectory = data;
+        }
+        if (configuration["MUSICSITE_SEED"] is { Length: > 0 } seed)
+        {
+            options.Seed = seed;
+        }
+        if (configuration["MUSICSITE_ADMIN_EMAIL"] is { Length: > 0 } email)
+        {
+            options.AdminEmail = email;
+        }
+        if (configuration["MUSICSITE_ADMIN_PASSWORD"] is { Length: > 0 } password)
+        {
+            options.AdminPassword = password;
+        }
+    }
+}

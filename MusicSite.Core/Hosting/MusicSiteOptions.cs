@@ -1,0 +1,93 @@
+namespace MusicSite.Hosting;
+
+/// <summary>Settings bound from the "MusicSite" configuration section and the MUSICSITE_* variables.</summary>
+public sealed class MusicSiteOptions
+{
+    public const string SectionName = "MusicSite";
+
+    /// <summary>Root of everything MusicSite writes: database, media, uploads, keys, mail, backups, logs.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary><c>demo</c> seeds the demo catalog into an empty database; <c>none</c> does not.</summary>
+    public string Seed { get; set; } = "demo";
+
+    /// <summary>Where the seed text files are; by default the seeds/ folder copied beside the program.</summary>
+    public string SeedsDirectory { get; set; } = Path.Combine(AppContext.BaseDirectory, "seeds");
+
+    public string? AdminEmail { get; set; }
+    public string? AdminPassword { get; set; }
+
+    /// <summary>The site's public address, used in links inside mail. Empty: taken from the request.</summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>Health turns unhealthy below this much free disk in the data directory.</summary>
+    public long MinimumFreeDiskBytes { get; set; } = 512L * 1024 * 1024;
+
+    public DataPaths Paths => new(DataDirectory);
+}
+
+/// <summary>The fixed layout of the data directory.</summary>
+public sealed record DataPaths(string Root)
+{
+    public string FullRoot => Path.GetFullPath(Root);
+    public string Database => Path.Combine(FullRoot, "musicsite.db");
+    public string JobsDatabase => Path.Combine(FullRoot, "jobs.db");
+    public string Media => Path.Combine(FullRoot, "media");
+    public string Uploads => Path.Combine(FullRoot, "uploads");
+    public string Keys => Path.Combine(FullRoot, "keys");
+    public string Mail => Path.Combine(FullRoot, "mail");
+    public string Backups => Path.Combine(FullRoot, "backups");
+    public string Logs => Path.Combine(FullRoot, "logs");
+    public string Temp => Path.Combine(FullRoot, "tmp");
+
+    public IEnumerable<string> Directories => [FullRoot, Media, Uploads, Keys, Mail, Backups, Logs, Temp];
+
+    public void EnsureCreated()
+    {
+        foreach (var dir in Directories)
+        {
+            Directory.CreateDirectory(dir);
+        }
+    }
+
+    /// <summary>Resolves a path stored relative to the media root; refuses anything that escapes it.</summary>
+    public string MediaPath(string relativePath)
+    {
+        var full = Path.GetFullPath(Path.Combine(Media, relativePath));
+        var root = Path.GetFullPath(Media) + Path.DirectorySeparatorChar;
+        if (!full.StartsWith(root, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("Stored media path escapes the media root.");
+        }
+        return full;
+    }
+}
+
+public sealed class MailOptions
+{
+    public const string SectionName = "Mail";
+    public string From { get; set; } = "MusicSite <no-reply@musicsite.local>";
+    /// <summary>SMTP host; when empty, mail is written as .eml files to the data directory's mail/ folder.</summary>
+    public string? SmtpHost { get; set; }
+    public int SmtpPort { get; set; } = 587;
+    public bool SmtpEnableSsl { get; set; } = true;
+    public string? SmtpUser { get; set; }
+    public string? SmtpPassword { get; set; }
+}
+
+public sealed class RateLimitSettings
+{
+    public const string SectionName = "RateLimits";
+    /// <summary>Login attempts allowed per client (user name, else address) in one window.</summary>
+    public int LoginPermitLimit { get; set; } = 10;
+    public int LoginWindowSeconds { get; set; } = 60;
+}
+
+public sealed class MediaToolOptions
+{
+    public const string SectionName = "Media";
+    public string FfmpegPath { get; set; } = "ffmpeg";
+    public string FfprobePath { get; set; } = "ffprobe";
+    public int ProcessTimeoutSeconds { get; set; } = 300;
+    public long MaxAvatarBytes { get; set; } = 5 * 1024 * 1024;
+}

@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MusicSite.Accounts;
+using MusicSite.Data;
+using MusicSite.Media;
+using MusicSite.Seeding;
+
+namespace MusicSite.Hosting;
+
+/// <summary>Runs once before the site serves: data directory, migrations, roles, admin account, seeds.</summary>
+public sealed class StartupInitializer(
+    MusicSiteDbContext db,
+    AccountBootstrap accounts,
+    Seeder seeder,
+    IOptions<MusicSiteOptions> options,
+    ILogger<StartupInitializer> logger)
+{
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        var site = options.Value;
+        site.Paths.EnsureCreated();
+        CleanTemp(site.Paths.Temp);
+
+        await db.Database.MigrateAsync(cancellationToken);
+        SqliteDatabase.EnableWriteAheadLog(db);
+
+        await accounts.EnsureRolesAsync();
+        if (!string.IsNullOrWhiteSpace(site.AdminEmail) && !string.IsNullOrEmpty(site.AdminPassword))
+        {
+            await accounts.EnsureAdminAsync(site.AdminEmail.Trim(), site.AdminPassword);
+        }
+
+        try
+        {
+            await seeder.SeedAsync(cancellationToken);
+        }
+        catch (MediaToolException ex)
+        {
+            // The site still starts; /healthz reports the missing tool and the next start seeds again.
+            logger.LogError(ex, "The demo catalog could not be rendered");
+        }
+    }
+
+    /// <summary>Work files left by a process that was killed mid-way are never finished; remove them.</summary>
+    private void CleanTemp(string temp)
+    {
+        foreach (var file in Directory.EnumerateFiles(temp))
+        {
+            try
+            {
+                File.Delete(file);
+            }
+            catch (IOException ex)
+            {
+                logger.LogWarning(ex, "Could not remove stale work file {File}", file);
+            }
+        }
+    }
+}
