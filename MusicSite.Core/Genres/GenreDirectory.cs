@@ -45,13 +45,18 @@ public sealed class GenreDirectory(MusicSiteDbContext db)
         return (items, total);
     }
 
-    public async Task<GenreDetail?> FindAsync(string slug, CancellationToken cancellationToken)
+    public async Task<GenreDetail?> FindAsync(string slug, CancellationToken cancellationToken) =>
+        await db.Genres.AsNoTracking().FirstOrDefaultAsync(g => g.Slug == slug, cancellationToken) is { } genre
+            ? await DetailAsync(genre, cancellationToken)
+            : null;
+
+    public async Task<GenreDetail?> FindAsync(int id, CancellationToken cancellationToken) =>
+        await db.Genres.AsNoTracking().FirstOrDefaultAsync(g => g.Id == id, cancellationToken) is { } genre
+            ? await DetailAsync(genre, cancellationToken)
+            : null;
+
+    private async Task<GenreDetail> DetailAsync(Genre genre, CancellationToken cancellationToken)
     {
-        var genre = await db.Genres.AsNoTracking().FirstOrDefaultAsync(g => g.Slug == slug, cancellationToken);
-        if (genre is null)
-        {
-            return null;
-        }
 
         var ancestors = new List<GenreListItem>();
         for (var parentId = genre.ParentId; parentId is not null;)

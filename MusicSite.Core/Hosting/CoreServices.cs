@@ -42,6 +42,15 @@ public static class CoreServices
         return services;
     }
 
+    /// <summary>The site options as configuration gives them, for the few host settings needed before the
+    /// container is built (data-protection keys, the jobs database).</summary>
+    public static MusicSiteOptions ReadSiteOptions(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(MusicSiteOptions.SectionName).Get<MusicSiteOptions>() ?? new MusicSiteOptions();
+        ApplyEnvironmentNames(options, configuration);
+        return options;
+    }
+
     /// <summary>The documented MUSICSITE_* variables win over the appsettings section.</summary>
     private static void ApplyEnvironmentNames(MusicSiteOptions options, IConfiguration configuration)
     {

@@ -1,0 +1,53 @@
+using System.Net;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace MusicSite.Web.Api;
+
+/// <summary>
+/// The last line of defence: an unexpected exception is logged with its trace id and answered as a plain
+/// 500 (ProblemDetails for the API, a short page for browsers) that reveals nothing about the cause.
+/// </summary>
+public sealed class UnexpectedExceptionHandler(IProblemDetailsService problems, ILogger<UnexpectedExceptionHandler> logger)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is BadHttpRequestException bad)
+        {
+            // Malformed input the framework caught (bad JSON, oversized body): the caller's mistake, not ours.
+            context.Response.StatusCode = bad.StatusCode;
+            return await WriteAsync(context, bad.StatusCode, "The request could not be read.", exception);
+        }
+
+        logger.LogError(exception, "Unhandled exception for {Method} {Path} (trace {TraceId})",
+            context.Request.Method, context.Request.Path, context.TraceIdentifier);
+        context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+        return await WriteAsync(context, StatusCodes.Status500InternalServerError,
+            "Something went wrong on our side.", exception);
+    }
+
+    private async Task<bool> WriteAsync(HttpContext context, int status, string title, Exception exception)
+    {
+        if (ApiProblems.IsApiRequest(context.Request))
+        {
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                Exception = exception,
+                ProblemDetails = new ProblemDetails { Status = status, Title = title },
+            });
+        }
+
+        context.Response.ContentType = "text/html; charset=utf-8";
+        var trace = WebUtility.HtmlEncode(context.TraceIdentifier);
+        await context.Response.WriteAsync($$"""
+            <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{{WebUtility.HtmlEncode(title)}} · MusicSite</title>
+            <link rel="stylesheet" href="/css/site.css"></head><body><main id="main" class="wrap">
+            <h1>{{WebUtility.HtmlEncode(title)}}</h1><p>Please try again. If it keeps happening, tell the site's
+            administrator this reference: <code>{{trace}}</code>.</p><p><a href="/">Back to the home page</a></p>
+            </main></body></html>
+            """);
+        return true;
+    }
+}

@@ -1,0 +1,40 @@
+using MusicSite.Common;
+
+namespace MusicSite.Web.Api;
+
+/// <summary>The paging query every list endpoint takes: <c>page</c> from 1, <c>limit</c> 1–100 (default 20).</summary>
+public sealed record PageQuery(int? Page, int? Limit)
+{
+    public const int DefaultLimit = 20;
+    public const int MaxLimit = 100;
+
+    public int PageNumber => Page ?? 1;
+    public int PageSize => Limit ?? DefaultLimit;
+
+    public FieldErrors Validate()
+    {
+        var errors = new FieldErrors();
+        if (Page is < 1)
+        {
+            errors.Add("page", "page starts at 1.");
+        }
+        if (Limit is < 1 or > MaxLimit)
+        {
+            errors.Add("limit", $"limit must be between 1 and {MaxLimit}.");
+        }
+        return errors;
+    }
+}
+
+public sealed record PageMeta(int Page, int PerPage, int Total, int TotalPages, bool HasNext, bool HasPrev);
+
+/// <summary>The list envelope: <c>{ "data": [...], "meta": { ... } }</c>.</summary>
+public sealed record PagedList<T>(IReadOnlyList<T> Data, PageMeta Meta)
+{
+    public static PagedList<T> Create(IReadOnlyList<T> items, PageQuery query, int total)
+    {
+        var totalPages = total == 0 ? 0 : (int)Math.Ceiling(total / (double)query.PageSize);
+        return new PagedList<T>(items, new PageMeta(query.PageNumber, query.PageSize, total, totalPages,
+            query.PageNumber < totalPages, query.PageNumber > 1 && total > 0));
+    }
+}

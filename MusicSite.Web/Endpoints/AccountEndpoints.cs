@@ -1,0 +1,43 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using MusicSite.Accounts;
+
+namespace MusicSite.Web.Endpoints;
+
+/// <summary>Form posts of the account pages that render nothing themselves (both redirect).</summary>
+public static class AccountEndpoints
+{
+    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/account").ExcludeFromDescription();
+        group.MapPost("/logout", LogoutAsync);
+        group.MapPost("/resend-confirmation", ResendConfirmationAsync).RequireAuthorization();
+        return group;
+    }
+
+    // [FromForm] makes the framework check the antiforgery token on these posts.
+    private static async Task<IResult> LogoutAsync(SignInManager<AppUser> signIn, [FromForm] string? returnUrl)
+    {
+        await signIn.SignOutAsync();
+        return TypedResults.LocalRedirect(SafeReturnUrl(returnUrl));
+    }
+
+    private static async Task<IResult> ResendConfirmationAsync(ClaimsPrincipal principal, UserManager<AppUser> users,
+        AccountService accounts, [FromForm] string? returnUrl, CancellationToken cancellationToken)
+    {
+        if (await users.GetUserAsync(principal) is { } user)
+        {
+            await accounts.SendConfirmationAsync(user, cancellationToken);
+        }
+        var target = SafeReturnUrl(returnUrl);
+        return TypedResults.LocalRedirect(target + (target.Contains('?') ? "&" : "?") + "confirmationSent=1");
+    }
+
+    /// <summary>Only a local path may be a redirect target: never another site.</summary>
+    public static string SafeReturnUrl(string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
+        && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+            ? returnUrl
+            : "/";
+}

@@ -1,0 +1,108 @@
+using Microsoft.AspNetCore.DataProtection;
+using MusicSite.Data;
+using MusicSite.Hosting;
+using MusicSite.Web.Api;
+using MusicSite.Web.Auth;
+using MusicSite.Web.Components;
+using MusicSite.Web.Endpoints;
+using MusicSite.Web.Health;
+using Quartz;
+
+namespace MusicSite.Web.Hosting;
+
+/// <summary>Everything Program.cs wires: services, start-up work and the request pipeline.</summary>
+public static class MusicSiteHost
+{
+    public static WebApplicationBuilder AddMusicSite(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddMusicSiteCore(builder.Configuration);
+
+        // Read now because these two are configured before the container exists.
+        var paths = CoreServices.ReadSiteOptions(builder.Configuration).Paths;
+        paths.EnsureCreated();
+
+        // Keys live in the data directory, so a restart (or another node sharing it) keeps everyone signed in.
+        services.AddDataProtection()
+            .SetApplicationName("MusicSite")
+            .PersistKeysToFileSystem(new DirectoryInfo(paths.Keys));
+
+        // Jobs have a database file of their own, so Quartz's tables stay out of the EF schema and its
+        // writes never wait on the catalog's.
+        services.AddQuartz(quartz =>
+        {
+            quartz.ConfigureScheduler(s => s.InstanceName = "MusicSite");
+            quartz.UsePersistentStore(store =>
+            {
+                store.UseSqlite(SqliteDatabase.ConnectionString(paths.JobsDatabase));
+                store.UseSystemTextJsonSerializer();
+                store.ProvisionSchema();
+            });
+        });
+        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+
+        services.AddMusicSiteAuth();
+        services.AddMusicSiteRateLimits();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblems.Customize);
+        services.AddExceptionHandler<UnexpectedExceptionHandler>();
+        services.AddOpenApi();
+        services.AddMusicSiteHealthChecks();
+        services.AddHttpContextAccessor();
+        services.AddAntiforgery();
+        services.AddRazorComponents();
+        return builder;
+    }
+
+    public static async Task InitializeMusicSiteAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<StartupInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+    }
+
+    public static WebApplication UseMusicSite(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseWhen(c => ApiProblems.IsApiRequest(c.Request), api => api.UseStatusCodePages());
+        app.UseWhen(c => !ApiProblems.IsApiRequest(c.Request), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.UseStaticFiles();
+        // Routing after the status-code pages, so a re-executed request (/error/404) is routed afresh.
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseAntiforgery();
+        app.UseMiddleware<HtmxHistoryMiddleware>();
+
+        app.MapOpenApi();
+        app.MapMusicSiteHealth();
+        app.MapAuthApi();
+        app.MapGenresApi();
+        app.MapMediaApi();
+        app.MapAccountEndpoints();
+        app.MapRazorComponents<App>();
+        return app;
+    }
+}
+
+/// <summary>
+/// htmx follows redirects inside its request, so after a boosted form post the address bar would keep the
+/// form's URL. Telling htmx the URL it actually landed on keeps history and reloads right.
+/// </summary>
+internal sealed class HtmxHistoryMiddleware(RequestDelegate next)
+{
+    public Task InvokeAsync(HttpContext context)
+    {
+        if (HttpMethods.IsGet(context.Request.Method) && context.Request.Headers.ContainsKey("HX-Boosted"))
+        {
+            context.Response.OnStarting(() =>
+            {
+                if (context.Response.StatusCode == StatusCodes.Status200OK)
+                {
+                    context.Response.Headers["HX-Push-Url"] = context.Request.PathBase + context.Request.Path + context.Request.QueryString;
+                }
+                return Task.CompletedTask;
+            });
+        }
+        return next(context);
+    }
+}
