@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MusicSite.Data;
+
+namespace MusicSite.Tests.Infrastructure;
+
+/// <summary>
+/// The whole site in-process on its own data directory (real migrations, real SQLite, real ffmpeg), with
+/// the demo seed off unless a test asks for it. Settings go in as configuration, as an operator would set them.
+/// </summary>
+public class MusicSiteFactory : WebApplicationFactory<Program>
+{
+    private readonly TempDirectory _data;
+    private readonly bool _ownsData;
+
+    public MusicSiteFactory() : this(new TempDirectory("musicsite-web"), ownsData: true)
+    {
+    }
+
+    /// <summary>A site on an existing data directory, e.g. to start the same site twice.</summary>
+    public MusicSiteFactory(TempDirectory data, bool ownsData = false)
+    {
+        _data = data;
+        _ownsData = ownsData;
+    }
+
+    public Dictionary<string, string?> Settings { get; } = new()
+    {
+        ["MUSICSITE_SEED"] = "none",
+    };
+
+    public string DataDirectory => _data.Path;
+
+    public string MailDirectory => Path.Combine(_data.Path, "mail");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("MUSICSITE_DATA", _data.Path);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<MusicSiteDbContext, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<MusicSiteDbContext>());
+    }
+
+    public Task<int> CountAsync<TEntity>() where TEntity : class =>
+        WithDbAsync(db => db.Set<TEntity>().CountAsync());
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && _ownsData)
+        {
+            _data.Dispose();
+        }
+    }
+}
