@@ -60,6 +60,7 @@ public sealed class ImageNormalizer(FfmpegRunner runner, MediaProber prober)
             return ImageCheck.Unreadable;
         }
 
+        Directory.CreateDirectory(Path.GetDirectoryName(destinationPath)!);
         var temp = destinationPath + ".tmp-" + Guid.NewGuid().ToString("N") + ".jpg";
         try
         {
@@ -72,7 +73,6 @@ public sealed class ImageNormalizer(FfmpegRunner runner, MediaProber prober)
             {
                 return ImageCheck.Unreadable;
             }
-            Directory.CreateDirectory(Path.GetDirectoryName(destinationPath)!);
             File.Move(temp, destinationPath, overwrite: true);
             return ImageCheck.Ok;
         }

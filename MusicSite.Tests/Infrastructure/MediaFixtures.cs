@@ -1,0 +1,58 @@
+using System.Diagnostics;
+
+namespace MusicSite.Tests.Infrastructure;
+
+/// <summary>Test media made by ffmpeg at test time: nothing binary is committed.</summary>
+public static class MediaFixtures
+{
+    /// <summary>A test-pattern image; <paramref name="extension"/> (png, jpg, webp) picks the encoder.</summary>
+    public static string Image(string directory, string extension, int width = 640, int height = 360)
+    {
+        var path = Path.Combine(directory, $"image-{Guid.NewGuid():N}.{extension}");
+        Ffmpeg("-f", "lavfi", "-i", $"testsrc=size={width}x{height}:rate=1", "-frames:v", "1", path);
+        return path;
+    }
+
+    /// <summary>A short stereo sine tone.</summary>
+    public static string Tone(string directory, string extension, double seconds = 3, int frequency = 440)
+    {
+        var path = Path.Combine(directory, $"tone-{Guid.NewGuid():N}.{extension}");
+        Ffmpeg("-f", "lavfi", "-i", $"sine=frequency={frequency}:duration={seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
+            "-ac", "2", path);
+        return path;
+    }
+
+    public static string Text(string directory, string fileName, string content)
+    {
+        var path = Path.Combine(directory, fileName);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    public static string Probe(string path, string entries)
+    {
+        var (code, output) = Run("ffprobe", "-v", "error", "-show_entries", entries, "-of", "default=noprint_wrappers=1", path);
+        Assert.True(code == 0, $"ffprobe failed on {path}");
+        return output;
+    }
+
+    private static void Ffmpeg(params string[] arguments)
+    {
+        var (code, output) = Run("ffmpeg", ["-nostdin", "-hide_banner", "-loglevel", "error", "-y", .. arguments]);
+        Assert.True(code == 0, "ffmpeg failed: " + output);
+    }
+
+    private static (int Code, string Output) Run(string tool, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        return (process.ExitCode, stdout.Result + stderr.Result);
+    }
+}
