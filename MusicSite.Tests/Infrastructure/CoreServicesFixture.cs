@@ -14,7 +14,7 @@ namespace MusicSite.Tests.Infrastructure;
 /// The Core services without the web host, on an empty SQLite database built by the real migrations in a
 /// data directory of its own. One per test class (IClassFixture); tests build their own rows.
 /// </summary>
-public sealed class CoreServicesFixture : IAsyncLifetime, IDisposable
+public class CoreServicesFixture : IAsyncLifetime, IDisposable
 {
     private readonly TempDirectory _data = new("musicsite-core");
     private ServiceProvider? _services;
@@ -23,14 +23,17 @@ public sealed class CoreServicesFixture : IAsyncLifetime, IDisposable
     public DataPaths Paths => new(_data.Path);
     public IServiceProvider Services => _services ?? throw new InvalidOperationException("Not initialised.");
 
-    public async Task InitializeAsync()
+    /// <summary>Configuration on top of the defaults (data directory, seeding off, a fixed site address).</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
+
+    public virtual async Task InitializeAsync()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["MUSICSITE_DATA"] = _data.Path,
             ["MUSICSITE_SEED"] = "none",
             ["MusicSite:PublicBaseUrl"] = TestLinks.BaseUrl,
-        }).Build();
+        }).AddInMemoryCollection(Settings).Build();
 
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
@@ -60,10 +63,11 @@ public sealed class CoreServicesFixture : IAsyncLifetime, IDisposable
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    public void Dispose()
+    public virtual void Dispose()
     {
         _services?.Dispose();
         _data.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     /// <summary>Account mail links with a fixed site address, as MusicSite:PublicBaseUrl would give.</summary>
