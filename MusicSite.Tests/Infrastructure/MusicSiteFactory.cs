@@ -20,7 +20,7 @@ public class MusicSiteFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A site on an existing data directory, e.g. to start the same site twice.</summary>
-    public MusicSiteFactory(TempDirectory data, bool ownsData = false)
+    internal MusicSiteFactory(TempDirectory data, bool ownsData = false)
     {
         _data = data;
         _ownsData = ownsData;
@@ -29,6 +29,8 @@ public class MusicSiteFactory : WebApplicationFactory<Program>
     public Dictionary<string, string?> Settings { get; } = new()
     {
         ["MUSICSITE_SEED"] = "none",
+        // Every in-process request comes from the same (absent) address; LoginRateLimitTests lowers this.
+        ["RateLimits:LoginPermitLimit"] = "100000",
     };
 
     public string DataDirectory => _data.Path;
