@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -19,7 +18,6 @@ public sealed class UnexpectedExceptionHandler(IProblemDetailsService problems, 
             context.Response.StatusCode = bad.StatusCode;
             return await WriteAsync(context, bad.StatusCode, "The request could not be read.", exception);
         }
-
         logger.LogError(exception, "Unhandled exception for {Method} {Path} (trace {TraceId})",
             context.Request.Method, context.Request.Path, context.TraceIdentifier);
         context.Response.StatusCode = StatusCodes.Status500InternalServerError;
@@ -39,15 +37,8 @@ public sealed class UnexpectedExceptionHandler(IProblemDetailsService problems, 
             });
         }
 
-        context.Response.ContentType = "text/html; charset=utf-8";
-        var trace = WebUtility.HtmlEncode(context.TraceIdentifier);
-        await context.Response.WriteAsync($$"""
-            <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{{WebUtility.HtmlEncode(title)}} · MusicSite</title>
-            <link rel="stylesheet" href="/css/site.css"></head><body><main id="main" class="wrap">
-            <h1>{{WebUtility.HtmlEncode(title)}}</h1><p>Please try again. If it keeps happening, tell the site's
-            administrator this reference: <code>{{trace}}</code>.</p><p><a href="/">Back to the home page</a></p>
-            </main></body></html>
-            """);
+        await ErrorPage.WriteAsync(context, title,
+            $"Please try again. If it keeps happening, tell the site's administrator this reference: {context.TraceIdentifier}.");
         return true;
     }
 }

@@ -69,11 +69,6 @@ public static class RateLimits
             });
             return;
         }
-        http.Response.ContentType = "text/html; charset=utf-8";
-        await http.Response.WriteAsync($"""
-            <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title} · MusicSite</title>
-            <link rel="stylesheet" href="/css/site.css"></head><body><main id="main" class="wrap">
-            <h1>{title}</h1><p>{detail}</p><p><a href="/">Back to the home page</a></p></main></body></html>
-            """, cancellationToken);
+        await ErrorPage.WriteAsync(http, title, detail, cancellationToken);
     }
 }

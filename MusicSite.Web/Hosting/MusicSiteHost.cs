@@ -63,7 +63,12 @@ public static class MusicSiteHost
     {
         app.UseExceptionHandler();
         app.UseWhen(c => ApiProblems.IsApiRequest(c.Request), api => api.UseStatusCodePages());
-        app.UseWhen(c => !ApiProblems.IsApiRequest(c.Request), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+        // Page errors on GET re-run as the /error page in the site layout; a failed POST cannot be re-run
+        // (its form and antiforgery state are spent), so it gets a plain page instead.
+        app.UseWhen(c => !ApiProblems.IsApiRequest(c.Request) && (HttpMethods.IsGet(c.Request.Method) || HttpMethods.IsHead(c.Request.Method)),
+            pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.UseWhen(c => !ApiProblems.IsApiRequest(c.Request) && !HttpMethods.IsGet(c.Request.Method) && !HttpMethods.IsHead(c.Request.Method),
+            posts => posts.UseStatusCodePages(context => ErrorPage.WriteStatusAsync(context.HttpContext)));
         app.UseStaticFiles();
         // Routing after the status-code pages, so a re-executed request (/error/404) is routed afresh.
         app.UseRouting();
