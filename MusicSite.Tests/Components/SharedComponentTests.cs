@@ -1,0 +1,108 @@
+using MusicSite.Catalog;
+using MusicSite.Common;
+using MusicSite.Genres;
+using MusicSite.Tests.Infrastructure;
+using MusicSite.Web.Components.Pages;
+using MusicSite.Web.Components.Shared;
+
+namespace MusicSite.Tests.Components;
+
+public sealed class SharedComponentTests
+{
+    private static TrackSummary Track(int id, string title, string artist, string? album = null, double? seconds = 125) =>
+        new(id, title, artist, album, album is null ? null : 1, seconds, "CC BY", ["House", "Deep House"], DateTime.UtcNow);
+
+    [Fact]
+    public async Task TrackList_RendersAPlayLinkToEachStream()
+    {
+        var doc = await ComponentRenderer.RenderAsync<TrackList>(new Dictionary<string, object?>
+        {
+            [nameof(TrackList.Tracks)] = new[] { Track(7, "Tidal Lock", "Aurora Lane", "Night Shift"), Track(9, "Solo", "Nova", seconds: 3725) },
+            [nameof(TrackList.Label)] = "Latest tracks",
+        });
+
+        var items = doc.QuerySelectorAll("ol.track-list > li");
+        Assert.Equal(2, items.Length);
+        Assert.Equal("Latest tracks", doc.QuerySelector("ol")!.GetAttribute("aria-label"));
+        var play = items[0].QuerySelector("a[data-play]")!;
+        Assert.Equal("/api/music/stream/7", play.GetAttribute("href"));
+        Assert.Equal("false", play.GetAttribute("hx-boost"));
+        Assert.Equal("Play Tidal Lock by Aurora Lane", play.GetAttribute("aria-label"));
+        Assert.Contains("Night Shift", items[0].QuerySelector(".track-meta")!.TextContent);
+        Assert.Contains("Deep House", items[0].QuerySelector(".track-meta")!.TextContent);
+        Assert.Equal("2:05", items[0].QuerySelector(".track-duration")!.TextContent);
+        Assert.Equal("1:02:05", items[1].QuerySelector(".track-duration")!.TextContent);
+    }
+
+    [Fact]
+    public async Task TrackList_Empty_ShowsTheEmptyMessage()
+    {
+        var doc = await ComponentRenderer.RenderAsync<TrackList>(new Dictionary<string, object?>
+        {
+            [nameof(TrackList.Tracks)] = Array.Empty<TrackSummary>(),
+            [nameof(TrackList.EmptyMessage)] = "Nothing here yet.",
+        });
+
+        Assert.Null(doc.QuerySelector("ol"));
+        Assert.Equal("Nothing here yet.", doc.QuerySelector("p.empty")!.TextContent);
+    }
+
+    [Fact]
+    public async Task TrackList_EncodesTitlesFromUploads()
+    {
+        var doc = await ComponentRenderer.RenderAsync<TrackList>(new Dictionary<string, object?>
+        {
+            [nameof(TrackList.Tracks)] = new[] { Track(1, "<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>") },
+        });
+
+        Assert.Empty(doc.QuerySelectorAll("script"));
+        Assert.Empty(doc.QuerySelectorAll("img"));
+        Assert.Equal("<script>alert(1)</script>", doc.QuerySelector(".track-title")!.TextContent);
+    }
+
+    [Fact]
+    public async Task GenreTreeView_NestsChildrenAndFoldsDeepLevels()
+    {
+        GenreNode Node(int id, string name, params GenreNode[] children) =>
+            new(id, name, Slug.From(name), null, null, children);
+        var tree = new[] { Node(1, "Electronic", Node(2, "House", Node(3, "Deep House"), Node(4, "Tech House")), Node(5, "Techno")), Node(6, "Jazz") };
+
+        var doc = await ComponentRenderer.RenderAsync<GenreTreeView>(new Dictionary<string, object?> { [nameof(GenreTreeView.Nodes)] = tree });
+
+        var top = doc.QuerySelectorAll("ul.genre-tree > li");
+        Assert.Equal(["Electronic", "Jazz"], top.Select(li => li.QuerySelector("a")!.TextContent));
+        var house = doc.QuerySelector("a[href='/genres/house']")!;
+        Assert.Equal("SUMMARY", house.ParentElement!.TagName);
+        Assert.Equal(2, house.ParentElement.ParentElement!.QuerySelectorAll("ul > li").Length);
+        Assert.NotNull(doc.QuerySelector("a[href='/genres/deep-house']"));
+    }
+
+    [Fact]
+    public async Task FieldMessages_ShowsOnlyTheFieldsMessages()
+    {
+        var errors = new FieldErrors().Add("email", "Enter a valid email.").Add("password", "Too short.");
+
+        var doc = await ComponentRenderer.RenderAsync<FieldMessages>(new Dictionary<string, object?>
+        {
+            [nameof(FieldMessages.Errors)] = errors,
+            [nameof(FieldMessages.Field)] = "email",
+        });
+
+        var message = Assert.Single(doc.QuerySelectorAll("p.field-error"));
+        Assert.Equal("Enter a valid email.", message.TextContent);
+        Assert.Equal("email-error", message.Id);
+    }
+
+    [Theory]
+    [InlineData(404, "Page not found")]
+    [InlineData(403, "You do not have access to this page")]
+    [InlineData(400, "That request could not be understood")]
+    [InlineData(500, "Something went wrong")]
+    public async Task ErrorPage_TitleFollowsTheStatus(int code, string title)
+    {
+        var doc = await ComponentRenderer.RenderAsync<Error>(new Dictionary<string, object?> { [nameof(Error.Code)] = code });
+
+        Assert.Equal(title, doc.QuerySelector("h1")!.TextContent);
+        Assert.Equal("/", doc.QuerySelector("a")!.GetAttribute("href"));
+    }
+}
