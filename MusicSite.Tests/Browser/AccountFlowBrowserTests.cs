@@ -1,0 +1,72 @@
+using Microsoft.Playwright;
+using MusicSite.Tests.Infrastructure;
+
+namespace MusicSite.Tests.Browser;
+
+/// <summary>Register, confirm by the mailed link, sign out, sign in: in Chromium, with JavaScript on and off.</summary>
+public sealed class AccountFlowBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task RegisterConfirmSignOutSignIn_ShowsTheUsersName(bool javaScript)
+    {
+        var page = await browser.NewPageAsync(javaScript);
+        var email = $"browser-{Guid.NewGuid():N}@example.com";
+        var name = javaScript ? "Jess With Script" : "Jess Without Script";
+
+        await page.GotoAsync("/account/register");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#displayName", name);
+        await page.FillAsync("#password", "Passw0rdOk");
+        await page.CheckAsync("input[type=radio][value=Artist]");
+        await page.ClickAsync("button[type=submit]");
+
+        await Assertions.Expect(page.Locator("[data-testid=account-name]")).ToHaveTextAsync(name);
+        await Assertions.Expect(page.Locator("#banner")).ToContainTextAsync("Please confirm your email");
+        Assert.EndsWith("/?welcome=1", page.Url);
+
+        var link = MailFolder.LinkTo(browser.Site.MailDirectory, email, "/account/confirm-email");
+        await page.GotoAsync(link);
+        await Assertions.Expect(page.Locator("[data-testid=saved-email]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#banner")).ToBeEmptyAsync();
+
+        await page.ClickAsync("button:has-text('Sign out')");
+        await Assertions.Expect(page.Locator("a:has-text('Sign in')")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=account-name]")).ToHaveCountAsync(0);
+
+        await page.ClickAsync("a:has-text('Sign in')");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", "Passw0rdOk");
+        await page.ClickAsync("button[type=submit]");
+        await Assertions.Expect(page.Locator("[data-testid=account-name]")).ToHaveTextAsync(name);
+        await Assertions.Expect(page.Locator("#banner")).ToBeEmptyAsync();
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Register_BadInput_ShowsFieldMessagesOnThePage(bool javaScript)
+    {
+        var page = await browser.NewPageAsync(javaScript);
+        var taken = $"taken-{Guid.NewGuid():N}@example.com";
+        await RegisterAsync(page, taken, "Passw0rdOk");
+        await page.ClickAsync("button:has-text('Sign out')");
+        await Assertions.Expect(page.Locator("a:has-text('Sign in')")).ToBeVisibleAsync();
+
+        await RegisterAsync(page, taken, "weak");
+
+        await Assertions.Expect(page.Locator("#email-error")).ToContainTextAsync("already exists");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Create an account");
+        await Assertions.Expect(page.Locator("#email")).ToHaveValueAsync(taken);
+    }
+
+    private static async Task RegisterAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("/account/register");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#displayName", "Someone");
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("button[type=submit]");
+    }
+}

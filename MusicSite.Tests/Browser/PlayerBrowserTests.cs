@@ -1,0 +1,50 @@
+using Microsoft.Playwright;
+using MusicSite.Tests.Infrastructure;
+
+namespace MusicSite.Tests.Browser;
+
+/// <summary>The player sits outside the region htmx swaps, so music keeps playing while the listener browses.</summary>
+public sealed class PlayerBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task Playing_ThenNavigatingThreePages_KeepsTheSamePlayerElementPlaying()
+    {
+        await TestCatalog.AddReadyTrackAsync(browser.Site.Services, "Persistent Tone", seconds: 90);
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/");
+
+        await page.ClickAsync("a[data-play][data-title='Persistent Tone']");
+        await Assertions.Expect(page.Locator("#player-now")).ToContainTextAsync("Persistent Tone");
+        await page.WaitForFunctionAsync("() => document.getElementById('player-audio').currentTime > 0.5");
+        await page.EvaluateAsync("() => { window.__player = document.getElementById('player-audio'); }");
+        var before = await page.EvaluateAsync<double>("() => window.__player.currentTime");
+
+        await page.ClickAsync("nav.site-nav a:has-text('Genres')");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Genres");
+        await page.ClickAsync("a[href='/genres/electronic']");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Electronic");
+        await page.ClickAsync("nav.site-nav a:has-text('Home')");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Listen, credit, remix.");
+
+        Assert.EndsWith("/", page.Url);
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__player === document.getElementById('player-audio')"),
+            "the <audio> element was replaced during navigation");
+        Assert.False(await page.EvaluateAsync<bool>("() => window.__player.paused"));
+        await page.WaitForFunctionAsync($"() => window.__player.currentTime > {before + 1:0.###}");
+    }
+
+    [Fact]
+    public async Task WithoutJavaScript_APlayLinkOpensTheStream()
+    {
+        var id = await TestCatalog.AddReadyTrackAsync(browser.Site.Services, "Plain Link Tone", seconds: 5);
+        var page = await browser.NewPageAsync(javaScript: false);
+        await page.GotoAsync("/");
+
+        var href = await page.GetAttributeAsync("a[data-play][data-title='Plain Link Tone']", "href");
+        var response = await page.APIRequest.GetAsync(href!);
+
+        Assert.Equal($"/api/music/stream/{id}", href);
+        Assert.Equal(200, response.Status);
+        Assert.Equal("audio/mpeg", response.Headers["content-type"]);
+    }
+}
