@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Install helpers shared by run.sh, test.sh and .ci/run. Sourced, not run.
+# Each need is a command that must be on PATH and the Debian package that provides it. As root the
+# package is installed with apt-get (with one `apt-get update` first); otherwise the script says what
+# to install and stops.
+
+_apt_updated=0
+
+ensure_command() {
+  local command_name=$1 package=$2
+  if command -v "$command_name" >/dev/null 2>&1; then
+    return 0
+  fi
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "MusicSite needs '$command_name'. Install it with: sudo apt-get install -y $package" >&2
+    exit 1
+  fi
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "MusicSite needs '$command_name' (Debian package '$package'), and apt-get is not available here: install it by hand." >&2
+    exit 1
+  fi
+  echo "Installing $package (for $command_name)..."
+  if [ "$_apt_updated" -eq 0 ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq || { echo "apt-get update failed: install $package by hand." >&2; exit 1; }
+    _apt_updated=1
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$package" >/dev/null \
+    || { echo "Could not install $package: install it by hand (apt-get install $package)." >&2; exit 1; }
+}
+
+ensure_dotnet() {
+  if ! command -v dotnet >/dev/null 2>&1; then
+    echo "MusicSite needs the .NET 10 SDK ('dotnet' on PATH). Install it from your distribution or Microsoft's packages." >&2
+    exit 1
+  fi
+  if ! dotnet --list-sdks | grep -q '^10\.'; then
+    echo "MusicSite needs a .NET 10 SDK; found: $(dotnet --list-sdks | tr '\n' ' ')" >&2
+    exit 1
+  fi
+}
+
+ensure_build_tools() {
+  ensure_dotnet
+  ensure_command npm npm        # the web build installs front-end packages (htmx) with npm ci
+  ensure_command ffmpeg ffmpeg  # ffprobe comes with it
+}
