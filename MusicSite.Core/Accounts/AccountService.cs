@@ -240,6 +240,14 @@ public sealed class AccountService(
         }
     }
 
+    /// <summary>The stored avatar file of a user, or null when there is none.</summary>
+    public async Task<string?> AvatarFileAsync(int userId, CancellationToken cancellationToken)
+    {
+        var relative = await users.Users.Where(u => u.Id == userId).Select(u => u.AvatarPath).FirstOrDefaultAsync(cancellationToken);
+        var full = relative is null ? null : siteOptions.Value.Paths.MediaPath(relative);
+        return full is not null && File.Exists(full) ? full : null;
+    }
+
     public static bool IsValidEmail(string email) =>
         email.Length is > 3 and <= 256
         && MailAddress.TryCreate(email, out var address)

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MusicSite.Catalog;
-using MusicSite.Data;
 using MusicSite.Hosting;
 
 namespace MusicSite.Media;
@@ -9,7 +8,7 @@ namespace MusicSite.Media;
 /// <summary>A file the stream endpoint may send: resolved from the database, never from the request.</summary>
 public sealed record StreamableFile(string FullPath, string ContentType, DateTimeOffset LastModified, long Length);
 
-public sealed class StreamSource(MusicSiteDbContext db, TrackCatalog catalog, IOptions<MusicSiteOptions> options)
+public sealed class StreamSource(TrackCatalog catalog, IOptions<MusicSiteOptions> options)
 {
     private static readonly MediaKind[] Preference = [MediaKind.High, MediaKind.Medium, MediaKind.Low, MediaKind.Original];
 
@@ -29,16 +28,5 @@ public sealed class StreamSource(MusicSiteDbContext db, TrackCatalog catalog, IO
         return info.Exists
             ? new StreamableFile(info.FullName, chosen.ContentType, new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero), info.Length)
             : null;
-    }
-
-    public async Task<string?> AvatarPathAsync(int userId, CancellationToken cancellationToken)
-    {
-        var relative = await db.Users.Where(u => u.Id == userId).Select(u => u.AvatarPath).FirstOrDefaultAsync(cancellationToken);
-        if (relative is null)
-        {
-            return null;
-        }
-        var full = options.Value.Paths.MediaPath(relative);
-        return File.Exists(full) ? full : null;
     }
 }

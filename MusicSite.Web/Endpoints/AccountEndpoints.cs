@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using MusicSite.Accounts;
+using MusicSite.Web.Auth;
 
 namespace MusicSite.Web.Endpoints;
 
@@ -20,7 +21,7 @@ public static class AccountEndpoints
     private static async Task<IResult> LogoutAsync(SignInManager<AppUser> signIn, [FromForm] string? returnUrl)
     {
         await signIn.SignOutAsync();
-        return TypedResults.LocalRedirect(SafeReturnUrl(returnUrl));
+        return TypedResults.LocalRedirect(LocalUrl.OrHome(returnUrl));
     }
 
     private static async Task<IResult> ResendConfirmationAsync(ClaimsPrincipal principal, UserManager<AppUser> users,
@@ -30,14 +31,7 @@ public static class AccountEndpoints
         {
             await accounts.SendConfirmationAsync(user, cancellationToken);
         }
-        var target = SafeReturnUrl(returnUrl);
+        var target = LocalUrl.OrHome(returnUrl);
         return TypedResults.LocalRedirect(target + (target.Contains('?') ? "&" : "?") + "confirmationSent=1");
     }
-
-    /// <summary>Only a local path may be a redirect target: never another site.</summary>
-    public static string SafeReturnUrl(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
-        && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-            ? returnUrl
-            : "/";
 }

@@ -3,7 +3,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using MusicSite.Accounts;
-using MusicSite.Catalog;
 using MusicSite.Media;
 using MusicSite.Web.Api;
 
@@ -24,7 +23,7 @@ public static class MediaApi
     public static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> StreamAsync(int id, ClaimsPrincipal user,
         StreamSource source, CancellationToken cancellationToken)
     {
-        var file = await source.FindAsync(id, ViewerOf(user), cancellationToken);
+        var file = await source.FindAsync(id, user.AsViewer(), cancellationToken);
         if (file is null)
         {
             return ApiProblems.NotFound("TRACK_NOT_FOUND", "No playable track has this id.");
@@ -35,12 +34,9 @@ public static class MediaApi
             entityTag: etag, enableRangeProcessing: true);
     }
 
-    public static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> AvatarAsync(int id, StreamSource source,
+    public static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> AvatarAsync(int id, AccountService accounts,
         CancellationToken cancellationToken) =>
-        await source.AvatarPathAsync(id, cancellationToken) is { } path
+        await accounts.AvatarFileAsync(id, cancellationToken) is { } path
             ? TypedResults.PhysicalFile(path, "image/jpeg", lastModified: File.GetLastWriteTimeUtc(path))
             : ApiProblems.NotFound("AVATAR_NOT_FOUND", "This user has no avatar.");
-
-    public static Viewer ViewerOf(ClaimsPrincipal user) =>
-        user.UserId() is { } id ? new Viewer(id, user.IsInRole(Roles.Admin)) : Viewer.Anonymous;
 }
