@@ -61,6 +61,49 @@ public sealed class AccountFlowBrowserTests(BrowserFixture browser) : IClassFixt
         await Assertions.Expect(page.Locator("#email")).ToHaveValueAsync(taken);
     }
 
+    [Fact]
+    public async Task FiveWrongPasswords_LockTheAccount_AndAMailedResetOpensItAgain_WithoutJavaScript()
+    {
+        var page = await browser.NewPageAsync(javaScript: false);
+        var email = $"locked-{Guid.NewGuid():N}@example.com";
+        await RegisterAsync(page, email, "Passw0rdOk");
+        await page.ClickAsync("button:has-text('Sign out')");
+
+        for (var i = 0; i < 5; i++)
+        {
+            await SignInAsync(page, email, "Wrong-pass1");
+        }
+        await Assertions.Expect(page.Locator("[role=alert]")).ToContainTextAsync("locked");
+        await SignInAsync(page, email, "Passw0rdOk");
+        await Assertions.Expect(page.Locator("[role=alert]")).ToContainTextAsync("locked");
+
+        await page.GotoAsync("/account/forgot-password");
+        await page.FillAsync("#email", email);
+        await page.ClickAsync("button[type=submit]");
+        await Assertions.Expect(page.Locator("[role=status]")).ToContainTextAsync("If an account exists");
+
+        await page.GotoAsync(MailFolder.LinkTo(browser.Site.MailDirectory, email, "/account/reset-password"));
+        await page.FillAsync("#password", "N3wPassword");
+        await page.FillAsync("#confirm", "Different1");
+        await page.ClickAsync("button[type=submit]");
+        await Assertions.Expect(page.Locator("#confirm-error")).ToContainTextAsync("do not match");
+        await page.FillAsync("#password", "N3wPassword");
+        await page.FillAsync("#confirm", "N3wPassword");
+        await page.ClickAsync("button[type=submit]");
+        await Assertions.Expect(page.Locator("[role=status]")).ToContainTextAsync("password has been changed");
+
+        await SignInAsync(page, email, "N3wPassword");
+        await Assertions.Expect(page.Locator("[data-testid=account-name]")).ToHaveTextAsync("Someone");
+    }
+
+    private static async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("button[type=submit]");
+    }
+
     private static async Task RegisterAsync(IPage page, string email, string password)
     {
         await page.GotoAsync("/account/register");
