@@ -32,10 +32,25 @@ public sealed class Track
     public int UploaderId { get; set; }
     public AppUser? Uploader { get; set; }
     public double? DurationSeconds { get; set; }
+    /// <summary>Folder under media/tracks/ holding every file of this track (generated).</summary>
+    public string MediaFolder { get; set; } = "";
+    /// <summary>The uploader's file name: display text only, never a path.</summary>
+    public string? OriginalFileName { get; set; }
+    /// <summary>Artwork relative to the media root: uploaded, or the cover embedded in the file.</summary>
+    public string? ArtworkPath { get; set; }
+    public double? IntegratedLufs { get; set; }
+    public double? TruePeakDbtp { get; set; }
+    public double? LoudnessRangeLu { get; set; }
+    /// <summary>ReplayGain 2 track gain: the change that brings the track to -18 LUFS.</summary>
+    public double? ReplayGainDb { get; set; }
+    /// <summary>Waveform peaks file relative to the media root.</summary>
+    public string? WaveformPath { get; set; }
     public TrackState State { get; set; }
     public int ProcessingProgress { get; set; }
     public string? ProcessingStep { get; set; }
     public string? ProcessingError { get; set; }
+    public int ProcessingAttempts { get; set; }
+    public DateTime? ProcessedAt { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public DateTime? DeletedAt { get; set; }
@@ -68,6 +83,12 @@ internal sealed class TrackConfiguration : IEntityTypeConfiguration<Track>
         builder.Property(t => t.State).HasConversion<string>().HasMaxLength(20);
         builder.Property(t => t.ProcessingStep).HasMaxLength(40);
         builder.Property(t => t.ProcessingError).HasMaxLength(1000);
+        // Columns added to an existing table need a default in SQLite; the model states the same one.
+        builder.Property(t => t.MediaFolder).HasMaxLength(40).IsRequired().HasDefaultValue("");
+        builder.Property(t => t.ProcessingAttempts).HasDefaultValue(0);
+        builder.Property(t => t.OriginalFileName).HasMaxLength(255);
+        builder.Property(t => t.ArtworkPath).HasMaxLength(200);
+        builder.Property(t => t.WaveformPath).HasMaxLength(200);
         builder.HasOne(t => t.Album).WithMany(a => a.Tracks).HasForeignKey(t => t.AlbumId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(t => t.License).WithMany().HasForeignKey(t => t.LicenseId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(t => t.Uploader).WithMany().HasForeignKey(t => t.UploaderId).OnDelete(DeleteBehavior.Restrict);

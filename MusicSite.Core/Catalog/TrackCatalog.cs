@@ -40,6 +40,23 @@ public sealed class TrackCatalog(MusicSiteDbContext db)
                                     && (viewer.IsAdmin || t.IsPublic || (viewer.UserId != null && t.UploaderId == viewer.UserId)))))
             .ToListAsync(cancellationToken);
 
+    /// <summary>Puts a track back to pending with a fresh attempt count, before it is queued again.</summary>
+    public async Task<bool> ResetForProcessingAsync(int trackId, CancellationToken cancellationToken)
+    {
+        var track = await db.Tracks.FirstOrDefaultAsync(t => t.Id == trackId && t.DeletedAt == null, cancellationToken);
+        if (track is null)
+        {
+            return false;
+        }
+        track.State = TrackState.Pending;
+        track.ProcessingStep = "queued";
+        track.ProcessingProgress = 0;
+        track.ProcessingAttempts = 0;
+        track.ProcessingError = null;
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
     private static IQueryable<TrackSummary> Summaries(IQueryable<Track> tracks) =>
         tracks.Select(t => new TrackSummary(t.Id, t.Title, t.ArtistName,
             t.Album != null ? t.Album.Title : null, t.AlbumId, t.DurationSeconds, t.License!.Name,

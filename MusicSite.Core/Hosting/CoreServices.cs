@@ -5,8 +5,10 @@ using MusicSite.Accounts;
 using MusicSite.Catalog;
 using MusicSite.Data;
 using MusicSite.Genres;
+using MusicSite.Jobs;
 using MusicSite.Media;
 using MusicSite.Seeding;
+using MusicSite.Uploads;
 
 namespace MusicSite.Hosting;
 
@@ -21,6 +23,8 @@ public static class CoreServices
         services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.SectionName));
         services.AddOptions<MediaToolOptions>().Bind(configuration.GetSection(MediaToolOptions.SectionName));
         services.AddOptions<RateLimitSettings>().Bind(configuration.GetSection(RateLimitSettings.SectionName));
+        services.AddOptions<UploadOptions>().Bind(configuration.GetSection(UploadOptions.SectionName));
+        services.AddOptions<ProcessingOptions>().Bind(configuration.GetSection(ProcessingOptions.SectionName));
         services.AddSingleton(TimeProvider.System);
 
         services.AddDbContext<MusicSiteDbContext>((sp, options) =>
@@ -30,6 +34,15 @@ public static class CoreServices
         services.AddSingleton<FfmpegRunner>();
         services.AddSingleton<MediaProber>();
         services.AddSingleton<ImageNormalizer>();
+        services.AddSingleton<LoudnessAnalyzer>();
+        services.AddSingleton<VariantEncoder>();
+        services.AddSingleton<WaveformBuilder>();
+        services.AddSingleton<ArtworkExtractor>();
+        services.AddScoped<AudioPipeline>();
+        services.AddScoped<TrackProcessingQueue>();
+        services.AddScoped<ProcessTrackJob>();
+        services.AddSingleton<UploadStaging>();
+        services.AddScoped<TrackUploadService>();
         services.AddSingleton<IMailSender, MailSender>();
         services.AddScoped<AccountService>();
         services.AddScoped<AccountBootstrap>();

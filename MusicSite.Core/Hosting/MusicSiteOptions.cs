@@ -91,3 +91,25 @@ public sealed class MediaToolOptions
     public int ProcessTimeoutSeconds { get; set; } = 300;
     public long MaxAvatarBytes { get; set; } = 5 * 1024 * 1024;
 }
+
+public sealed class UploadOptions
+{
+    public const string SectionName = "Uploads";
+    public long MaxUploadBytes { get; set; } = 200L * 1000 * 1000;
+    public int MaxDurationSeconds { get; set; } = 30 * 60;
+    public int MinSampleRate { get; set; } = 22_050;
+    public long MaxArtworkBytes { get; set; } = 10L * 1024 * 1024;
+}
+
+public sealed class ProcessingOptions
+{
+    public const string SectionName = "Processing";
+    /// <summary>How many times a track's processing is tried before it is marked failed.</summary>
+    public int MaxAttempts { get; set; } = 3;
+    /// <summary>The wait before the first retry; each later retry waits twice as long.</summary>
+    public int RetryDelaySeconds { get; set; } = 30;
+    /// <summary>How many min/max pairs the waveform has.</summary>
+    public int WaveformPoints { get; set; } = 1800;
+    /// <summary>Variant encodes run at once; 0 means one per core.</summary>
+    public int MaxParallelEncodes { get; set; }
+}

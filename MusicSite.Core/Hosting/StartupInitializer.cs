@@ -3,8 +3,10 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MusicSite.Accounts;
 using MusicSite.Data;
+using MusicSite.Jobs;
 using MusicSite.Media;
 using MusicSite.Seeding;
+using MusicSite.Uploads;
 
 namespace MusicSite.Hosting;
 
@@ -13,6 +15,8 @@ public sealed class StartupInitializer(
     MusicSiteDbContext db,
     AccountBootstrap accounts,
     Seeder seeder,
+    TrackProcessingQueue processing,
+    UploadStaging staging,
     IOptions<MusicSiteOptions> options,
     ILogger<StartupInitializer> logger)
 {
@@ -21,6 +25,7 @@ public sealed class StartupInitializer(
         var site = options.Value;
         site.Paths.EnsureCreated();
         CleanTemp(site.Paths.Temp);
+        staging.CleanAbandoned();
 
         await db.Database.MigrateAsync(cancellationToken);
         SqliteDatabase.EnableWriteAheadLog(db);
@@ -39,6 +44,12 @@ public sealed class StartupInitializer(
         {
             // The site still starts; /healthz reports the missing tool and the next start seeds again.
             logger.LogError(ex, "The demo catalog could not be rendered");
+        }
+
+        var resumed = await processing.ResumeUnfinishedAsync(cancellationToken);
+        if (resumed > 0)
+        {
+            logger.LogInformation("Queued {Count} unfinished track(s) for processing again", resumed);
         }
     }
 

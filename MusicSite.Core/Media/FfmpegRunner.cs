@@ -27,10 +27,19 @@ public sealed class FfmpegRunner(IOptions<MediaToolOptions> options, ILogger<Ffm
     private const int StderrCapChars = 64 * 1024;
     private const int StdoutCapChars = 16 * 1024 * 1024;
 
+    /// <param name="logLevel">ffmpeg's -loglevel: "error" keeps stderr to the reason of a failure; analysis
+    /// filters such as ebur128 print their results at "info".</param>
     public Task<ToolResult> RunFfmpegAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken,
-        TimeSpan? timeout = null) =>
-        RunAsync(options.Value.FfmpegPath, ["-nostdin", "-hide_banner", "-loglevel", "error", .. arguments],
+        TimeSpan? timeout = null, string logLevel = "error") =>
+        RunAsync(options.Value.FfmpegPath, ["-nostdin", "-hide_banner", "-nostats", "-loglevel", logLevel, .. arguments],
             timeout, cancellationToken);
+
+    /// <summary>Runs ffmpeg with its stdout handed to <paramref name="consumeOutput"/> as a stream, for
+    /// output too large to hold (decoded audio); stderr is still drained and capped.</summary>
+    public Task<ToolResult> RunFfmpegStreamingAsync(IReadOnlyList<string> arguments, Func<Stream, CancellationToken, Task> consumeOutput,
+        CancellationToken cancellationToken, TimeSpan? timeout = null) =>
+        RunAsync(options.Value.FfmpegPath, ["-nostdin", "-hide_banner", "-nostats", "-loglevel", "error", .. arguments],
+            timeout, cancellationToken, consumeOutput);
 
     public Task<ToolResult> RunFfprobeAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken,
         TimeSpan? timeout = null) =>
@@ -53,7 +62,7 @@ public sealed class FfmpegRunner(IOptions<MediaToolOptions> options, ILogger<Ffm
     }
 
     private async Task<ToolResult> RunAsync(string fileName, IReadOnlyList<string> arguments, TimeSpan? timeout,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, Func<Stream, CancellationToken, Task>? consumeOutput = null)
     {
         var startInfo = new ProcessStartInfo(fileName)
         {
@@ -82,7 +91,9 @@ public sealed class FfmpegRunner(IOptions<MediaToolOptions> options, ILogger<Ffm
         using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeoutSource.CancelAfter(timeout ?? TimeSpan.FromSeconds(options.Value.ProcessTimeoutSeconds));
 
-        var stdout = ReadCappedAsync(process.StandardOutput, StdoutCapChars, keepTail: false);
+        var stdout = consumeOutput is null
+            ? ReadCappedAsync(process.StandardOutput, StdoutCapChars, keepTail: false)
+            : ConsumeAsync(process.StandardOutput.BaseStream, consumeOutput, timeoutSource.Token);
         var stderr = ReadCappedAsync(process.StandardError, StderrCapChars, keepTail: true);
         try
         {
@@ -105,6 +116,21 @@ public sealed class FfmpegRunner(IOptions<MediaToolOptions> options, ILogger<Ffm
             logger.LogWarning("{Tool} exited with {ExitCode}: {Error}", fileName, result.ExitCode, result.LastErrorLine);
         }
         return result;
+    }
+
+    private static async Task<string> ConsumeAsync(Stream output, Func<Stream, CancellationToken, Task> consume,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            await consume(output, cancellationToken);
+        }
+        finally
+        {
+            // Whatever the consumer left unread must still be drained, or the child blocks on a full pipe.
+            await output.CopyToAsync(Stream.Null, CancellationToken.None);
+        }
+        return "";
     }
 
     private static void KillTree(Process process)

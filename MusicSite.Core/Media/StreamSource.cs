@@ -5,28 +5,84 @@ using MusicSite.Hosting;
 
 namespace MusicSite.Media;
 
-/// <summary>A file the stream endpoint may send: resolved from the database, never from the request.</summary>
-public sealed record StreamableFile(string FullPath, string ContentType, DateTimeOffset LastModified, long Length);
+public enum StreamQuality
+{
+    Low,
+    Medium,
+    High,
+    Lossless,
+}
 
+/// <summary>A file an endpoint may send: resolved from the database, never from the request.</summary>
+public sealed record StoredFile(string FullPath, string ContentType, DateTimeOffset LastModified, long Length);
+
+public enum LookupStatus
+{
+    Found,
+    NotFound,
+    NotReady,
+    Failed,
+}
+
+public sealed record FileLookup(LookupStatus Status, StoredFile? File = null)
+{
+    public static readonly FileLookup NotFound = new(LookupStatus.NotFound);
+}
+
+/// <summary>Finds the stored files of a track that a viewer may receive: a stream, the waveform, the artwork.</summary>
 public sealed class StreamSource(TrackCatalog catalog, IOptions<MusicSiteOptions> options)
 {
-    private static readonly MediaKind[] Preference = [MediaKind.High, MediaKind.Medium, MediaKind.Low, MediaKind.Original];
-
-    /// <summary>The best stream of a ready track the viewer may hear, or null (which callers answer as 404).</summary>
-    public async Task<StreamableFile?> FindAsync(int trackId, Viewer viewer, CancellationToken cancellationToken)
+    /// <summary>For each asked quality, the variants to try in order: the nearest one that exists is sent.
+    /// The original comes last, for tracks that have no variants (nothing else would play).</summary>
+    private static readonly Dictionary<StreamQuality, MediaKind[]> Preference = new()
     {
-        var files = await catalog.Visible(viewer)
-            .Where(t => t.Id == trackId && t.State == TrackState.Ready)
-            .SelectMany(t => t.MediaFiles)
-            .ToListAsync(cancellationToken);
-        var chosen = Preference.Select(k => files.FirstOrDefault(f => f.Kind == k)).FirstOrDefault(f => f is not null);
-        if (chosen is null)
+        [StreamQuality.Lossless] = [MediaKind.Lossless, MediaKind.High, MediaKind.Medium, MediaKind.Low, MediaKind.Original],
+        [StreamQuality.High] = [MediaKind.High, MediaKind.Medium, MediaKind.Low, MediaKind.Original],
+        [StreamQuality.Medium] = [MediaKind.Medium, MediaKind.High, MediaKind.Low, MediaKind.Original],
+        [StreamQuality.Low] = [MediaKind.Low, MediaKind.Medium, MediaKind.High, MediaKind.Original],
+    };
+
+    public async Task<FileLookup> StreamAsync(int trackId, Viewer viewer, StreamQuality quality, CancellationToken cancellationToken)
+    {
+        var track = await catalog.Visible(viewer).Where(t => t.Id == trackId)
+            .Select(t => new { t.State, Files = t.MediaFiles.Select(m => new { m.Kind, m.RelativePath, m.ContentType }).ToList() })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (track is null)
         {
-            return null;
+            return FileLookup.NotFound;
         }
-        var info = new FileInfo(options.Value.Paths.MediaPath(chosen.RelativePath));
+        if (track.State != TrackState.Ready)
+        {
+            return new FileLookup(track.State == TrackState.Failed ? LookupStatus.Failed : LookupStatus.NotReady);
+        }
+        var chosen = Preference[quality].Select(k => track.Files.FirstOrDefault(f => f.Kind == k)).FirstOrDefault(f => f is not null);
+        return chosen is null ? FileLookup.NotFound : Resolve(chosen.RelativePath, chosen.ContentType);
+    }
+
+    public async Task<FileLookup> WaveformAsync(int trackId, Viewer viewer, CancellationToken cancellationToken)
+    {
+        var track = await catalog.Visible(viewer).Where(t => t.Id == trackId)
+            .Select(t => new { t.State, t.WaveformPath }).FirstOrDefaultAsync(cancellationToken);
+        return track switch
+        {
+            null => FileLookup.NotFound,
+            { WaveformPath: null } => new FileLookup(track.State == TrackState.Failed ? LookupStatus.Failed : LookupStatus.NotReady),
+            _ => Resolve(track.WaveformPath, "application/json"),
+        };
+    }
+
+    public async Task<FileLookup> ArtworkAsync(int trackId, Viewer viewer, CancellationToken cancellationToken)
+    {
+        var path = await catalog.Visible(viewer).Where(t => t.Id == trackId).Select(t => t.ArtworkPath).FirstOrDefaultAsync(cancellationToken);
+        return path is null ? FileLookup.NotFound : Resolve(path, "image/jpeg");
+    }
+
+    private FileLookup Resolve(string relativePath, string contentType)
+    {
+        var info = new FileInfo(options.Value.Paths.MediaPath(relativePath));
         return info.Exists
-            ? new StreamableFile(info.FullName, chosen.ContentType, new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero), info.Length)
-            : null;
+            ? new FileLookup(LookupStatus.Found,
+                new StoredFile(info.FullName, contentType, new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero), info.Length))
+            : FileLookup.NotFound;
     }
 }

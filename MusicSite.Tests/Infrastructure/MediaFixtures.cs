@@ -22,6 +22,26 @@ public static class MediaFixtures
         return path;
     }
 
+    /// <summary>A tone in the container and codec the extension implies, with extra ffmpeg output options.</summary>
+    public static string Audio(string directory, string extension, double seconds, params string[] outputOptions)
+    {
+        var path = Path.Combine(directory, $"audio-{Guid.NewGuid():N}.{extension}");
+        Ffmpeg(["-f", "lavfi", "-i", $"sine=frequency=440:duration={seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
+            "-ac", "2", .. outputOptions, path]);
+        return path;
+    }
+
+    /// <summary>An MP3 with ID3 tags (title, artist, BPM, key, genre) and an embedded cover picture.</summary>
+    public static string TaggedMp3WithCover(string directory, string title, string artist, string bpm, string key, string genre)
+    {
+        var cover = Image(directory, "jpg", 320, 320);
+        var path = Path.Combine(directory, $"tagged-{Guid.NewGuid():N}.mp3");
+        Ffmpeg("-f", "lavfi", "-i", "sine=frequency=330:duration=4", "-i", cover, "-map", "0:a", "-map", "1:v", "-c:v", "copy",
+            "-disposition:v", "attached_pic", "-id3v2_version", "3", "-metadata", $"title={title}", "-metadata", $"artist={artist}",
+            "-metadata", $"TBPM={bpm}", "-metadata", $"TKEY={key}", "-metadata", $"genre={genre}", path);
+        return path;
+    }
+
     public static string Text(string directory, string fileName, string content)
     {
         var path = Path.Combine(directory, fileName);

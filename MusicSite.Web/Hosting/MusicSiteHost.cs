@@ -49,6 +49,10 @@ public static class MusicSiteHost
         services.AddMusicSiteHealthChecks();
         services.AddHttpContextAccessor();
         services.AddAntiforgery();
+        // The upload page's form carries the audio file; the body limit itself is set per request by UploadLimits.
+        services.AddOptions<Microsoft.AspNetCore.Http.Features.FormOptions>()
+            .Configure<Microsoft.Extensions.Options.IOptions<UploadOptions>>((form, uploads) =>
+                form.MultipartBodyLengthLimit = UploadLimits.MaxBodyBytes(uploads.Value));
         services.AddRazorComponents();
         return builder;
     }
@@ -75,6 +79,7 @@ public static class MusicSiteHost
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseMiddleware<UploadLimits>();
         app.UseAntiforgery();
         app.UseMiddleware<HtmxHistoryMiddleware>();
 
@@ -82,7 +87,8 @@ public static class MusicSiteHost
         app.MapMusicSiteHealth();
         app.MapAuthApi();
         app.MapGenresApi();
-        app.MapMediaApi();
+        app.MapTracksApi();
+        app.MapUsersApi();
         app.MapAccountEndpoints();
         app.MapRazorComponents<App>();
         return app;

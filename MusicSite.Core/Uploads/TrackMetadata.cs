@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using MusicSite.Common;
+
+namespace MusicSite.Uploads;
+
+/// <summary>Track fields as the form or the API sent them: text, validated by <see cref="TrackMetadataRules"/>.</summary>
+public sealed record TrackMetadataInput
+{
+    public string? Title { get; init; }
+    public string? Artist { get; init; }
+    public string? Description { get; init; }
+    /// <summary>Repeated fields, or one comma-separated value, or both.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+    /// <summary>Genre slugs or ids.</summary>
+    public IReadOnlyList<string> Genres { get; init; } = [];
+    public string? Bpm { get; init; }
+    public string? Key { get; init; }
+    /// <summary>A license by name ("CC BY-SA") or code ("cc-by-sa").</summary>
+    public string? License { get; init; }
+    public string? IsPublic { get; init; }
+    public string? IsDownloadable { get; init; }
+}
+
+/// <summary>Track fields after validation, ready to store.</summary>
+public sealed record TrackMetadata(string Title, string Artist, string? Description, IReadOnlyList<string> Tags,
+    IReadOnlyList<int> GenreIds, int? Bpm, string? Key, int LicenseId, bool IsPublic, bool IsDownloadable);
+
+/// <summary>The rules of the seed design for track fields.</summary>
+public static partial class TrackMetadataRules
+{
+    public const int TitleMax = 200;
+    public const int ArtistMax = 100;
+    public const int DescriptionMax = 2000;
+    public const int TagsMax = 10;
+    public const int TagMax = 30;
+    public const int BpmMin = 40;
+    public const int BpmMax = 300;
+
+    [GeneratedRegex("^[A-G][#b]?m?$")]
+    public static partial Regex KeyPattern();
+
+    public static IReadOnlyList<string> SplitTags(IEnumerable<string> values) =>
+        values.SelectMany(v => v.Split(',')).Select(t => t.Trim().ToLowerInvariant()).Where(t => t.Length > 0)
+            .Distinct().ToList();
+
+    public static void CheckTitle(string? title, FieldErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            errors.Add("title", "Enter a title.");
+        }
+        else if (title.Length > TitleMax)
+        {
+            errors.Add("title", $"The title can be at most {TitleMax} characters.");
+        }
+    }
+
+    public static void CheckArtist(string? artist, FieldErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(artist))
+        {
+            errors.Add("artist", "Enter the artist's name.");
+        }
+        else if (artist.Length > ArtistMax)
+        {
+            errors.Add("artist", $"The artist name can be at most {ArtistMax} characters.");
+        }
+    }
+
+    public static int? ParseBpm(string? text, FieldErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        // Tags often carry "120.00"; the field takes whole beats per minute.
+        if (!double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            || Math.Round(value) is < BpmMin or > BpmMax)
+        {
+            errors.Add("bpm", $"BPM must be a number from {BpmMin} to {BpmMax}.");
+            return null;
+        }
+        return (int)Math.Round(value);
+    }
+
+    public static string? ParseKey(string? text, FieldErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        var key = text.Trim();
+        if (!KeyPattern().IsMatch(key))
+        {
+            errors.Add("key", "Write the key as a note with an optional # or b and m for minor, like Am, F# or Bb.");
+            return null;
+        }
+        return key;
+    }
+
+    public static bool ParseFlag(string? text, bool whenEmpty, string field, FieldErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return whenEmpty;
+        }
+        switch (text.Trim().ToLowerInvariant())
+        {
+            case "true" or "on" or "1" or "yes":
+                return true;
+            case "false" or "off" or "0" or "no":
+                return false;
+            default:
+                errors.Add(field, "Use true or false.");
+                return whenEmpty;
+        }
+    }
+
+    public static void CheckTags(IReadOnlyList<string> tags, FieldErrors errors)
+    {
+        if (tags.Count > TagsMax)
+        {
+            errors.Add("tags", $"Use at most {TagsMax} tags.");
+        }
+        foreach (var tag in tags.Where(t => t.Length > TagMax))
+        {
+            errors.Add("tags", $"The tag '{tag[..TagMax]}…' is longer than {TagMax} characters.");
+        }
+    }
+}

@@ -1,0 +1,233 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MusicSite.Catalog;
+using MusicSite.Common;
+using MusicSite.Data;
+using MusicSite.Hosting;
+using MusicSite.Jobs;
+using MusicSite.Media;
+
+namespace MusicSite.Uploads;
+
+/// <summary>
+/// Turns a staged upload into a pending track: the audio is recognised by content, fields left empty are
+/// filled from the file's own tags, everything is validated, and only then is anything stored. Shared by
+/// the upload page and POST /api/music/tracks.
+/// </summary>
+public sealed class TrackUploadService(
+    MusicSiteDbContext db,
+    MediaProber prober,
+    ImageNormalizer images,
+    TrackProcessingQueue queue,
+    IOptions<MusicSiteOptions> siteOptions,
+    IOptions<UploadOptions> uploadOptions,
+    TimeProvider clock,
+    ILogger<TrackUploadService> logger)
+{
+    public const string DefaultLicenseCode = "all-rights-reserved";
+
+    public async Task<ServiceResult<Track>> CreateAsync(TrackMetadataInput input, StagedFile audio, string? originalFileName,
+        StagedFile? artwork, int uploaderId, string uploaderName, CancellationToken cancellationToken)
+    {
+        var limits = uploadOptions.Value;
+        var probe = await prober.ProbeAsync(audio.Path, cancellationToken);
+        var format = probe is null ? null : AudioFormats.Recognise(probe);
+        if (probe is null || format is null)
+        {
+            return ServiceResult<Track>.Invalid("audio",
+                "This file is not audio we can use. Upload MP3, WAV, FLAC, Ogg Vorbis, Opus or M4A/AAC.", "INVALID_AUDIO_FORMAT");
+        }
+        if (probe.DurationSeconds is not > 0)
+        {
+            return ServiceResult<Track>.Invalid("audio", "The file has no playable audio.", "INVALID_AUDIO_FORMAT");
+        }
+        if (probe.DurationSeconds > limits.MaxDurationSeconds)
+        {
+            return ServiceResult<Track>.Invalid("audio",
+                $"The track is longer than {limits.MaxDurationSeconds / 60} minutes.", "DURATION_EXCEEDED");
+        }
+        if (probe.FirstAudio!.SampleRate < limits.MinSampleRate)
+        {
+            return ServiceResult<Track>.Invalid("audio",
+                $"The sample rate is {probe.FirstAudio.SampleRate} Hz; it must be at least {limits.MinSampleRate} Hz.", "INVALID_AUDIO_FORMAT");
+        }
+
+        var (metadata, errors) = await ValidateAsync(input, probe, originalFileName, uploaderName, cancellationToken);
+        if (metadata is null)
+        {
+            return ServiceResult<Track>.Invalid(errors, "INVALID_METADATA");
+        }
+
+        var paths = siteOptions.Value.Paths;
+        var folder = Guid.NewGuid().ToString("N");
+        var trackDir = paths.MediaPath(Path.Combine("tracks", folder));
+        string? artworkPath = null;
+        if (artwork is not null)
+        {
+            artworkPath = Path.Combine("tracks", folder, "artwork.jpg");
+            var check = await images.NormalizeSquareAsync(artwork.Path, paths.MediaPath(artworkPath), ArtworkExtractor.ArtworkSize,
+                limits.MaxArtworkBytes, cancellationToken);
+            if (check != ImageCheck.Ok)
+            {
+                DeleteFolder(trackDir);
+                return ServiceResult<Track>.Invalid("artwork", "Artwork must be a JPEG, PNG or WebP image.", "INVALID_METADATA");
+            }
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var originalPath = Path.Combine("tracks", folder, $"original.{format.Extension}");
+        var track = new Track
+        {
+            Title = metadata.Title,
+            ArtistName = metadata.Artist,
+            Description = metadata.Description,
+            Bpm = metadata.Bpm,
+            Key = metadata.Key,
+            LicenseId = metadata.LicenseId,
+            IsPublic = metadata.IsPublic,
+            IsDownloadable = metadata.IsDownloadable,
+            UploaderId = uploaderId,
+            DurationSeconds = probe.DurationSeconds,
+            MediaFolder = folder,
+            OriginalFileName = TrimFileName(originalFileName),
+            ArtworkPath = artworkPath,
+            State = TrackState.Pending,
+            ProcessingStep = "queued",
+            CreatedAt = now,
+            UpdatedAt = now,
+            Genres = metadata.GenreIds.Select(id => new TrackGenre { GenreId = id }).ToList(),
+            Tags = metadata.Tags.Select(t => new TrackTag { Tag = t }).ToList(),
+            MediaFiles =
+            [
+                new MediaFile
+                {
+                    Kind = MediaKind.Original, Codec = probe.FirstAudio.CodecName, ContentType = format.ContentType,
+                    SampleRate = probe.FirstAudio.SampleRate, Channels = probe.FirstAudio.Channels,
+                    BitrateKbps = (int?)((probe.FirstAudio.BitRate ?? probe.BitRate) / 1000),
+                    SizeBytes = audio.Length, RelativePath = originalPath, CreatedAt = now,
+                },
+            ],
+        };
+
+        try
+        {
+            audio.MoveTo(paths.MediaPath(originalPath));
+            db.Tracks.Add(track);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch
+        {
+            // The row and the files exist together or not at all.
+            db.ChangeTracker.Clear();
+            DeleteFolder(trackDir);
+            throw;
+        }
+
+        await queue.EnqueueAsync(track.Id, TimeSpan.Zero, cancellationToken);
+        logger.LogInformation("Track {TrackId} uploaded by user {UserId} as {Format}, queued for processing", track.Id, uploaderId, format.Name);
+        return ServiceResult<Track>.Ok(track);
+    }
+
+    /// <summary>Checks the fields, filling empty ones from the file's tags (and the title from the file name).</summary>
+    private async Task<(TrackMetadata?, FieldErrors)> ValidateAsync(TrackMetadataInput input, ProbeResult probe,
+        string? originalFileName, string uploaderName, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var title = Fill(input.Title, probe.Tag("title"), Path.GetFileNameWithoutExtension(originalFileName ?? ""));
+        var artist = Fill(input.Artist, probe.Tag("artist", "album_artist"), uploaderName);
+        TrackMetadataRules.CheckTitle(title, errors);
+        TrackMetadataRules.CheckArtist(artist, errors);
+
+        var description = string.IsNullOrWhiteSpace(input.Description) ? null : input.Description.Trim();
+        if (description?.Length > TrackMetadataRules.DescriptionMax)
+        {
+            errors.Add("description", $"The description can be at most {TrackMetadataRules.DescriptionMax} characters.");
+        }
+
+        var tags = TrackMetadataRules.SplitTags(input.Tags);
+        TrackMetadataRules.CheckTags(tags, errors);
+
+        var bpm = TrackMetadataRules.ParseBpm(Fill(input.Bpm, probe.Tag("TBPM", "bpm")), errors);
+        var key = TrackMetadataRules.ParseKey(Fill(input.Key, probe.Tag("TKEY", "initialkey", "key")), errors);
+        var isPublic = TrackMetadataRules.ParseFlag(input.IsPublic, true, "isPublic", errors);
+        var isDownloadable = TrackMetadataRules.ParseFlag(input.IsDownloadable, false, "isDownloadable", errors);
+
+        var genreIds = await ResolveGenresAsync(input.Genres, probe.Tag("genre"), errors, cancellationToken);
+        var licenseId = await ResolveLicenseAsync(input.License, errors, cancellationToken);
+
+        return errors.Any
+            ? (null, errors)
+            : (new TrackMetadata(title!, artist!, description, tags, genreIds, bpm, key, licenseId!.Value, isPublic, isDownloadable), errors);
+    }
+
+    private async Task<IReadOnlyList<int>> ResolveGenresAsync(IReadOnlyList<string> requested, string? fromTags,
+        FieldErrors errors, CancellationToken cancellationToken)
+    {
+        var wanted = requested.SelectMany(g => g.Split(',')).Select(g => g.Trim()).Where(g => g.Length > 0).Distinct().ToList();
+        if (wanted.Count == 0)
+        {
+            // A genre tag that names a genre of the tree is used; anything else in it is ignored.
+            if (fromTags is null)
+            {
+                return [];
+            }
+            var slug = Genres.Slug.From(fromTags);
+            var tagged = await db.Genres.Where(g => g.Slug == slug).Select(g => g.Id).FirstOrDefaultAsync(cancellationToken);
+            return tagged == 0 ? [] : [tagged];
+        }
+
+        var ids = wanted.Select(w => int.TryParse(w, out var id) ? id : 0).Where(id => id > 0).ToList();
+        var slugs = wanted.Where(w => !int.TryParse(w, out _)).Select(w => w.ToLowerInvariant()).ToList();
+        var found = await db.Genres.Where(g => ids.Contains(g.Id) || slugs.Contains(g.Slug))
+            .Select(g => new { g.Id, g.Slug }).ToListAsync(cancellationToken);
+        foreach (var missing in wanted.Where(w => !found.Any(f => f.Slug == w.ToLowerInvariant() || f.Id.ToString() == w)))
+        {
+            errors.Add("genres", $"'{missing}' is not a genre of the genre tree.");
+        }
+        return found.Select(f => f.Id).ToList();
+    }
+
+    private async Task<int?> ResolveLicenseAsync(string? requested, FieldErrors errors, CancellationToken cancellationToken)
+    {
+        var wanted = string.IsNullOrWhiteSpace(requested) ? DefaultLicenseCode : requested.Trim();
+        var licenses = await db.Licenses.Select(l => new { l.Id, l.Code, l.Name }).ToListAsync(cancellationToken);
+        var match = licenses.FirstOrDefault(l => string.Equals(l.Code, wanted, StringComparison.OrdinalIgnoreCase)
+                                                 || string.Equals(l.Name, wanted, StringComparison.OrdinalIgnoreCase));
+        if (match is null)
+        {
+            errors.Add("license", $"Choose one of: {string.Join(", ", licenses.Select(l => l.Name))}.");
+            return null;
+        }
+        return match.Id;
+    }
+
+    private static string? Fill(string? given, params string?[] fallbacks) =>
+        !string.IsNullOrWhiteSpace(given) ? given.Trim() : fallbacks.FirstOrDefault(f => !string.IsNullOrWhiteSpace(f))?.Trim();
+
+    /// <summary>The last segment of whatever the client called the file, kept only as display text.</summary>
+    private static string? TrimFileName(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return null;
+        }
+        var file = Path.GetFileName(name.Replace('\\', '/'));
+        return file.Length > 255 ? file[..255] : file;
+    }
+
+    private void DeleteFolder(string dir)
+    {
+        try
+        {
+            if (Directory.Exists(dir))
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+        }
+        catch (IOException ex)
+        {
+            logger.LogWarning(ex, "Could not remove {Dir}", dir);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using MusicSite.Hosting;
+
+namespace MusicSite.Web.Api;
+
+/// <summary>
+/// Upload endpoints take bodies up to the configured limit (plus room for the form fields); everything
+/// else keeps the server's default. A body announced as too large is refused before any of it is read.
+/// </summary>
+public sealed class UploadLimits(RequestDelegate next, IOptions<UploadOptions> options)
+{
+    /// <summary>Room for the multipart framing and the text fields next to the file.</summary>
+    public const long FormOverheadBytes = 1024 * 1024;
+
+    private static readonly PathString[] UploadPaths = ["/api/music/tracks", "/upload"];
+
+    public static long MaxBodyBytes(UploadOptions options) => options.MaxUploadBytes + options.MaxArtworkBytes + FormOverheadBytes;
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (HttpMethods.IsPost(context.Request.Method) && UploadPaths.Contains(context.Request.Path))
+        {
+            var max = MaxBodyBytes(options.Value);
+            if (context.Request.ContentLength > max)
+            {
+                await RefuseAsync(context, options.Value.MaxUploadBytes);
+                return;
+            }
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+            {
+                size.MaxRequestBodySize = max;
+            }
+        }
+        await next(context);
+    }
+
+    public static async Task RefuseAsync(HttpContext context, long maxUploadBytes)
+    {
+        context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+        var message = $"The file is larger than {maxUploadBytes / 1_000_000} MB.";
+        if (ApiProblems.IsApiRequest(context.Request))
+        {
+            await ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, "FILE_TOO_LARGE", "The upload is too large.", message)
+                .ExecuteAsync(context);
+            return;
+        }
+        await ErrorPage.WriteAsync(context, "The upload is too large", message);
+    }
+}

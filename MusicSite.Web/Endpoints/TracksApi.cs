@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using MusicSite.Accounts;
+using MusicSite.Catalog;
+using MusicSite.Hosting;
+using MusicSite.Jobs;
+using MusicSite.Media;
+using MusicSite.Uploads;
+using MusicSite.Web.Api;
+
+namespace MusicSite.Web.Endpoints;
+
+/// <summary>/api/music/tracks and /api/music/stream: upload, read, stream, waveform, artwork, re-run processing.</summary>
+public static class TracksApi
+{
+    public static IEndpointRouteBuilder MapTracksApi(this IEndpointRouteBuilder app)
+    {
+        var tracks = app.MapGroup("/api/music/tracks").WithTags("Tracks");
+        tracks.MapPost("/", CreateAsync).RequireAuthorization().DisableAntiforgery();
+        tracks.MapGet("/{id:int}", GetAsync);
+        tracks.MapGet("/{id:int}/waveform", WaveformAsync);
+        tracks.MapGet("/{id:int}/artwork", ArtworkAsync);
+        tracks.MapPost("/{id:int}/reprocess", ReprocessAsync).RequireAuthorization(p => p.RequireRole(Roles.Admin));
+        app.MapMethods("/api/music/stream/{id:int}", [HttpMethods.Get, HttpMethods.Head], StreamAsync)
+            .WithTags("Tracks").WithName("StreamTrack");
+        return app;
+    }
+
+    /// <summary>Multipart: the metadata fields, <c>audio</c> (required) and <c>artwork</c> (optional).
+    /// Answers 201 with the track in state <c>pending</c>; processing follows in the background.</summary>
+    public static async Task<Results<Created<TrackDetail>, ProblemHttpResult>> CreateAsync(HttpRequest request,
+        ClaimsPrincipal user, UploadStaging staging, TrackUploadService uploads, TrackCatalog catalog,
+        IOptions<UploadOptions> limits, CancellationToken cancellationToken)
+    {
+        if (!user.IsInRole(Roles.Artist) && !user.IsInRole(Roles.Admin))
+        {
+            return ApiProblems.Problem(StatusCodes.Status403Forbidden, "UNAUTHORIZED_ACCESS", "Only artists can upload tracks.");
+        }
+        if (!request.HasFormContentType || !request.ContentType!.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase))
+        {
+            return ApiProblems.Problem(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE",
+                "Send the track as multipart/form-data with the file in a field named 'audio'.");
+        }
+
+        UploadForm form;
+        try
+        {
+            form = await UploadForm.ReadAsync(request, staging, limits.Value, cancellationToken);
+        }
+        catch (UploadTooLargeException ex)
+        {
+            return ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, "FILE_TOO_LARGE", "The upload is too large.",
+                $"Files can be at most {ex.Limit / 1_000_000} MB.");
+        }
+        catch (InvalidDataException ex)
+        {
+            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "VALIDATION_FAILED", "The upload could not be read.", ex.Message);
+        }
+
+        using (form)
+        {
+            if (form.Audio is not { Length: > 0 })
+            {
+                return ApiProblems.Validation(new Common.FieldErrors().Add("audio", "Attach the audio file in a field named 'audio'."),
+                    "INVALID_AUDIO_FORMAT", StatusCodes.Status400BadRequest, "No audio file was sent.");
+            }
+            var result = await uploads.CreateAsync(form.ToMetadata(), form.Audio, form.AudioFileName, form.Artwork,
+                user.UserId()!.Value, user.DisplayName(), cancellationToken);
+            if (!result.Succeeded)
+            {
+                return UploadProblem(result.Code!, result.Errors);
+            }
+            var detail = await catalog.FindAsync(result.Value!.Id, user.AsViewer(), cancellationToken);
+            return TypedResults.Created($"/api/music/tracks/{detail!.Id}", detail);
+        }
+    }
+
+    public static ProblemHttpResult UploadProblem(string code, Common.FieldErrors errors) => code switch
+    {
+        "INVALID_AUDIO_FORMAT" => ApiProblems.Validation(errors, code, StatusCodes.Status415UnsupportedMediaType, "The file is not usable audio."),
+        "DURATION_EXCEEDED" => ApiProblems.Validation(errors, code, StatusCodes.Status422UnprocessableEntity, "The track is too long."),
+        _ => ApiProblems.Validation(errors, code, StatusCodes.Status400BadRequest, "Some track details are invalid."),
+    };
+
+    public static async Task<Results<Ok<TrackDetail>, ProblemHttpResult>> GetAsync(int id, ClaimsPrincipal user,
+        TrackCatalog catalog, CancellationToken cancellationToken) =>
+        await catalog.FindAsync(id, user.AsViewer(), cancellationToken) is { } track
+            ? TypedResults.Ok(track)
+            : ApiProblems.NotFound("TRACK_NOT_FOUND", "No track has this id.");
+
+    /// <summary>?quality=low|medium|high|lossless (default high); the nearest existing variant is sent.</summary>
+    public static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> StreamAsync(int id, string? quality,
+        ClaimsPrincipal user, StreamSource source, CancellationToken cancellationToken)
+    {
+        if (!TryParseQuality(quality, out var wanted))
+        {
+            return ApiProblems.Validation(new Common.FieldErrors().Add("quality", "Use low, medium, high or lossless."));
+        }
+        return Send(await source.StreamAsync(id, user.AsViewer(), wanted, cancellationToken), rangeProcessing: true);
+    }
+
+    public static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> WaveformAsync(int id, ClaimsPrincipal user,
+        StreamSource source, CancellationToken cancellationToken) =>
+        Send(await source.WaveformAsync(id, user.AsViewer(), cancellationToken), rangeProcessing: false);
+
+    public static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> ArtworkAsync(int id, ClaimsPrincipal user,
+        StreamSource source, CancellationToken cancellationToken) =>
+        Send(await source.ArtworkAsync(id, user.AsViewer(), cancellationToken), rangeProcessing: false);
+
+    /// <summary>Processes the track again from its original, as after a fix to ffmpeg or the pipeline.</summary>
+    public static async Task<Results<Accepted<TrackDetail>, ProblemHttpResult>> ReprocessAsync(int id, ClaimsPrincipal user,
+        TrackCatalog catalog, TrackProcessingQueue queue, CancellationToken cancellationToken)
+    {
+        if (!await catalog.ResetForProcessingAsync(id, cancellationToken))
+        {
+            return ApiProblems.NotFound("TRACK_NOT_FOUND", "No track has this id.");
+        }
+        await queue.EnqueueAsync(id, TimeSpan.Zero, cancellationToken);
+        return TypedResults.Accepted($"/api/music/tracks/{id}", await catalog.FindAsync(id, user.AsViewer(), cancellationToken));
+    }
+
+    private static Results<PhysicalFileHttpResult, ProblemHttpResult> Send(FileLookup lookup, bool rangeProcessing) => lookup switch
+    {
+        { Status: LookupStatus.Found, File: { } file } => TypedResults.PhysicalFile(file.FullPath, file.ContentType,
+            lastModified: file.LastModified, entityTag: ETagFor(file), enableRangeProcessing: rangeProcessing),
+        { Status: LookupStatus.NotReady } => ApiProblems.Problem(StatusCodes.Status422UnprocessableEntity, "TRACK_PROCESSING",
+            "The track is still being processed.", "Try again when its state is ready."),
+        { Status: LookupStatus.Failed } => ApiProblems.Problem(StatusCodes.Status422UnprocessableEntity, "TRACK_PROCESSING_FAILED",
+            "Processing this track failed.", "The uploader can see why on the track page."),
+        _ => ApiProblems.NotFound("TRACK_NOT_FOUND", "No playable track has this id."),
+    };
+
+    private static bool TryParseQuality(string? text, out StreamQuality quality)
+    {
+        quality = StreamQuality.High;
+        return string.IsNullOrEmpty(text) || Enum.TryParse(text, ignoreCase: true, out quality) && Enum.IsDefined(quality);
+    }
+
+    private static EntityTagHeaderValue ETagFor(StoredFile file) => new(
+        $"\"{file.Length.ToString("x", CultureInfo.InvariantCulture)}-{file.LastModified.ToUnixTimeSeconds().ToString("x", CultureInfo.InvariantCulture)}\"");
+}

@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using MusicSite.Accounts;
+using MusicSite.Web.Api;
+
+namespace MusicSite.Web.Endpoints;
+
+/// <summary>/api/users: public parts of a user, such as the avatar.</summary>
+public static class UsersApi
+{
+    public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/users/{id:int}/avatar", AvatarAsync).WithTags("Users");
+        return app;
+    }
+
+    public static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> AvatarAsync(int id, AccountService accounts,
+        CancellationToken cancellationToken) =>
+        await accounts.AvatarFileAsync(id, cancellationToken) is { } path
+            ? TypedResults.PhysicalFile(path, "image/jpeg", lastModified: File.GetLastWriteTimeUtc(path))
+            : ApiProblems.NotFound("AVATAR_NOT_FOUND", "This user has no avatar.");
+}
