@@ -37,6 +37,7 @@ public sealed class AudioPipeline(
         var source = paths.MediaPath(original.RelativePath);
         var folder = Path.Combine("tracks", track.MediaFolder);
 
+        RemoveLeftovers(paths.MediaPath(folder));
         track.ProcessingAttempts++;
         track.ProcessingError = null;
         await ReportAsync(track, TrackState.Processing, "probing", 2, cancellationToken);
@@ -132,6 +133,18 @@ public sealed class AudioPipeline(
             Upsert(track, spec, relative, new FileInfo(paths.MediaPath(relative)).Length);
             done++;
             await ReportAsync(track, TrackState.Processing, "variants", from + (to - from) * done / specs.Count, cancellationToken);
+        }
+    }
+
+    /// <summary>Temp files of a run that was killed mid-way (they are never finished, only replaced).</summary>
+    private static void RemoveLeftovers(string trackDirectory)
+    {
+        if (Directory.Exists(trackDirectory))
+        {
+            foreach (var file in Directory.EnumerateFiles(trackDirectory, "*.tmp*"))
+            {
+                File.Delete(file);
+            }
         }
     }
 
