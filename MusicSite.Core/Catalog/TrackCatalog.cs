@@ -1,11 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using MusicSite.Data;
+using MusicSite.Genres;
 
 namespace MusicSite.Catalog;
 
 /// <summary>A track as lists show it.</summary>
 public sealed record TrackSummary(int Id, string Title, string ArtistName, string? AlbumTitle, int? AlbumId,
     double? DurationSeconds, string LicenseName, IReadOnlyList<string> Genres, DateTime CreatedAt);
+
+/// <summary>A track as its uploader sees it in "My uploads": with its processing state.</summary>
+public sealed record UploadSummary(int Id, string Title, string ArtistName, bool IsPublic, double? DurationSeconds,
+    TrackState State, int Progress, string? Step, string? Error, DateTime CreatedAt);
 
 public sealed record AlbumSummary(int Id, string Title, string ArtistName, DateOnly? ReleaseDate, int TrackCount);
 
@@ -40,22 +45,24 @@ public sealed class TrackCatalog(MusicSiteDbContext db)
                                     && (viewer.IsAdmin || t.IsPublic || (viewer.UserId != null && t.UploaderId == viewer.UserId)))))
             .ToListAsync(cancellationToken);
 
-    /// <summary>Puts a track back to pending with a fresh attempt count, before it is queued again.</summary>
-    public async Task<bool> ResetForProcessingAsync(int trackId, CancellationToken cancellationToken)
+    /// <summary>The uploader's own tracks, newest first, one page of them and the total.</summary>
+    public async Task<(IReadOnlyList<UploadSummary> Items, int Total)> UploadsOfAsync(int uploaderId, int page, int limit,
+        CancellationToken cancellationToken)
     {
-        var track = await db.Tracks.FirstOrDefaultAsync(t => t.Id == trackId && t.DeletedAt == null, cancellationToken);
-        if (track is null)
-        {
-            return false;
-        }
-        track.State = TrackState.Pending;
-        track.ProcessingStep = "queued";
-        track.ProcessingProgress = 0;
-        track.ProcessingAttempts = 0;
-        track.ProcessingError = null;
-        await db.SaveChangesAsync(cancellationToken);
-        return true;
+        var own = db.Tracks.Where(t => t.UploaderId == uploaderId && t.DeletedAt == null);
+        var total = await own.CountAsync(cancellationToken);
+        var items = await own.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)
+            .Skip((page - 1) * limit).Take(limit)
+            .Select(t => new UploadSummary(t.Id, t.Title, t.ArtistName, t.IsPublic, t.DurationSeconds, t.State,
+                t.ProcessingProgress, t.ProcessingStep, t.ProcessingError, t.CreatedAt))
+            .ToListAsync(cancellationToken);
+        return (items, total);
     }
+
+    /// <summary>Genres and licenses for the upload form's choices.</summary>
+    public async Task<(IReadOnlyList<License> Licenses, IReadOnlyList<GenreNode> Genres)> UploadChoicesAsync(
+        GenreDirectory genres, CancellationToken cancellationToken) =>
+        (await db.Licenses.AsNoTracking().OrderBy(l => l.Id).ToListAsync(cancellationToken), await genres.TreeAsync(cancellationToken));
 
     private static IQueryable<TrackSummary> Summaries(IQueryable<Track> tracks) =>
         tracks.Select(t => new TrackSummary(t.Id, t.Title, t.ArtistName,

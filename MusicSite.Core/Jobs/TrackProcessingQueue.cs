@@ -34,6 +34,26 @@ public sealed class TrackProcessingQueue(ISchedulerFactory schedulers, MusicSite
         await scheduler.ScheduleJob(job, trigger, ScheduleJobOptions.Replacing, cancellationToken);
     }
 
+    /// <summary>Processes a track again from its original (an admin's re-run): back to pending with a fresh
+    /// attempt count, then queued. False when there is no such track.</summary>
+    public async Task<bool> ReprocessAsync(int trackId, CancellationToken cancellationToken)
+    {
+        var track = await db.Tracks.FirstOrDefaultAsync(t => t.Id == trackId && t.DeletedAt == null, cancellationToken);
+        if (track is null)
+        {
+            return false;
+        }
+        track.State = TrackState.Pending;
+        track.ProcessingStep = "queued";
+        track.ProcessingProgress = 0;
+        track.ProcessingAttempts = 0;
+        track.ProcessingError = null;
+        track.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+        await EnqueueAsync(trackId, TimeSpan.Zero, cancellationToken);
+        return true;
+    }
+
     /// <summary>At start-up: anything still pending or processing (a crash, a stop mid-job) is queued again.</summary>
     public async Task<int> ResumeUnfinishedAsync(CancellationToken cancellationToken)
     {

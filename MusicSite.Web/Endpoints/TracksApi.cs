@@ -114,11 +114,10 @@ public static class TracksApi
     public static async Task<Results<Accepted<TrackDetail>, ProblemHttpResult>> ReprocessAsync(int id, ClaimsPrincipal user,
         TrackCatalog catalog, TrackProcessingQueue queue, CancellationToken cancellationToken)
     {
-        if (!await catalog.ResetForProcessingAsync(id, cancellationToken))
+        if (!await queue.ReprocessAsync(id, cancellationToken))
         {
             return ApiProblems.NotFound("TRACK_NOT_FOUND", "No track has this id.");
         }
-        await queue.EnqueueAsync(id, TimeSpan.Zero, cancellationToken);
         return TypedResults.Accepted($"/api/music/tracks/{id}", await catalog.FindAsync(id, user.AsViewer(), cancellationToken));
     }
 

@@ -90,6 +90,7 @@ public static class MusicSiteHost
         app.MapTracksApi();
         app.MapUsersApi();
         app.MapAccountEndpoints();
+        app.MapTrackPageEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }

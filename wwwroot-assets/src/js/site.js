@@ -23,11 +23,61 @@
       return;
     }
     event.preventDefault();
-    player.src = link.getAttribute("href");
-    setNowPlaying(link.dataset.title, link.dataset.artist);
+    play(link.getAttribute("href"), link.dataset.title, link.dataset.artist, link.dataset.gain, 0);
+  });
+
+  function play(src, title, artist, gainDb, startAt) {
+    var player = audio();
+    if (player.getAttribute("src") !== src) {
+      player.src = src;
+      setNowPlaying(title, artist);
+      // ReplayGain: bring every track to the same loudness. Volume cannot go above 1, so only turn down.
+      var gain = parseFloat(gainDb);
+      player.dataset.gain = isFinite(gain) ? String(Math.min(1, Math.pow(10, gain / 20))) : "1";
+    }
+    if (startAt > 0) {
+      var seek = function () { player.currentTime = startAt; };
+      player.readyState >= 1 ? seek() : player.addEventListener("loadedmetadata", seek, { once: true });
+    }
+    player.volume = parseFloat(player.dataset.gain || "1");
     document.getElementById("player").classList.add("is-active");
     player.play().catch(function () { /* autoplay refused: the controls are there to press */ });
-  });
+  }
+
+  // Waveforms: drawn from the stored peaks; a click plays the track from that point.
+  function drawWaveforms(root) {
+    root.querySelectorAll("[data-waveform]:not([data-drawn])").forEach(function (box) {
+      box.setAttribute("data-drawn", "");
+      fetch(box.dataset.waveform).then(function (r) { return r.ok ? r.json() : null; }).then(function (wave) {
+        if (!wave) { return; }
+        var canvas = document.createElement("canvas");
+        box.appendChild(canvas);
+        var ratio = window.devicePixelRatio || 1;
+        canvas.width = box.clientWidth * ratio;
+        canvas.height = box.clientHeight * ratio;
+        var ctx = canvas.getContext("2d");
+        ctx.fillStyle = getComputedStyle(document.documentElement).getPropertyValue("--accent") || "#6b2fd6";
+        var mid = canvas.height / 2, step = canvas.width / wave.length;
+        for (var i = 0; i < wave.length; i++) {
+          var lo = wave.data[2 * i] / 128, hi = wave.data[2 * i + 1] / 128;
+          ctx.fillRect(i * step, mid - hi * mid, Math.max(1, step), Math.max(1, (hi - lo) * mid));
+        }
+        box.addEventListener("click", function (event) {
+          var fraction = (event.clientX - box.getBoundingClientRect().left) / box.clientWidth;
+          var player = audio();
+          var link = document.querySelector("a[data-play][href='" + box.dataset.trackSrc + "']");
+          var duration = player.getAttribute("src") === box.dataset.trackSrc && isFinite(player.duration) ? player.duration : null;
+          play(box.dataset.trackSrc, link && link.dataset.title, link && link.dataset.artist, link && link.dataset.gain,
+            duration ? fraction * duration : 0);
+          if (!duration) {
+            player.addEventListener("loadedmetadata", function () { player.currentTime = fraction * player.duration; }, { once: true });
+          }
+        });
+      });
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () { drawWaveforms(document); });
+  document.addEventListener("htmx:afterSettle", function () { drawWaveforms(document); });
 
   // After each swap, move focus to the new main region so keyboard and screen-reader users land on it.
   document.addEventListener("htmx:afterSettle", function (event) {

@@ -1,0 +1,50 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using MusicSite.Accounts;
+using MusicSite.Catalog;
+using MusicSite.Jobs;
+using MusicSite.Web.Auth;
+using MusicSite.Web.Components.Shared;
+
+namespace MusicSite.Web.Endpoints;
+
+/// <summary>Endpoints behind the track page: the status panel htmx polls, and the admin's re-run form.</summary>
+public static class TrackPageEndpoints
+{
+    public static IEndpointRouteBuilder MapTrackPageEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/tracks").ExcludeFromDescription();
+        group.MapGet("/{id:int}/status", StatusAsync);
+        group.MapPost("/{id:int}/reprocess", ReprocessAsync).RequireAuthorization(p => p.RequireRole(Roles.Admin));
+        return app;
+    }
+
+    /// <summary>The processing panel alone. Once the track is ready, htmx is told to load the whole track page
+    /// into the main region (the player outside it keeps playing).</summary>
+    private static async Task<IResult> StatusAsync(int id, HttpContext context, ClaimsPrincipal user, TrackCatalog catalog,
+        CancellationToken cancellationToken)
+    {
+        var track = await catalog.FindAsync(id, user.AsViewer(), cancellationToken);
+        if (track is null)
+        {
+            return TypedResults.NotFound();
+        }
+        if (track.IsReady && context.Request.Headers.ContainsKey("HX-Request"))
+        {
+            context.Response.Headers["HX-Location"] = JsonSerializer.Serialize(new
+            {
+                path = $"/tracks/{id}", target = "#main", select = "#main", swap = "outerHTML",
+            });
+        }
+        return new RazorComponentResult<TrackStatusPanel>(new Dictionary<string, object?> { [nameof(TrackStatusPanel.Track)] = track });
+    }
+
+    // [FromForm] makes the framework check the antiforgery token.
+    private static async Task<IResult> ReprocessAsync(int id, [FromForm] string? returnUrl, TrackProcessingQueue queue,
+        CancellationToken cancellationToken) =>
+        await queue.ReprocessAsync(id, cancellationToken)
+            ? TypedResults.LocalRedirect(LocalUrl.OrHome(returnUrl ?? $"/tracks/{id}"))
+            : TypedResults.NotFound();
+}
