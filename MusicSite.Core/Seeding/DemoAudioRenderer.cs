@@ -6,13 +6,12 @@ using MusicSite.Media;
 
 namespace MusicSite.Seeding;
 
-public sealed record RenderedAudio(string RelativePath, long SizeBytes, double DurationSeconds);
+public sealed record RenderedAudio(string Folder, string RelativePath, long SizeBytes, double DurationSeconds);
 
-/// <summary>Turns the demo catalog's synthesis recipes into real MP3 files with ffmpeg.</summary>
+/// <summary>Turns the demo catalog's synthesis recipes into real lossless originals (FLAC) with ffmpeg; the
+/// audio pipeline then processes them like any upload.</summary>
 public sealed class DemoAudioRenderer(FfmpegRunner runner, MediaProber prober, IOptions<MusicSiteOptions> options)
 {
-    public const int BitrateKbps = 192;
-
     public async Task<IReadOnlyDictionary<DemoTrackSeed, RenderedAudio>> RenderAllAsync(
         IReadOnlyList<DemoTrackSeed> tracks, CancellationToken cancellationToken)
     {
@@ -43,14 +42,14 @@ public sealed class DemoAudioRenderer(FfmpegRunner runner, MediaProber prober, I
     private async Task<RenderedAudio> RenderAsync(DemoTrackSeed track, CancellationToken cancellationToken)
     {
         var paths = options.Value.Paths;
-        var relative = Path.Combine("tracks", Guid.NewGuid().ToString("N"), "original.mp3");
+        var folder = Guid.NewGuid().ToString("N");
+        var relative = Path.Combine("tracks", folder, "original.flac");
         var target = paths.MediaPath(relative);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        var temp = target + ".tmp.mp3";
+        var temp = target + ".tmp.flac";
         var result = await runner.RunFfmpegAsync(
             ["-f", "lavfi", "-i", track.Recipe, "-t", track.DurationSeconds.ToString(CultureInfo.InvariantCulture),
-             "-ac", "2", "-ar", "44100", "-c:a", "libmp3lame", "-b:a", $"{BitrateKbps}k",
-             "-metadata", $"title={track.Title}", "-y", temp],
+             "-ac", "2", "-ar", "44100", "-c:a", "flac", "-metadata", $"title={track.Title}", "-y", temp],
             cancellationToken, TimeSpan.FromMinutes(2));
         if (!result.Succeeded)
         {
@@ -59,6 +58,6 @@ public sealed class DemoAudioRenderer(FfmpegRunner runner, MediaProber prober, I
         }
         File.Move(temp, target, overwrite: true);
         var probe = await prober.ProbeAsync(target, cancellationToken);
-        return new RenderedAudio(relative, new FileInfo(target).Length, probe?.DurationSeconds ?? track.DurationSeconds);
+        return new RenderedAudio(folder, relative, new FileInfo(target).Length, probe?.DurationSeconds ?? track.DurationSeconds);
     }
 }

@@ -15,6 +15,7 @@ namespace MusicSite.Seeding;
 /// <summary>
 /// Fills an empty database from seeds/: reference data (genres, licenses, instrument types) always, the
 /// demo catalog unless MUSICSITE_SEED=none. Each set is recorded in SeedRuns and never applied twice.
+/// Demo tracks are stored as pending uploads; start-up queues them for the audio pipeline like any other.
 /// </summary>
 public sealed class Seeder(
     MusicSiteDbContext db,
@@ -178,8 +179,9 @@ public sealed class Seeder(
         IsDownloadable = true,
         UploaderId = artist.Id,
         DurationSeconds = audio.DurationSeconds,
-        State = TrackState.Ready,
-        ProcessingProgress = 100,
+        MediaFolder = audio.Folder,
+        State = TrackState.Pending,
+        ProcessingStep = "queued",
         CreatedAt = createdAt,
         UpdatedAt = createdAt,
         Genres = seed.Genres.Distinct().Select(s => new TrackGenre { GenreId = genres[s].Id }).ToList(),
@@ -189,8 +191,8 @@ public sealed class Seeder(
         [
             new MediaFile
             {
-                Kind = MediaKind.Original, Codec = "mp3", ContentType = "audio/mpeg",
-                BitrateKbps = DemoAudioRenderer.BitrateKbps, SampleRate = 44100, Channels = 2,
+                Kind = MediaKind.Original, Codec = "flac", ContentType = AudioFormats.Flac.ContentType,
+                SampleRate = 44100, Channels = 2,
                 SizeBytes = audio.SizeBytes, RelativePath = audio.RelativePath, CreatedAt = createdAt,
             },
         ],

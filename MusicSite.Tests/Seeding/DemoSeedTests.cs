@@ -40,7 +40,7 @@ public sealed class DemoSeedTests(DemoSeededFixture seeded) : IClassFixture<Demo
     }
 
     [Fact]
-    public async Task DemoCatalog_HasArtistsAlbumsAndReadyTracks()
+    public async Task DemoCatalog_HasArtistsAlbumsAndTracksWaitingForThePipeline()
     {
         await using var scope = seeded.Scope();
         var db = scope.ServiceProvider.GetRequiredService<MusicSiteDbContext>();
@@ -52,19 +52,20 @@ public sealed class DemoSeedTests(DemoSeededFixture seeded) : IClassFixture<Demo
         Assert.True(tracks.Count >= 12);
         Assert.All(tracks, t =>
         {
-            Assert.Equal(TrackState.Ready, t.State);
+            Assert.Equal(TrackState.Pending, t.State);
             Assert.NotEmpty(t.Genres);
+            Assert.False(string.IsNullOrEmpty(t.MediaFolder));
             Assert.Single(t.MediaFiles, m => m.Kind == MediaKind.Original);
         });
         Assert.True(tracks.Count(t => t.AlbumId != null) >= 6);
     }
 
     [Fact]
-    public async Task DemoAudio_IsRealDistinctMp3OfTheRecipeLength()
+    public async Task DemoAudio_IsRealDistinctFlacOfTheRecipeLength()
     {
         await using var scope = seeded.Scope();
         var db = scope.ServiceProvider.GetRequiredService<MusicSiteDbContext>();
-        var files = await db.MediaFiles.Select(m => new { m.RelativePath, m.SizeBytes, Duration = db.Tracks.First(t => t.Id == m.TrackId).DurationSeconds })
+        var files = await db.MediaFiles.Where(m => m.Kind == MediaKind.Original).Select(m => new { m.RelativePath, m.SizeBytes, Duration = db.Tracks.First(t => t.Id == m.TrackId).DurationSeconds })
             .ToListAsync();
 
         var hashes = new HashSet<string>();
@@ -73,12 +74,30 @@ public sealed class DemoSeedTests(DemoSeededFixture seeded) : IClassFixture<Demo
             var path = seeded.Paths.MediaPath(file.RelativePath);
             Assert.Equal(file.SizeBytes, new FileInfo(path).Length);
             var probe = MediaFixtures.Probe(path, "stream=codec_name,sample_rate,channels:format=duration");
-            Assert.Contains("codec_name=mp3", probe);
+            Assert.Contains("codec_name=flac", probe);
             Assert.Contains("sample_rate=44100", probe);
             Assert.Contains("channels=2", probe);
             Assert.True(file.Duration > 10, $"{file.RelativePath} is {file.Duration} s");
             Assert.True(hashes.Add(Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)))), "two demo tracks are the same audio");
         }
+    }
+
+    [Fact]
+    public async Task DemoTrack_GoesThroughTheAudioPipeline()
+    {
+        await using var scope = seeded.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<MusicSiteDbContext>();
+        var id = await db.Tracks.OrderBy(t => t.Id).Select(t => t.Id).FirstAsync();
+
+        Assert.True(await scope.ServiceProvider.GetRequiredService<AudioPipeline>().ProcessAsync(id, CancellationToken.None));
+
+        var track = await db.Tracks.AsNoTracking().Include(t => t.MediaFiles).SingleAsync(t => t.Id == id);
+        Assert.Equal(TrackState.Ready, track.State);
+        Assert.Equal([MediaKind.Original, MediaKind.Low, MediaKind.Medium, MediaKind.High, MediaKind.Lossless],
+            track.MediaFiles.Select(m => m.Kind).Order());
+        Assert.All(track.MediaFiles, m => Assert.True(File.Exists(seeded.Paths.MediaPath(m.RelativePath))));
+        Assert.NotNull(track.IntegratedLufs);
+        Assert.True(File.Exists(seeded.Paths.MediaPath(track.WaveformPath!)));
     }
 
     [Fact]

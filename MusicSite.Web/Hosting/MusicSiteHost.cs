@@ -32,6 +32,8 @@ public static class MusicSiteHost
         services.AddQuartz(quartz =>
         {
             quartz.ConfigureScheduler(s => s.InstanceName = "MusicSite");
+            // Processing jobs are CPU-bound and each encodes its variants in parallel already.
+            quartz.UseDefaultThreadPool(Environment.ProcessorCount);
             quartz.UsePersistentStore(store =>
             {
                 store.UseSqlite(SqliteDatabase.ConnectionString(paths.JobsDatabase));
