@@ -50,6 +50,11 @@ public sealed class Track
     public string? ProcessingStep { get; set; }
     public string? ProcessingError { get; set; }
     public int ProcessingAttempts { get; set; }
+    /// <summary>Counted plays (30 s listened, one per listener and half hour); kept on the row so sorting by plays uses an index.</summary>
+    public int PlayCount { get; set; }
+    public int DownloadCount { get; set; }
+    /// <summary>Listeners who like the track (ratings of 4 or 5 once ratings exist).</summary>
+    public int LikeCount { get; set; }
     public DateTime? ProcessedAt { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
@@ -86,6 +91,12 @@ internal sealed class TrackConfiguration : IEntityTypeConfiguration<Track>
         // Columns added to an existing table need a default in SQLite; the model states the same one.
         builder.Property(t => t.MediaFolder).HasMaxLength(40).IsRequired().HasDefaultValue("");
         builder.Property(t => t.ProcessingAttempts).HasDefaultValue(0);
+        builder.Property(t => t.PlayCount).HasDefaultValue(0);
+        builder.Property(t => t.DownloadCount).HasDefaultValue(0);
+        builder.Property(t => t.LikeCount).HasDefaultValue(0);
+        builder.HasIndex(t => t.PlayCount);
+        builder.HasIndex(t => t.Title);
+        builder.HasIndex(t => t.ArtistName);
         builder.Property(t => t.OriginalFileName).HasMaxLength(255);
         builder.Property(t => t.ArtworkPath).HasMaxLength(200);
         builder.Property(t => t.WaveformPath).HasMaxLength(200);

@@ -6,7 +6,8 @@ namespace MusicSite.Catalog;
 
 /// <summary>A track as lists show it.</summary>
 public sealed record TrackSummary(int Id, string Title, string ArtistName, string? AlbumTitle, int? AlbumId,
-    double? DurationSeconds, string LicenseName, IReadOnlyList<string> Genres, DateTime CreatedAt);
+    double? DurationSeconds, string LicenseName, IReadOnlyList<string> Genres, DateTime CreatedAt,
+    int? Bpm = null, string? Key = null, int Plays = 0);
 
 /// <summary>A track as its uploader sees it in "My uploads": with its processing state.</summary>
 public sealed record UploadSummary(int Id, string Title, string ArtistName, bool IsPublic, double? DurationSeconds,
@@ -64,8 +65,8 @@ public sealed class TrackCatalog(MusicSiteDbContext db)
         GenreDirectory genres, CancellationToken cancellationToken) =>
         (await db.Licenses.AsNoTracking().OrderBy(l => l.Id).ToListAsync(cancellationToken), await genres.TreeAsync(cancellationToken));
 
-    private static IQueryable<TrackSummary> Summaries(IQueryable<Track> tracks) =>
+    internal static IQueryable<TrackSummary> Summaries(IQueryable<Track> tracks) =>
         tracks.Select(t => new TrackSummary(t.Id, t.Title, t.ArtistName,
             t.Album != null ? t.Album.Title : null, t.AlbumId, t.DurationSeconds, t.License!.Name,
-            t.Genres.Select(g => g.Genre!.Name).ToList(), t.CreatedAt));
+            t.Genres.Select(g => g.Genre!.Name).ToList(), t.CreatedAt, t.Bpm, t.Key, t.PlayCount));
 }

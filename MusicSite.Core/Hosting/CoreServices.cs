@@ -47,6 +47,7 @@ public static class CoreServices
         services.AddScoped<AccountService>();
         services.AddScoped<AccountBootstrap>();
         services.AddScoped<TrackCatalog>();
+        services.AddScoped<CatalogSearch>();
         services.AddScoped<GenreDirectory>();
         services.AddScoped<StreamSource>();
         services.AddScoped<DemoAudioRenderer>();

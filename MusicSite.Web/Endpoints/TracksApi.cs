@@ -13,12 +13,16 @@ using MusicSite.Web.Api;
 
 namespace MusicSite.Web.Endpoints;
 
+/// <summary>A page of the catalog: the list envelope plus facet counts over everything that matched.</summary>
+public sealed record TrackListResponse(IReadOnlyList<TrackSummary> Data, PageMeta Meta, TrackFacets Facets);
+
 /// <summary>/api/music/tracks and /api/music/stream: upload, read, stream, waveform, artwork, re-run processing.</summary>
 public static class TracksApi
 {
     public static IEndpointRouteBuilder MapTracksApi(this IEndpointRouteBuilder app)
     {
         var tracks = app.MapGroup("/api/music/tracks").WithTags("Tracks");
+        tracks.MapGet("/", ListAsync);
         tracks.MapPost("/", CreateAsync).RequireAuthorization().DisableAntiforgery();
         tracks.MapGet("/{id:int}", GetAsync);
         tracks.MapGet("/{id:int}/waveform", WaveformAsync);
@@ -84,6 +88,22 @@ public static class TracksApi
         "DURATION_EXCEEDED" => ApiProblems.Validation(errors, code, StatusCodes.Status422UnprocessableEntity, "The track is too long."),
         _ => ApiProblems.Validation(errors, code, StatusCodes.Status400BadRequest, "Some track details are invalid."),
     };
+
+    /// <summary>The catalog: search, artist, genre, tags, min_duration, max_duration, bpm_min, bpm_max, key, license,
+    /// uploader_id; sort (created_at, updated_at, title, artist, duration, plays, likes, popularity, relevance) and
+    /// order (asc, desc); page and limit. Facet counts come beside the list.</summary>
+    public static async Task<Results<Ok<TrackListResponse>, ProblemHttpResult>> ListAsync(HttpRequest request, ClaimsPrincipal user,
+        CatalogSearch search, CancellationToken cancellationToken)
+    {
+        var (query, errors) = TrackQuery.Parse(name => request.Query[name].FirstOrDefault());
+        if (errors.Any)
+        {
+            return ApiProblems.Validation(errors);
+        }
+        var result = await search.SearchAsync(query, user.AsViewer(), cancellationToken);
+        var page = PagedList<TrackSummary>.Create(result.Items, new PageQuery(query.Page, query.Limit), result.Total);
+        return TypedResults.Ok(new TrackListResponse(page.Data, page.Meta, result.Facets));
+    }
 
     public static async Task<Results<Ok<TrackDetail>, ProblemHttpResult>> GetAsync(int id, ClaimsPrincipal user,
         TrackCatalog catalog, CancellationToken cancellationToken) =>

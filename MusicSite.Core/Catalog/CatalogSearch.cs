@@ -1,0 +1,185 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using MusicSite.Data;
+
+namespace MusicSite.Catalog;
+
+public sealed record FacetCount(string Label, int Count, string Parameter, string Value);
+public sealed record TrackFacets(IReadOnlyList<FacetCount> Genres, IReadOnlyList<FacetCount> BpmRanges);
+public sealed record TrackSearchResult(IReadOnlyList<TrackSummary> Items, int Total, TrackFacets Facets, IReadOnlyList<string> Terms);
+
+/// <summary>
+/// The catalog query: filters, full-text search (FTS5, ranked title &gt; artist &gt; tags &gt; description,
+/// prefix matching), sorting and paging, all done by the database; facet counts beside the results.
+/// </summary>
+public sealed partial class CatalogSearch(MusicSiteDbContext db, TrackCatalog catalog)
+{
+    /// <summary>BPM facet buckets: [from, to) with a label.</summary>
+    private static readonly (int From, int To, string Label)[] BpmBuckets =
+        [(0, 90, "Under 90"), (90, 110, "90–109"), (110, 130, "110–129"), (130, 150, "130–149"), (150, 1000, "150 and over")];
+
+    public async Task<TrackSearchResult> SearchAsync(TrackQuery query, Viewer viewer, CancellationToken cancellationToken)
+    {
+        var terms = Terms(query.Search);
+        var tracks = await FilterAsync(catalog.Visible(viewer).Where(t => t.State == TrackState.Ready), query, cancellationToken);
+
+        IQueryable<RankedTrack> ranked = terms.Count == 0
+            ? tracks.Select(t => new RankedTrack { Track = t, Rank = 0 })
+            : tracks.Join(
+                db.Database.SqlQuery<SearchHit>($"""
+                    SELECT rowid AS "Rowid", bm25("TrackSearch", 10.0, 5.0, 2.0, 1.0) AS "Rank"
+                    FROM "TrackSearch" WHERE "TrackSearch" MATCH {MatchExpression(terms)}
+                    """),
+                t => (long)t.Id, h => h.Rowid, (t, h) => new RankedTrack { Track = t, Rank = h.Rank });
+
+        var total = await ranked.CountAsync(cancellationToken);
+        // The page's ids come from the ranked query; their details (genres, license, album) from a second, keyed
+        // one, because EF cannot project collections across a join with the keyless FTS rows.
+        var ids = await Sort(ranked, terms.Count == 0 && query.EffectiveSort == TrackSort.Relevance ? TrackSort.CreatedAt : query.EffectiveSort,
+                query.EffectiveDescending)
+            .Skip((query.Page - 1) * query.Limit).Take(query.Limit)
+            .Select(r => r.Track.Id)
+            .ToListAsync(cancellationToken);
+        var details = await TrackCatalog.Summaries(db.Tracks.Where(t => ids.Contains(t.Id))).ToDictionaryAsync(t => t.Id, cancellationToken);
+        var items = ids.Select(id => details[id]).ToList();
+        var facets = await FacetsAsync(ranked.Select(r => r.Track), cancellationToken);
+        return new TrackSearchResult(items, total, facets, terms);
+    }
+
+    /// <summary>Search words as the index sees them: letters and digits, at most eight of them.</summary>
+    public static IReadOnlyList<string> Terms(string? search) =>
+        string.IsNullOrWhiteSpace(search)
+            ? []
+            : WordPattern().Matches(search).Select(m => m.Value.ToLowerInvariant()).Distinct().Take(8).ToList();
+
+    /// <summary>Each word as a quoted prefix ("hou"*), all required: what the listener typed so far matches.</summary>
+    private static string MatchExpression(IReadOnlyList<string> terms) =>
+        string.Join(" ", terms.Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"*"));
+
+    private async Task<IQueryable<Track>> FilterAsync(IQueryable<Track> tracks, TrackQuery query, CancellationToken cancellationToken)
+    {
+        if (query.Artist is { } artist)
+        {
+            var pattern = artist.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
+                .Replace("_", "\\_", StringComparison.Ordinal);
+            tracks = tracks.Where(t => EF.Functions.Like(t.ArtistName, pattern, "\\"));
+        }
+        if (query.Genre is { } genre)
+        {
+            var ids = await GenreWithDescendantsAsync(genre, cancellationToken);
+            tracks = tracks.Where(t => t.Genres.Any(g => ids.Contains(g.GenreId)));
+        }
+        foreach (var tag in query.Tags)
+        {
+            tracks = tracks.Where(t => t.Tags.Any(x => x.Tag == tag));
+        }
+        if (query.MinDuration is { } min)
+        {
+            tracks = tracks.Where(t => t.DurationSeconds >= min);
+        }
+        if (query.MaxDuration is { } max)
+        {
+            tracks = tracks.Where(t => t.DurationSeconds <= max);
+        }
+        if (query.BpmMin is { } bpmMin)
+        {
+            tracks = tracks.Where(t => t.Bpm >= bpmMin);
+        }
+        if (query.BpmMax is { } bpmMax)
+        {
+            tracks = tracks.Where(t => t.Bpm <= bpmMax);
+        }
+        if (query.Key is { } key)
+        {
+            tracks = tracks.Where(t => t.Key == key);
+        }
+        if (query.License is { } license)
+        {
+            var code = license.ToLowerInvariant();
+            tracks = tracks.Where(t => t.License!.Code == code || t.License.Name.ToLower() == code);
+        }
+        if (query.UploaderId is { } uploader)
+        {
+            tracks = tracks.Where(t => t.UploaderId == uploader);
+        }
+        return tracks;
+    }
+
+    /// <summary>A genre and everything below it: "Electronic" finds deep house too.</summary>
+    private async Task<List<int>> GenreWithDescendantsAsync(string slugOrId, CancellationToken cancellationToken)
+    {
+        var all = await db.Genres.AsNoTracking().Select(g => new { g.Id, g.ParentId, g.Slug }).ToListAsync(cancellationToken);
+        var root = all.FirstOrDefault(g => g.Slug == slugOrId.ToLowerInvariant() || g.Id.ToString() == slugOrId);
+        if (root is null)
+        {
+            return [];
+        }
+        var children = all.ToLookup(g => g.ParentId);
+        var result = new List<int>();
+        var pending = new Stack<int>([root.Id]);
+        while (pending.TryPop(out var id))
+        {
+            result.Add(id);
+            foreach (var child in children[id])
+            {
+                pending.Push(child.Id);
+            }
+        }
+        return result;
+    }
+
+    private static IQueryable<RankedTrack> Sort(IQueryable<RankedTrack> tracks, TrackSort sort, bool descending) =>
+        (sort, descending) switch
+        {
+            // bm25 is lower for better matches: "most relevant first" is ascending rank.
+            (TrackSort.Relevance, true) => tracks.OrderBy(r => r.Rank).ThenByDescending(r => r.Track.Id),
+            (TrackSort.Relevance, false) => tracks.OrderByDescending(r => r.Rank).ThenBy(r => r.Track.Id),
+            (TrackSort.UpdatedAt, var d) => Order(tracks, r => r.Track.UpdatedAt, d),
+            (TrackSort.Title, var d) => Order(tracks, r => EF.Functions.Collate(r.Track.Title, "NOCASE"), d),
+            (TrackSort.Artist, var d) => Order(tracks, r => EF.Functions.Collate(r.Track.ArtistName, "NOCASE"), d),
+            (TrackSort.Duration, var d) => Order(tracks, r => r.Track.DurationSeconds, d),
+            (TrackSort.Plays, var d) => Order(tracks, r => r.Track.PlayCount, d),
+            (TrackSort.Likes, var d) => Order(tracks, r => r.Track.LikeCount, d),
+            (TrackSort.Popularity, var d) => Order(tracks, r => r.Track.PlayCount + 2 * r.Track.DownloadCount + 3 * r.Track.LikeCount, d),
+            (_, var d) => Order(tracks, r => r.Track.CreatedAt, d),
+        };
+
+    /// <summary>Orders by the key, then by id in the same direction, so pages never overlap or skip.</summary>
+    private static IOrderedQueryable<RankedTrack> Order<TKey>(IQueryable<RankedTrack> tracks,
+        System.Linq.Expressions.Expression<Func<RankedTrack, TKey>> key, bool descending) =>
+        descending
+            ? tracks.OrderByDescending(key).ThenByDescending(r => r.Track.Id)
+            : tracks.OrderBy(key).ThenBy(r => r.Track.Id);
+
+    private async Task<TrackFacets> FacetsAsync(IQueryable<Track> matching, CancellationToken cancellationToken)
+    {
+        var genreCounts = await matching.SelectMany(t => t.Genres)
+            .GroupBy(g => new { g.GenreId, g.Genre!.Name, g.Genre.Slug })
+            .Select(g => new { g.Key.Name, g.Key.Slug, Count = g.Count() })
+            .OrderByDescending(g => g.Count).ThenBy(g => g.Name).Take(12)
+            .ToListAsync(cancellationToken);
+        var bpms = await matching.Where(t => t.Bpm != null)
+            .GroupBy(t => t.Bpm < 90 ? 0 : t.Bpm < 110 ? 1 : t.Bpm < 130 ? 2 : t.Bpm < 150 ? 3 : 4)
+            .Select(g => new { Bucket = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return new TrackFacets(
+            genreCounts.Select(g => new FacetCount(g.Name, g.Count, "genre", g.Slug)).ToList(),
+            bpms.OrderBy(b => b.Bucket).Select(b => new FacetCount(BpmBuckets[b.Bucket].Label, b.Count, "bpm",
+                $"{BpmBuckets[b.Bucket].From}-{BpmBuckets[b.Bucket].To - 1}")).ToList());
+    }
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex WordPattern();
+
+    private sealed class SearchHit
+    {
+        public long Rowid { get; set; }
+        public double Rank { get; set; }
+    }
+
+    private sealed class RankedTrack
+    {
+        public Track Track { get; set; } = null!;
+        public double Rank { get; set; }
+    }
+}

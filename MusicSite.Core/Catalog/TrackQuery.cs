@@ -1,0 +1,169 @@
+using System.Globalization;
+using MusicSite.Common;
+
+namespace MusicSite.Catalog;
+
+public enum TrackSort
+{
+    Relevance,
+    CreatedAt,
+    UpdatedAt,
+    Title,
+    Artist,
+    Duration,
+    Plays,
+    Likes,
+    Popularity,
+}
+
+/// <summary>The catalog's filters, sort and page, as /tracks and GET /api/music/tracks take them.</summary>
+public sealed record TrackQuery
+{
+    public const int DefaultLimit = 20;
+    public const int MaxLimit = 100;
+
+    public string? Search { get; init; }
+    public string? Artist { get; init; }
+    public string? Genre { get; init; }
+    public IReadOnlyList<string> Tags { get; init; } = [];
+    public double? MinDuration { get; init; }
+    public double? MaxDuration { get; init; }
+    public int? BpmMin { get; init; }
+    public int? BpmMax { get; init; }
+    public string? Key { get; init; }
+    public string? License { get; init; }
+    public int? UploaderId { get; init; }
+    /// <summary>Null: relevance when searching, else newest first.</summary>
+    public TrackSort? Sort { get; init; }
+    public bool? Descending { get; init; }
+    public int Page { get; init; } = 1;
+    public int Limit { get; init; } = DefaultLimit;
+
+    public TrackSort EffectiveSort => Sort ?? (string.IsNullOrWhiteSpace(Search) ? TrackSort.CreatedAt : TrackSort.Relevance);
+
+    /// <summary>Newest, most played, most relevant first; names A to Z; shortest first.</summary>
+    public bool EffectiveDescending => Descending ?? EffectiveSort is not (TrackSort.Title or TrackSort.Artist or TrackSort.Duration);
+
+    public static readonly IReadOnlyDictionary<string, TrackSort> SortNames = new Dictionary<string, TrackSort>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["relevance"] = TrackSort.Relevance, ["created_at"] = TrackSort.CreatedAt, ["updated_at"] = TrackSort.UpdatedAt,
+        ["title"] = TrackSort.Title, ["artist"] = TrackSort.Artist, ["duration"] = TrackSort.Duration, ["plays"] = TrackSort.Plays,
+        ["likes"] = TrackSort.Likes, ["popularity"] = TrackSort.Popularity,
+    };
+
+    /// <summary>Reads the query-string parameters; anything invalid is reported and left out of the query.</summary>
+    public static (TrackQuery Query, FieldErrors Errors) Parse(Func<string, string?> get)
+    {
+        var errors = new FieldErrors();
+        var sortText = Text(get("sort"));
+        TrackSort? sort = null;
+        if (sortText is not null)
+        {
+            if (SortNames.TryGetValue(sortText, out var s))
+            {
+                sort = s;
+            }
+            else
+            {
+                errors.Add("sort", $"Sort by one of: {string.Join(", ", SortNames.Keys)}.");
+            }
+        }
+        bool? descending = Text(get("order"))?.ToLowerInvariant() switch
+        {
+            null => null,
+            "asc" => false,
+            "desc" => true,
+            _ => Invalid<bool?>(errors, "order", "Order is asc or desc."),
+        };
+
+        var search = Text(get("search"));
+        if (search is { Length: > 200 })
+        {
+            search = Invalid<string>(errors, "search", "Search for at most 200 characters.");
+        }
+        var query = new TrackQuery
+        {
+            Search = search,
+            Artist = Text(get("artist")),
+            Genre = Text(get("genre")),
+            Tags = (Text(get("tags")) ?? "").Split(',').Select(t => t.Trim().ToLowerInvariant()).Where(t => t.Length > 0).Distinct().ToList(),
+            MinDuration = Number(get("min_duration"), "min_duration", 0, 86_400, errors),
+            MaxDuration = Number(get("max_duration"), "max_duration", 0, 86_400, errors),
+            BpmMin = (int?)Number(get("bpm_min"), "bpm_min", 0, 1000, errors),
+            BpmMax = (int?)Number(get("bpm_max"), "bpm_max", 0, 1000, errors),
+            Key = Text(get("key")),
+            License = Text(get("license")),
+            UploaderId = (int?)Number(get("uploader_id"), "uploader_id", 1, int.MaxValue, errors),
+            Sort = sort,
+            Descending = descending,
+            Page = (int?)Number(get("page"), "page", 1, 1_000_000, errors) ?? 1,
+            Limit = (int?)Number(get("limit"), "limit", 1, MaxLimit, errors) ?? DefaultLimit,
+        };
+        return (query, errors);
+    }
+
+    /// <summary>The query as a query string, for links that keep every filter (pages, sorting).</summary>
+    public string ToQueryString(int? page = null, TrackSort? sort = null, bool? descending = null)
+    {
+        var parts = new List<(string, string)>();
+        void Add(string name, object? value)
+        {
+            var text = Convert.ToString(value, CultureInfo.InvariantCulture);
+            if (!string.IsNullOrEmpty(text))
+            {
+                parts.Add((name, text));
+            }
+        }
+        Add("search", Search);
+        Add("artist", Artist);
+        Add("genre", Genre);
+        Add("tags", string.Join(",", Tags));
+        Add("min_duration", MinDuration);
+        Add("max_duration", MaxDuration);
+        Add("bpm_min", BpmMin);
+        Add("bpm_max", BpmMax);
+        Add("key", Key);
+        Add("license", License);
+        Add("uploader_id", UploaderId);
+        var s = sort ?? Sort;
+        Add("sort", s is null ? null : SortNames.First(p => p.Value == s).Key);
+        var d = descending ?? Descending;
+        Add("order", d is null ? null : d.Value ? "desc" : "asc");
+        if ((page ?? Page) > 1)
+        {
+            Add("page", page ?? Page);
+        }
+        if (Limit != DefaultLimit)
+        {
+            Add("limit", Limit);
+        }
+        return parts.Count == 0 ? "" : "?" + string.Join("&", parts.Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2)}"));
+    }
+
+    private static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static T? Invalid<T>(FieldErrors errors, string field, string message)
+    {
+        errors.Add(field, message);
+        return default;
+    }
+
+    private static double? Number(string? text, string field, double min, double max, FieldErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || double.IsNaN(value))
+        {
+            errors.Add(field, $"{field} must be a number.");
+            return null;
+        }
+        if (value < min || value > max)
+        {
+            errors.Add(field, $"{field} must be between {min.ToString(CultureInfo.InvariantCulture)} and {max.ToString(CultureInfo.InvariantCulture)}.");
+            return null;
+        }
+        return value;
+    }
+}
