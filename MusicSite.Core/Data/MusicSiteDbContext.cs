@@ -22,6 +22,7 @@ public sealed class MusicSiteDbContext(DbContextOptions<MusicSiteDbContext> opti
     public DbSet<TrackGenre> TrackGenres => Set<TrackGenre>();
     public DbSet<TrackTag> TrackTags => Set<TrackTag>();
     public DbSet<MediaFile> MediaFiles => Set<MediaFile>();
+    public DbSet<PlayEvent> PlayEvents => Set<PlayEvent>();
     public DbSet<InstrumentType> InstrumentTypes => Set<InstrumentType>();
     public DbSet<SeedRun> SeedRuns => Set<SeedRun>();
 

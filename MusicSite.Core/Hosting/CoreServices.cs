@@ -48,6 +48,8 @@ public static class CoreServices
         services.AddScoped<AccountBootstrap>();
         services.AddScoped<TrackCatalog>();
         services.AddScoped<CatalogSearch>();
+        services.AddScoped<PlayCounter>();
+        services.AddScoped<DownloadService>();
         services.AddScoped<GenreDirectory>();
         services.AddScoped<StreamSource>();
         services.AddScoped<DemoAudioRenderer>();

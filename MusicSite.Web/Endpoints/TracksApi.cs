@@ -13,6 +13,9 @@ using MusicSite.Web.Api;
 
 namespace MusicSite.Web.Endpoints;
 
+public sealed record PlayRequest(double? Seconds);
+public sealed record PlayResponse(bool Counted, int Plays);
+
 /// <summary>A page of the catalog: the list envelope plus facet counts over everything that matched.</summary>
 public sealed record TrackListResponse(IReadOnlyList<TrackSummary> Data, PageMeta Meta, TrackFacets Facets);
 
@@ -28,6 +31,9 @@ public static class TracksApi
         tracks.MapGet("/{id:int}/waveform", WaveformAsync);
         tracks.MapGet("/{id:int}/artwork", ArtworkAsync);
         tracks.MapPost("/{id:int}/reprocess", ReprocessAsync).RequireAuthorization(p => p.RequireRole(Roles.Admin));
+        tracks.MapPost("/{id:int}/plays", PlayAsync).DisableAntiforgery();
+        app.MapMethods("/api/music/download/{id:int}", [HttpMethods.Get, HttpMethods.Head], DownloadAsync)
+            .WithTags("Tracks").WithName("DownloadTrack");
         app.MapMethods("/api/music/stream/{id:int}", [HttpMethods.Get, HttpMethods.Head], StreamAsync)
             .WithTags("Tracks").WithName("StreamTrack");
         return app;
@@ -129,6 +135,68 @@ public static class TracksApi
     public static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> ArtworkAsync(int id, ClaimsPrincipal user,
         StreamSource source, CancellationToken cancellationToken) =>
         Send(await source.ArtworkAsync(id, user.AsViewer(), cancellationToken), rangeProcessing: false);
+
+    /// <summary>?format=original|mp3|flac (default original): the file with its tags and cover, named "Artist - Title".</summary>
+    public static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> DownloadAsync(int id, string? format,
+        HttpContext context, ClaimsPrincipal user, DownloadService downloads, CancellationToken cancellationToken)
+    {
+        if (!Enum.TryParse<DownloadFormat>(format ?? "original", ignoreCase: true, out var wanted) || !Enum.IsDefined(wanted)
+            || int.TryParse(format, out _))
+        {
+            return ApiProblems.Validation(new Common.FieldErrors().Add("format", "Use original, mp3 or flac."));
+        }
+        var lookup = await downloads.PrepareAsync(id, user.AsViewer(), wanted, cancellationToken);
+        switch (lookup.Status)
+        {
+            case DownloadStatus.NotFound:
+                return ApiProblems.NotFound("TRACK_NOT_FOUND", "No track has this id.");
+            case DownloadStatus.NotAllowed:
+                return ApiProblems.Problem(StatusCodes.Status403Forbidden, "DOWNLOAD_NOT_ALLOWED", "The artist has not allowed downloads of this track.");
+            case DownloadStatus.NotReady:
+                return ApiProblems.Problem(StatusCodes.Status422UnprocessableEntity, "TRACK_PROCESSING", "The track is still being processed.");
+            case DownloadStatus.FormatUnavailable:
+                return ApiProblems.Problem(StatusCodes.Status422UnprocessableEntity, "FORMAT_UNAVAILABLE",
+                    "This track has no such version.", "FLAC exists only for tracks uploaded in a lossless format.");
+        }
+        var file = lookup.File!;
+        // A download counts once, when it starts: not for HEAD, not for the later ranges of a resumed transfer.
+        if (HttpMethods.IsGet(context.Request.Method) && !context.Request.Headers.Range.Any())
+        {
+            await downloads.CountAsync(id, cancellationToken);
+        }
+        return TypedResults.PhysicalFile(file.FullPath, file.ContentType, file.FileName, file.LastModified,
+            ETagFor(new StoredFile(file.FullPath, file.ContentType, file.LastModified, file.Length)), enableRangeProcessing: true);
+    }
+
+    /// <summary>The player reports a play after <see cref="PlayCounter.MinimumSeconds"/> s of listening:
+    /// <c>{ "seconds": 30 }</c>. Counted once per listener, track and half hour.</summary>
+    public static async Task<Results<Ok<PlayResponse>, ProblemHttpResult>> PlayAsync(int id, PlayRequest? request,
+        HttpContext context, ClaimsPrincipal user, PlayCounter plays, CancellationToken cancellationToken)
+    {
+        if (request?.Seconds is not >= PlayCounter.MinimumSeconds)
+        {
+            return ApiProblems.Validation(new Common.FieldErrors().Add("seconds",
+                $"A play counts after {PlayCounter.MinimumSeconds} seconds of listening."));
+        }
+        var counted = await plays.RecordAsync(id, user.AsViewer(), ListenerKey(context, user), cancellationToken);
+        if (counted is null)
+        {
+            return ApiProblems.NotFound("TRACK_NOT_FOUND", "No playable track has this id.");
+        }
+        var stats = await plays.StatsAsync(id, cancellationToken);
+        return TypedResults.Ok(new PlayResponse(counted.Value, stats.Total));
+    }
+
+    /// <summary>Signed-in listeners by account; anonymous ones by a hash of address and browser (never stored raw).</summary>
+    private static string ListenerKey(HttpContext context, ClaimsPrincipal user)
+    {
+        if (user.UserId() is { } userId)
+        {
+            return "u:" + userId.ToString(CultureInfo.InvariantCulture);
+        }
+        var raw = $"{context.Connection.RemoteIpAddress}|{context.Request.Headers.UserAgent}";
+        return "a:" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(raw)))[..32];
+    }
 
     /// <summary>Processes the track again from its original, as after a fix to ffmpeg or the pipeline.</summary>
     public static async Task<Results<Accepted<TrackDetail>, ProblemHttpResult>> ReprocessAsync(int id, ClaimsPrincipal user,

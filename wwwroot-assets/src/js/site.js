@@ -44,6 +44,30 @@
     player.play().catch(function () { /* autoplay refused: the controls are there to press */ });
   }
 
+  // A play counts after 30 seconds of actual listening (seeking does not count), reported once per load.
+  (function countPlays() {
+    var listened = 0, last = null, reported = false;
+    document.addEventListener("DOMContentLoaded", function () {
+      var player = audio();
+      if (!player) { return; }
+      player.addEventListener("loadstart", function () { listened = 0; last = null; reported = false; });
+      player.addEventListener("seeking", function () { last = null; });
+      player.addEventListener("timeupdate", function () {
+        if (player.paused || reported) { return; }
+        var now = player.currentTime;
+        if (last !== null && now > last && now - last < 2) { listened += now - last; }
+        last = now;
+        var match = /\/api\/music\/stream\/(\d+)/.exec(player.getAttribute("src") || "");
+        if (listened >= 30 && match) {
+          reported = true;
+          fetch("/api/music/tracks/" + match[1] + "/plays", {
+            method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ seconds: Math.floor(listened) })
+          });
+        }
+      });
+    });
+  })();
+
   // Waveforms: drawn from the stored peaks; a click plays the track from that point.
   function drawWaveforms(root) {
     root.querySelectorAll("[data-waveform]:not([data-drawn])").forEach(function (box) {

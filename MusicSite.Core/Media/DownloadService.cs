@@ -1,0 +1,197 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MusicSite.Catalog;
+using MusicSite.Data;
+using MusicSite.Hosting;
+
+namespace MusicSite.Media;
+
+public enum DownloadFormat
+{
+    Original,
+    Mp3,
+    Flac,
+}
+
+public enum DownloadStatus
+{
+    Found,
+    NotFound,
+    NotAllowed,
+    NotReady,
+    FormatUnavailable,
+}
+
+public sealed record DownloadFile(string FullPath, string ContentType, string FileName, DateTimeOffset LastModified, long Length);
+
+public sealed record DownloadLookup(DownloadStatus Status, DownloadFile? File = null);
+
+/// <summary>
+/// Downloads carry their credits: ffmpeg copies the audio (no re-encode) and writes title, artist, album,
+/// genre, year, track number, the license with its address, a credits comment and the cover. Each tagged
+/// file is made once per track version and kept beside the track's other files.
+/// </summary>
+public sealed class DownloadService(MusicSiteDbContext db, TrackCatalog catalog, FfmpegRunner runner,
+    IOptions<MusicSiteOptions> options)
+{
+    // One build per output path at a time: two listeners asking at once get the same file, made once.
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Building = new();
+
+    public async Task<DownloadLookup> PrepareAsync(int trackId, Viewer viewer, DownloadFormat format, CancellationToken cancellationToken)
+    {
+        var track = await catalog.Visible(viewer).AsNoTracking()
+            .Include(t => t.MediaFiles).Include(t => t.License).Include(t => t.Album).Include(t => t.Uploader)
+            .Include(t => t.Genres).ThenInclude(g => g.Genre)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(t => t.Id == trackId, cancellationToken);
+        if (track is null)
+        {
+            return new DownloadLookup(DownloadStatus.NotFound);
+        }
+        var mayDownload = track.IsDownloadable || viewer.IsAdmin || viewer.UserId == track.UploaderId;
+        if (!mayDownload)
+        {
+            return new DownloadLookup(DownloadStatus.NotAllowed);
+        }
+        if (track.State != TrackState.Ready)
+        {
+            return new DownloadLookup(DownloadStatus.NotReady);
+        }
+
+        var source = format switch
+        {
+            DownloadFormat.Mp3 => track.MediaFiles.FirstOrDefault(m => m.Kind == MediaKind.High),
+            DownloadFormat.Flac => track.MediaFiles.FirstOrDefault(m => m.Kind == MediaKind.Lossless),
+            _ => track.MediaFiles.FirstOrDefault(m => m.Kind == MediaKind.Original),
+        };
+        if (source is null)
+        {
+            return new DownloadLookup(DownloadStatus.FormatUnavailable);
+        }
+
+        var paths = options.Value.Paths;
+        var extension = Path.GetExtension(source.RelativePath).TrimStart('.');
+        var version = track.UpdatedAt.Ticks.ToString(CultureInfo.InvariantCulture);
+        var directory = paths.MediaPath(Path.Combine("tracks", track.MediaFolder, "downloads"));
+        var target = Path.Combine(directory, $"{format.ToString().ToLowerInvariant()}-{version}.{extension}");
+
+        var gate = Building.GetOrAdd(target, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (!File.Exists(target))
+            {
+                Directory.CreateDirectory(directory);
+                await TagAsync(track, paths.MediaPath(source.RelativePath), extension,
+                    track.ArtworkPath is null ? null : paths.MediaPath(track.ArtworkPath), target, cancellationToken);
+                // Files of earlier versions (before an edit) are no longer handed out.
+                foreach (var old in Directory.EnumerateFiles(directory, $"{format.ToString().ToLowerInvariant()}-*").Where(f => f != target))
+                {
+                    File.Delete(old);
+                }
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+
+        var info = new FileInfo(target);
+        return new DownloadLookup(DownloadStatus.Found, new DownloadFile(info.FullName, source.ContentType,
+            FileNameFor(track.ArtistName, track.Title, extension), new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero), info.Length));
+    }
+
+    public Task CountAsync(int trackId, CancellationToken cancellationToken) =>
+        db.Tracks.Where(t => t.Id == trackId)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.DownloadCount, t => t.DownloadCount + 1), cancellationToken);
+
+    /// <summary>"Artist - Title.ext", without characters a file system or a header would choke on.</summary>
+    public static string FileNameFor(string artist, string title, string extension)
+    {
+        var name = $"{artist} - {title}";
+        var invalid = Path.GetInvalidFileNameChars().Concat(['\\', '"', ':', '*', '?', '<', '>', '|']).ToHashSet();
+        var clean = new string(name.Select(c => invalid.Contains(c) || char.IsControl(c) ? '_' : c).ToArray()).Trim();
+        return $"{(clean.Length > 150 ? clean[..150] : clean)}.{extension}";
+    }
+
+    /// <summary>The tags for a track; also what tests read back.</summary>
+    public static IReadOnlyList<(string Key, string Value)> Tags(Track track)
+    {
+        var license = track.License!;
+        var licenseText = license.Url is null ? license.Name : $"{license.Name} ({license.Url})";
+        var year = (track.Album?.ReleaseDate?.Year ?? track.CreatedAt.Year).ToString(CultureInfo.InvariantCulture);
+        var tags = new List<(string, string)>
+        {
+            ("title", track.Title),
+            ("artist", track.ArtistName),
+            ("date", year),
+            ("copyright", licenseText),
+            ("LICENSE", licenseText),
+            ("comment", $"{track.Title} by {track.ArtistName}. Licensed {licenseText}. Published on MusicSite by {track.Uploader?.DisplayName ?? track.ArtistName}."),
+        };
+        if (track.Album is { } album)
+        {
+            tags.Add(("album", album.Title));
+        }
+        if (track.TrackNumber is { } number)
+        {
+            tags.Add(("track", number.ToString(CultureInfo.InvariantCulture)));
+        }
+        if (track.Genres.Count > 0)
+        {
+            tags.Add(("genre", string.Join("; ", track.Genres.Select(g => g.Genre!.Name))));
+        }
+        return tags;
+    }
+
+    private async Task TagAsync(Track track, string source, string extension, string? artwork, string target,
+        CancellationToken cancellationToken)
+    {
+        var (muxer, canHoldCover) = extension switch
+        {
+            "mp3" => ("mp3", true),
+            "flac" => ("flac", true),
+            "m4a" => ("ipod", true),
+            "ogg" => ("ogg", false),
+            "opus" => ("ogg", false),
+            "aac" => ("adts", false),
+            _ => ("wav", false),
+        };
+        var withCover = canHoldCover && artwork is not null && File.Exists(artwork);
+        List<string> arguments = ["-protocol_whitelist", "file", "-i", source];
+        if (withCover)
+        {
+            arguments.AddRange(["-i", artwork!, "-map", "0:a:0", "-map", "1:v:0", "-c:v", "copy", "-disposition:v:0", "attached_pic"]);
+        }
+        else
+        {
+            arguments.AddRange(["-map", "0:a:0"]);
+        }
+        arguments.AddRange(["-c:a", "copy", "-map_metadata", "-1"]);
+        foreach (var (key, value) in Tags(track))
+        {
+            arguments.AddRange(["-metadata", $"{key}={value}"]);
+        }
+        if (muxer == "mp3")
+        {
+            arguments.AddRange(["-id3v2_version", "3"]);
+        }
+        var temp = $"{target}.tmp-{Guid.NewGuid():N}";
+        arguments.AddRange(["-f", muxer, "-y", temp]);
+        try
+        {
+            var result = await runner.RunFfmpegAsync(arguments, cancellationToken, TimeSpan.FromMinutes(5));
+            if (!result.Succeeded)
+            {
+                throw new MediaToolException("The download could not be prepared: " + result.LastErrorLine);
+            }
+            File.Move(temp, target, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+}
