@@ -23,6 +23,7 @@ public sealed class MusicSiteDbContext(DbContextOptions<MusicSiteDbContext> opti
     public DbSet<TrackTag> TrackTags => Set<TrackTag>();
     public DbSet<MediaFile> MediaFiles => Set<MediaFile>();
     public DbSet<PlayEvent> PlayEvents => Set<PlayEvent>();
+    public DbSet<TrackChange> TrackChanges => Set<TrackChange>();
     public DbSet<InstrumentType> InstrumentTypes => Set<InstrumentType>();
     public DbSet<SeedRun> SeedRuns => Set<SeedRun>();
 

@@ -41,8 +41,12 @@ public static class CoreServices
         services.AddScoped<AudioPipeline>();
         services.AddScoped<TrackProcessingQueue>();
         services.AddScoped<ProcessTrackJob>();
+        services.AddScoped<TrackCleanupQueue>();
+        services.AddScoped<TrackCleanupJob>();
         services.AddSingleton<UploadStaging>();
         services.AddScoped<TrackUploadService>();
+        services.AddScoped<CatalogLookups>();
+        services.AddScoped<TrackEditor>();
         services.AddSingleton<IMailSender, MailSender>();
         services.AddScoped<AccountService>();
         services.AddScoped<AccountBootstrap>();

@@ -17,6 +17,7 @@ namespace MusicSite.Uploads;
 /// </summary>
 public sealed class TrackUploadService(
     MusicSiteDbContext db,
+    CatalogLookups lookups,
     MediaProber prober,
     ImageNormalizer images,
     TrackProcessingQueue queue,
@@ -25,7 +26,7 @@ public sealed class TrackUploadService(
     TimeProvider clock,
     ILogger<TrackUploadService> logger)
 {
-    public const string DefaultLicenseCode = "all-rights-reserved";
+    public const string DefaultLicenseCode = CatalogLookups.DefaultLicenseCode;
 
     public async Task<ServiceResult<Track>> CreateAsync(TrackMetadataInput input, StagedFile audio, string? originalFileName,
         StagedFile? artwork, int uploaderId, string uploaderName, CancellationToken cancellationToken)
@@ -153,53 +154,15 @@ public sealed class TrackUploadService(
         var isPublic = TrackMetadataRules.ParseFlag(input.IsPublic, true, "isPublic", errors);
         var isDownloadable = TrackMetadataRules.ParseFlag(input.IsDownloadable, false, "isDownloadable", errors);
 
-        var genreIds = await ResolveGenresAsync(input.Genres, probe.Tag("genre"), errors, cancellationToken);
-        var licenseId = await ResolveLicenseAsync(input.License, errors, cancellationToken);
+        // A genre tag that names a genre of the tree is used when none was chosen; anything else in it is ignored.
+        var genreIds = input.Genres.Any(g => !string.IsNullOrWhiteSpace(g))
+            ? await lookups.GenresAsync(input.Genres, errors, cancellationToken)
+            : await lookups.GenreFromTagAsync(probe.Tag("genre"), cancellationToken);
+        var licenseId = await lookups.LicenseAsync(input.License, errors, cancellationToken);
 
         return errors.Any
             ? (null, errors)
             : (new TrackMetadata(title!, artist!, description, tags, genreIds, bpm, key, licenseId!.Value, isPublic, isDownloadable), errors);
-    }
-
-    private async Task<IReadOnlyList<int>> ResolveGenresAsync(IReadOnlyList<string> requested, string? fromTags,
-        FieldErrors errors, CancellationToken cancellationToken)
-    {
-        var wanted = requested.SelectMany(g => g.Split(',')).Select(g => g.Trim()).Where(g => g.Length > 0).Distinct().ToList();
-        if (wanted.Count == 0)
-        {
-            // A genre tag that names a genre of the tree is used; anything else in it is ignored.
-            if (fromTags is null)
-            {
-                return [];
-            }
-            var slug = Genres.Slug.From(fromTags);
-            var tagged = await db.Genres.Where(g => g.Slug == slug).Select(g => g.Id).FirstOrDefaultAsync(cancellationToken);
-            return tagged == 0 ? [] : [tagged];
-        }
-
-        var ids = wanted.Select(w => int.TryParse(w, out var id) ? id : 0).Where(id => id > 0).ToList();
-        var slugs = wanted.Where(w => !int.TryParse(w, out _)).Select(w => w.ToLowerInvariant()).ToList();
-        var found = await db.Genres.Where(g => ids.Contains(g.Id) || slugs.Contains(g.Slug))
-            .Select(g => new { g.Id, g.Slug }).ToListAsync(cancellationToken);
-        foreach (var missing in wanted.Where(w => !found.Any(f => f.Slug == w.ToLowerInvariant() || f.Id.ToString() == w)))
-        {
-            errors.Add("genres", $"'{missing}' is not a genre of the genre tree.");
-        }
-        return found.Select(f => f.Id).ToList();
-    }
-
-    private async Task<int?> ResolveLicenseAsync(string? requested, FieldErrors errors, CancellationToken cancellationToken)
-    {
-        var wanted = string.IsNullOrWhiteSpace(requested) ? DefaultLicenseCode : requested.Trim();
-        var licenses = await db.Licenses.Select(l => new { l.Id, l.Code, l.Name }).ToListAsync(cancellationToken);
-        var match = licenses.FirstOrDefault(l => string.Equals(l.Code, wanted, StringComparison.OrdinalIgnoreCase)
-                                                 || string.Equals(l.Name, wanted, StringComparison.OrdinalIgnoreCase));
-        if (match is null)
-        {
-            errors.Add("license", $"Choose one of: {string.Join(", ", licenses.Select(l => l.Name))}.");
-            return null;
-        }
-        return match.Id;
     }
 
     private static string? Fill(string? given, params string?[] fallbacks) =>

@@ -18,6 +18,7 @@ public static class TrackPageEndpoints
         var group = app.MapGroup("/tracks").ExcludeFromDescription();
         group.MapGet("/{id:int}/status", StatusAsync);
         group.MapPost("/{id:int}/reprocess", ReprocessAsync).RequireAuthorization(p => p.RequireRole(Roles.Admin));
+        group.MapPost("/{id:int}/delete", DeleteAsync).RequireAuthorization();
         return app;
     }
 
@@ -39,6 +40,23 @@ public static class TrackPageEndpoints
             });
         }
         return new RazorComponentResult<TrackStatusPanel>(new Dictionary<string, object?> { [nameof(TrackStatusPanel.Track)] = track });
+    }
+
+    // [FromForm] makes the framework check the antiforgery token; the box must be ticked.
+    private static async Task<IResult> DeleteAsync(int id, [FromForm] string? confirm, ClaimsPrincipal user, TrackEditor editor,
+        CancellationToken cancellationToken)
+    {
+        if (confirm != "yes")
+        {
+            return TypedResults.LocalRedirect($"/tracks/{id}/edit");
+        }
+        var result = await editor.DeleteAsync(id, user.AsViewer(), cancellationToken);
+        return result.Code switch
+        {
+            null => TypedResults.LocalRedirect("/me/uploads?deleted=1"),
+            "UNAUTHORIZED_ACCESS" => TypedResults.Forbid(),
+            _ => TypedResults.NotFound(),
+        };
     }
 
     // [FromForm] makes the framework check the antiforgery token.

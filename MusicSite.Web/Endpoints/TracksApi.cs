@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -28,6 +29,8 @@ public static class TracksApi
         tracks.MapGet("/", ListAsync);
         tracks.MapPost("/", CreateAsync).RequireAuthorization().DisableAntiforgery();
         tracks.MapGet("/{id:int}", GetAsync);
+        tracks.MapPut("/{id:int}", UpdateAsync).RequireAuthorization();
+        tracks.MapDelete("/{id:int}", DeleteAsync).RequireAuthorization();
         tracks.MapGet("/{id:int}/waveform", WaveformAsync);
         tracks.MapGet("/{id:int}/artwork", ArtworkAsync);
         tracks.MapPost("/{id:int}/reprocess", ReprocessAsync).RequireAuthorization(p => p.RequireRole(Roles.Admin));
@@ -116,6 +119,61 @@ public static class TracksApi
         await catalog.FindAsync(id, user.AsViewer(), cancellationToken) is { } track
             ? TypedResults.Ok(track)
             : ApiProblems.NotFound("TRACK_NOT_FOUND", "No track has this id.");
+
+    /// <summary>Edits the given fields (owner or admin). A field left out stays; <c>null</c> clears it where a track
+    /// may lack it. Every change goes into the track's change log.</summary>
+    public static async Task<Results<Ok<TrackDetail>, ProblemHttpResult>> UpdateAsync(int id, JsonElement body, ClaimsPrincipal user,
+        TrackEditor editor, TrackCatalog catalog, CancellationToken cancellationToken)
+    {
+        if (body.ValueKind != JsonValueKind.Object)
+        {
+            return ApiProblems.Validation(new Common.FieldErrors().Add("", "Send a JSON object with the fields to change."));
+        }
+        var result = await editor.UpdateAsync(id, EditInput(body), user.AsViewer(), cancellationToken);
+        return result.Succeeded
+            ? TypedResults.Ok((await catalog.FindAsync(id, user.AsViewer(), cancellationToken))!)
+            : EditProblem(result.Code!, result.Errors);
+    }
+
+    /// <summary>Soft delete (owner or admin): gone from every list at once; the files are removed by a job.</summary>
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(int id, ClaimsPrincipal user, TrackEditor editor,
+        CancellationToken cancellationToken)
+    {
+        var result = await editor.DeleteAsync(id, user.AsViewer(), cancellationToken);
+        return result.Succeeded ? TypedResults.NoContent() : EditProblem(result.Code!, result.Errors);
+    }
+
+    public static ProblemHttpResult EditProblem(string code, Common.FieldErrors errors) => code switch
+    {
+        "TRACK_NOT_FOUND" => ApiProblems.NotFound(code, "No track has this id."),
+        "UNAUTHORIZED_ACCESS" => ApiProblems.Problem(StatusCodes.Status403Forbidden, code, "Only the uploader or an admin can change this track."),
+        "TRACK_PROCESSING" => ApiProblems.Problem(StatusCodes.Status422UnprocessableEntity, code, "The track is being processed.",
+            "Edit it when its state is ready."),
+        _ => ApiProblems.Validation(errors, code, StatusCodes.Status400BadRequest, "Some track details are invalid."),
+    };
+
+    private static TrackEditInput EditInput(JsonElement body)
+    {
+        string? Text(string name) => !body.TryGetProperty(name, out var v) ? null : v.ValueKind switch
+        {
+            JsonValueKind.Null => "",
+            JsonValueKind.String => v.GetString(),
+            JsonValueKind.True => "true",
+            JsonValueKind.False => "false",
+            _ => v.GetRawText(),
+        };
+        IReadOnlyList<string>? List(string name) => !body.TryGetProperty(name, out var v) ? null : v.ValueKind switch
+        {
+            JsonValueKind.Array => v.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString()! : e.GetRawText()).ToList(),
+            JsonValueKind.Null => [],
+            _ => [Text(name) ?? ""],
+        };
+        return new TrackEditInput
+        {
+            Title = Text("title"), Artist = Text("artist"), Description = Text("description"), Tags = List("tags"), Genres = List("genres"),
+            Bpm = Text("bpm"), Key = Text("key"), License = Text("license"), IsPublic = Text("isPublic"), IsDownloadable = Text("isDownloadable"),
+        };
+    }
 
     /// <summary>?quality=low|medium|high|lossless (default high); the nearest existing variant is sent.</summary>
     public static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> StreamAsync(int id, string? quality,

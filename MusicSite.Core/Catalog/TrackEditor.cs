@@ -1,0 +1,167 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using MusicSite.Common;
+using MusicSite.Data;
+using MusicSite.Jobs;
+using MusicSite.Uploads;
+
+namespace MusicSite.Catalog;
+
+/// <summary>An edit: a null field stays as it is; an empty one is cleared (where a track may lack it).</summary>
+public sealed record TrackEditInput
+{
+    public string? Title { get; init; }
+    public string? Artist { get; init; }
+    public string? Description { get; init; }
+    public IReadOnlyList<string>? Tags { get; init; }
+    public IReadOnlyList<string>? Genres { get; init; }
+    public string? Bpm { get; init; }
+    public string? Key { get; init; }
+    public string? License { get; init; }
+    public string? IsPublic { get; init; }
+    public string? IsDownloadable { get; init; }
+}
+
+public sealed record TrackChangeView(string Field, string? OldValue, string? NewValue, DateTime ChangedAt);
+
+/// <summary>Edits and deletes tracks for their owner or an admin, keeping a change log of every edit.</summary>
+public sealed class TrackEditor(MusicSiteDbContext db, CatalogLookups lookups, TrackCatalog catalog,
+    TrackCleanupQueue cleanup, TimeProvider clock)
+{
+    public async Task<ServiceResult<Track>> UpdateAsync(int trackId, TrackEditInput input, Viewer actor, CancellationToken cancellationToken)
+    {
+        var (track, problem) = await FindForChangeAsync(trackId, actor, cancellationToken);
+        if (track is null)
+        {
+            return problem!;
+        }
+        if (track.State is TrackState.Pending or TrackState.Processing)
+        {
+            return ServiceResult<Track>.Invalid("track", "The track is being processed; edit it when it is ready.", "TRACK_PROCESSING");
+        }
+
+        var errors = new FieldErrors();
+        var before = Snapshot(track);
+        if (input.Title is not null)
+        {
+            TrackMetadataRules.CheckTitle(input.Title.Trim(), errors);
+            track.Title = input.Title.Trim();
+        }
+        if (input.Artist is not null)
+        {
+            TrackMetadataRules.CheckArtist(input.Artist.Trim(), errors);
+            track.ArtistName = input.Artist.Trim();
+        }
+        if (input.Description is not null)
+        {
+            track.Description = string.IsNullOrWhiteSpace(input.Description) ? null : input.Description.Trim();
+            if (track.Description?.Length > TrackMetadataRules.DescriptionMax)
+            {
+                errors.Add("description", $"The description can be at most {TrackMetadataRules.DescriptionMax} characters.");
+            }
+        }
+        if (input.Bpm is not null)
+        {
+            track.Bpm = TrackMetadataRules.ParseBpm(input.Bpm, errors);
+        }
+        if (input.Key is not null)
+        {
+            track.Key = TrackMetadataRules.ParseKey(input.Key, errors);
+        }
+        if (input.IsPublic is not null)
+        {
+            track.IsPublic = TrackMetadataRules.ParseFlag(input.IsPublic, track.IsPublic, "isPublic", errors);
+        }
+        if (input.IsDownloadable is not null)
+        {
+            track.IsDownloadable = TrackMetadataRules.ParseFlag(input.IsDownloadable, track.IsDownloadable, "isDownloadable", errors);
+        }
+        if (input.License is not null && await lookups.LicenseAsync(input.License, errors, cancellationToken) is { } licenseId)
+        {
+            track.LicenseId = licenseId;
+        }
+        if (input.Tags is not null)
+        {
+            var tags = TrackMetadataRules.SplitTags(input.Tags);
+            TrackMetadataRules.CheckTags(tags, errors);
+            track.Tags.RemoveAll(t => !tags.Contains(t.Tag));
+            track.Tags.AddRange(tags.Where(t => track.Tags.All(x => x.Tag != t)).Select(t => new TrackTag { Tag = t }));
+        }
+        if (input.Genres is not null)
+        {
+            var ids = await lookups.GenresAsync(input.Genres, errors, cancellationToken);
+            track.Genres.RemoveAll(g => !ids.Contains(g.GenreId));
+            track.Genres.AddRange(ids.Where(id => track.Genres.All(g => g.GenreId != id)).Select(id => new TrackGenre { GenreId = id }));
+        }
+        if (errors.Any)
+        {
+            db.ChangeTracker.Clear();
+            return ServiceResult<Track>.Invalid(errors, "INVALID_METADATA");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var after = Snapshot(track);
+        foreach (var (field, old) in before.Where(b => after[b.Key] != b.Value))
+        {
+            db.TrackChanges.Add(new TrackChange
+            {
+                TrackId = track.Id, UserId = actor.UserId, Field = field, OldValue = Cap(old), NewValue = Cap(after[field]), ChangedAt = now,
+            });
+        }
+        // A new version: tagged downloads of the old one are no longer handed out.
+        track.UpdatedAt = now;
+        await db.SaveChangesAsync(cancellationToken);
+        return ServiceResult<Track>.Ok(track);
+    }
+
+    /// <summary>Soft delete: the track disappears at once, its files are removed by a job, its play counts stay
+    /// (no longer linked to the listeners).</summary>
+    public async Task<ServiceResult<Track>> DeleteAsync(int trackId, Viewer actor, CancellationToken cancellationToken)
+    {
+        var (track, problem) = await FindForChangeAsync(trackId, actor, cancellationToken);
+        if (track is null)
+        {
+            return problem!;
+        }
+        track.DeletedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+        await db.PlayEvents.Where(p => p.TrackId == trackId).ExecuteUpdateAsync(s => s.SetProperty(p => p.UserId, (int?)null), cancellationToken);
+        await cleanup.EnqueueAsync(trackId, cancellationToken);
+        return ServiceResult<Track>.Ok(track);
+    }
+
+    public async Task<IReadOnlyList<TrackChangeView>> ChangesAsync(int trackId, CancellationToken cancellationToken) =>
+        await db.TrackChanges.Where(c => c.TrackId == trackId).OrderByDescending(c => c.ChangedAt).ThenByDescending(c => c.Id)
+            .Select(c => new TrackChangeView(c.Field, c.OldValue, c.NewValue, c.ChangedAt)).Take(100).ToListAsync(cancellationToken);
+
+    /// <summary>404 when the actor cannot see the track, 403 when they see it but it is not theirs.</summary>
+    private async Task<(Track?, ServiceResult<Track>?)> FindForChangeAsync(int trackId, Viewer actor, CancellationToken cancellationToken)
+    {
+        if (!await catalog.Visible(actor).AnyAsync(t => t.Id == trackId, cancellationToken))
+        {
+            return (null, ServiceResult<Track>.Invalid("track", "No track has this id.", "TRACK_NOT_FOUND"));
+        }
+        var track = await db.Tracks.Include(t => t.Tags).Include(t => t.Genres).FirstAsync(t => t.Id == trackId, cancellationToken);
+        if (!actor.IsAdmin && track.UploaderId != actor.UserId)
+        {
+            return (null, ServiceResult<Track>.Invalid("track", "Only the uploader or an admin can change this track.", "UNAUTHORIZED_ACCESS"));
+        }
+        return (track, null);
+    }
+
+    private static Dictionary<string, string?> Snapshot(Track t) => new()
+    {
+        ["title"] = t.Title,
+        ["artist"] = t.ArtistName,
+        ["description"] = t.Description,
+        ["bpm"] = t.Bpm?.ToString(CultureInfo.InvariantCulture),
+        ["key"] = t.Key,
+        ["license"] = t.LicenseId.ToString(CultureInfo.InvariantCulture),
+        ["isPublic"] = t.IsPublic ? "true" : "false",
+        ["isDownloadable"] = t.IsDownloadable ? "true" : "false",
+        ["tags"] = string.Join(", ", t.Tags.Select(x => x.Tag).Order()),
+        ["genres"] = string.Join(", ", t.Genres.Select(g => g.GenreId).Order()),
+    };
+
+    private static string? Cap(string? value) => value is { Length: > 2000 } ? value[..2000] : value;
+}

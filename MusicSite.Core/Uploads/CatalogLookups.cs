@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using MusicSite.Common;
+using MusicSite.Data;
+
+namespace MusicSite.Uploads;
+
+/// <summary>Turns the genre and license names a form or API client sent into ids, reporting unknown ones.</summary>
+public sealed class CatalogLookups(MusicSiteDbContext db)
+{
+    public const string DefaultLicenseCode = "all-rights-reserved";
+
+    /// <summary>Genres by slug or id (repeated values or comma-separated); unknown ones are field errors.</summary>
+    public async Task<IReadOnlyList<int>> GenresAsync(IReadOnlyList<string> requested, FieldErrors errors, CancellationToken cancellationToken)
+    {
+        var wanted = requested.SelectMany(g => g.Split(',')).Select(g => g.Trim()).Where(g => g.Length > 0).Distinct().ToList();
+        if (wanted.Count == 0)
+        {
+            return [];
+        }
+        var ids = wanted.Select(w => int.TryParse(w, out var id) ? id : 0).Where(id => id > 0).ToList();
+        var slugs = wanted.Where(w => !int.TryParse(w, out _)).Select(w => w.ToLowerInvariant()).ToList();
+        var found = await db.Genres.Where(g => ids.Contains(g.Id) || slugs.Contains(g.Slug))
+            .Select(g => new { g.Id, g.Slug }).ToListAsync(cancellationToken);
+        foreach (var missing in wanted.Where(w => !found.Any(f => f.Slug == w.ToLowerInvariant() || f.Id.ToString() == w)))
+        {
+            errors.Add("genres", $"'{missing}' is not a genre of the genre tree.");
+        }
+        return found.Select(f => f.Id).ToList();
+    }
+
+    /// <summary>A genre named by a file's genre tag, if the tree has it.</summary>
+    public async Task<IReadOnlyList<int>> GenreFromTagAsync(string? tag, CancellationToken cancellationToken)
+    {
+        if (tag is null)
+        {
+            return [];
+        }
+        var slug = Genres.Slug.From(tag);
+        var id = await db.Genres.Where(g => g.Slug == slug).Select(g => g.Id).FirstOrDefaultAsync(cancellationToken);
+        return id == 0 ? [] : [id];
+    }
+
+    /// <summary>A license by code or name; empty means All Rights Reserved.</summary>
+    public async Task<int?> LicenseAsync(string? requested, FieldErrors errors, CancellationToken cancellationToken)
+    {
+        var wanted = string.IsNullOrWhiteSpace(requested) ? DefaultLicenseCode : requested.Trim();
+        var licenses = await db.Licenses.Select(l => new { l.Id, l.Code, l.Name }).ToListAsync(cancellationToken);
+        var match = licenses.FirstOrDefault(l => string.Equals(l.Code, wanted, StringComparison.OrdinalIgnoreCase)
+                                                 || string.Equals(l.Name, wanted, StringComparison.OrdinalIgnoreCase));
+        if (match is null)
+        {
+            errors.Add("license", $"Choose one of: {string.Join(", ", licenses.Select(l => l.Name))}.");
+            return null;
+        }
+        return match.Id;
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.Playwright;
+using MusicSite.Tests.Infrastructure;
+
+namespace MusicSite.Tests.Browser;
+
+public sealed class EditTrackBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IDisposable
+{
+    private readonly TempDirectory _files = new("musicsite-edit-browser");
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Owner_EditsThroughTheForm_SeesTheChangeLog_ThenDeletes(bool javaScript)
+    {
+        var page = await browser.NewPageAsync(javaScript);
+        await page.GotoAsync("/account/register");
+        await page.FillAsync("#email", $"editor-{Guid.NewGuid():N}@example.com");
+        await page.FillAsync("#displayName", "Editor");
+        await page.FillAsync("#password", "Passw0rdOk");
+        await page.CheckAsync("input[type=radio][value=Artist]");
+        await page.ClickAsync("button[type=submit]");
+        await Assertions.Expect(page.Locator("[data-testid=account-name]")).ToHaveTextAsync("Editor");
+        await page.GotoAsync("/upload");
+        await page.SetInputFilesAsync("#audio", MediaFixtures.Audio(_files.Path, "mp3", 2));
+        await page.FillAsync("#title", "Draft Title");
+        await page.ClickAsync("button:has-text('Upload')");
+        await Assertions.Expect(page.Locator("a[data-play]")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+
+        await page.ClickAsync("a:has-text('Edit track')");
+        await Assertions.Expect(page.Locator("#title")).ToHaveValueAsync("Draft Title");
+        await page.FillAsync("#title", "Final Title");
+        await page.FillAsync("#bpm", "96");
+        await page.ClickAsync("button:has-text('Save changes')");
+
+        await Assertions.Expect(page.Locator("[data-testid=saved]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Final Title");
+        await Assertions.Expect(page.Locator("[data-testid=change-log]")).ToContainTextAsync("Draft Title");
+        await Assertions.Expect(page.Locator("[data-testid=change-log]")).ToContainTextAsync("96");
+
+        await page.ClickAsync("a:has-text('Edit track')");
+        await page.CheckAsync("input[name=confirm]");
+        await page.ClickAsync("button:has-text('Delete track')");
+        await page.WaitForURLAsync("**/me/uploads?deleted=1");
+        await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("Final Title");
+    }
+
+    public void Dispose() => _files.Dispose();
+}
