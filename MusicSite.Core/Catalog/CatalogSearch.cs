@@ -30,7 +30,9 @@ public sealed partial class CatalogSearch(MusicSiteDbContext db, TrackCatalog ca
                     SELECT rowid AS "Rowid", bm25("TrackSearch", 10.0, 5.0, 2.0, 1.0) AS "Rank"
                     FROM "TrackSearch" WHERE "TrackSearch" MATCH {MatchExpression(terms)}
                     """),
-                t => (long)t.Id, h => h.Rowid, (t, h) => new RankedTrack { Track = t, Rank = h.Rank });
+                // Same type on both sides: a cast in the join key would keep SQLite off the primary key and run
+                // the full-text query once per track (quadratic; found by bench/run.sh).
+                t => t.Id, h => h.Rowid, (t, h) => new RankedTrack { Track = t, Rank = h.Rank });
 
         var total = await ranked.CountAsync(cancellationToken);
         // The page's ids come from the ranked query; their details (genres, license, album) from a second, keyed
@@ -173,7 +175,7 @@ public sealed partial class CatalogSearch(MusicSiteDbContext db, TrackCatalog ca
 
     private sealed class SearchHit
     {
-        public long Rowid { get; set; }
+        public int Rowid { get; set; }
         public double Rank { get; set; }
     }
 

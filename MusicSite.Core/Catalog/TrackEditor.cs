@@ -20,6 +20,8 @@ public sealed record TrackEditInput
     public string? License { get; init; }
     public string? IsPublic { get; init; }
     public string? IsDownloadable { get; init; }
+    public string? AlbumId { get; init; }
+    public string? TrackNumber { get; init; }
 }
 
 public sealed record TrackChangeView(string Field, string? OldValue, string? NewValue, DateTime ChangedAt);
@@ -79,6 +81,14 @@ public sealed class TrackEditor(MusicSiteDbContext db, CatalogLookups lookups, T
         if (input.License is not null && await lookups.LicenseAsync(input.License, errors, cancellationToken) is { } licenseId)
         {
             track.LicenseId = licenseId;
+        }
+        if (input.AlbumId is not null)
+        {
+            track.AlbumId = await lookups.AlbumAsync(input.AlbumId, actor.UserId ?? 0, actor.IsAdmin, errors, cancellationToken);
+        }
+        if (input.TrackNumber is not null)
+        {
+            track.TrackNumber = TrackMetadataRules.ParseTrackNumber(input.TrackNumber, errors);
         }
         if (input.Tags is not null)
         {
@@ -161,6 +171,8 @@ public sealed class TrackEditor(MusicSiteDbContext db, CatalogLookups lookups, T
         ["isDownloadable"] = t.IsDownloadable ? "true" : "false",
         ["tags"] = string.Join(", ", t.Tags.Select(x => x.Tag).Order()),
         ["genres"] = string.Join(", ", t.Genres.Select(g => g.GenreId).Order()),
+        ["album"] = t.AlbumId?.ToString(CultureInfo.InvariantCulture),
+        ["trackNumber"] = t.TrackNumber?.ToString(CultureInfo.InvariantCulture),
     };
 
     private static string? Cap(string? value) => value is { Length: > 2000 } ? value[..2000] : value;

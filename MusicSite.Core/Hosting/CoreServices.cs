@@ -47,6 +47,7 @@ public static class CoreServices
         services.AddScoped<TrackUploadService>();
         services.AddScoped<CatalogLookups>();
         services.AddScoped<TrackEditor>();
+        services.AddScoped<AlbumService>();
         services.AddSingleton<IMailSender, MailSender>();
         services.AddScoped<AccountService>();
         services.AddScoped<AccountBootstrap>();

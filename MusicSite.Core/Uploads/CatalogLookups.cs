@@ -40,6 +40,22 @@ public sealed class CatalogLookups(MusicSiteDbContext db)
         return id == 0 ? [] : [id];
     }
 
+    /// <summary>An album the actor may put tracks on: their own (an admin: any). Null input means none.</summary>
+    public async Task<int?> AlbumAsync(string? requested, int actorId, bool isAdmin, FieldErrors errors, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(requested))
+        {
+            return null;
+        }
+        if (int.TryParse(requested.Trim(), out var id)
+            && await db.Albums.AnyAsync(a => a.Id == id && (isAdmin || a.OwnerId == actorId), cancellationToken))
+        {
+            return id;
+        }
+        errors.Add("albumId", "Choose one of your own albums.");
+        return null;
+    }
+
     /// <summary>A license by code or name; empty means All Rights Reserved.</summary>
     public async Task<int?> LicenseAsync(string? requested, FieldErrors errors, CancellationToken cancellationToken)
     {

@@ -20,11 +20,14 @@ public sealed record TrackMetadataInput
     public string? License { get; init; }
     public string? IsPublic { get; init; }
     public string? IsDownloadable { get; init; }
+    /// <summary>One of the uploader's albums (an admin may use any).</summary>
+    public string? AlbumId { get; init; }
+    public string? TrackNumber { get; init; }
 }
 
 /// <summary>Track fields after validation, ready to store.</summary>
 public sealed record TrackMetadata(string Title, string Artist, string? Description, IReadOnlyList<string> Tags,
-    IReadOnlyList<int> GenreIds, int? Bpm, string? Key, int LicenseId, bool IsPublic, bool IsDownloadable);
+    IReadOnlyList<int> GenreIds, int? Bpm, string? Key, int LicenseId, bool IsPublic, bool IsDownloadable, int? AlbumId, int? TrackNumber);
 
 /// <summary>The rules of the seed design for track fields.</summary>
 public static partial class TrackMetadataRules
@@ -115,6 +118,22 @@ public static partial class TrackMetadataRules
                 errors.Add(field, "Use true or false.");
                 return whenEmpty;
         }
+    }
+
+    public static int? ParseTrackNumber(string? text, FieldErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        // Tags write "3/12"; the number before the slash is the track's.
+        var number = text.Split('/')[0].Trim();
+        if (!int.TryParse(number, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value is < 1 or > 999)
+        {
+            errors.Add("trackNumber", "The track number is a whole number from 1 to 999.");
+            return null;
+        }
+        return value;
     }
 
     public static void CheckTags(IReadOnlyList<string> tags, FieldErrors errors)

@@ -54,7 +54,7 @@ public sealed class TrackUploadService(
                 $"The sample rate is {probe.FirstAudio.SampleRate} Hz; it must be at least {limits.MinSampleRate} Hz.", "INVALID_AUDIO_FORMAT");
         }
 
-        var (metadata, errors) = await ValidateAsync(input, probe, originalFileName, uploaderName, cancellationToken);
+        var (metadata, errors) = await ValidateAsync(input, probe, originalFileName, uploaderId, uploaderName, cancellationToken);
         if (metadata is null)
         {
             return ServiceResult<Track>.Invalid(errors, "INVALID_METADATA");
@@ -88,6 +88,8 @@ public sealed class TrackUploadService(
             LicenseId = metadata.LicenseId,
             IsPublic = metadata.IsPublic,
             IsDownloadable = metadata.IsDownloadable,
+            AlbumId = metadata.AlbumId,
+            TrackNumber = metadata.TrackNumber,
             UploaderId = uploaderId,
             DurationSeconds = probe.DurationSeconds,
             MediaFolder = folder,
@@ -132,7 +134,7 @@ public sealed class TrackUploadService(
 
     /// <summary>Checks the fields, filling empty ones from the file's tags (and the title from the file name).</summary>
     private async Task<(TrackMetadata?, FieldErrors)> ValidateAsync(TrackMetadataInput input, ProbeResult probe,
-        string? originalFileName, string uploaderName, CancellationToken cancellationToken)
+        string? originalFileName, int uploaderId, string uploaderName, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var title = Fill(input.Title, probe.Tag("title"), Path.GetFileNameWithoutExtension(originalFileName ?? ""));
@@ -159,10 +161,15 @@ public sealed class TrackUploadService(
             ? await lookups.GenresAsync(input.Genres, errors, cancellationToken)
             : await lookups.GenreFromTagAsync(probe.Tag("genre"), cancellationToken);
         var licenseId = await lookups.LicenseAsync(input.License, errors, cancellationToken);
+        var isAdmin = await db.UserRoles.AnyAsync(r => r.UserId == uploaderId
+            && db.Roles.Any(role => role.Id == r.RoleId && role.Name == Accounts.Roles.Admin), cancellationToken);
+        var albumId = await lookups.AlbumAsync(input.AlbumId, uploaderId, isAdmin, errors, cancellationToken);
+        var trackNumber = TrackMetadataRules.ParseTrackNumber(Fill(input.TrackNumber, albumId is null ? null : probe.Tag("track")), errors);
 
         return errors.Any
             ? (null, errors)
-            : (new TrackMetadata(title!, artist!, description, tags, genreIds, bpm, key, licenseId!.Value, isPublic, isDownloadable), errors);
+            : (new TrackMetadata(title!, artist!, description, tags, genreIds, bpm, key, licenseId!.Value, isPublic, isDownloadable,
+                albumId, trackNumber), errors);
     }
 
     private static string? Fill(string? given, params string?[] fallbacks) =>

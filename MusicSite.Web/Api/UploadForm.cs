@@ -130,5 +130,7 @@ public static class TrackFormFields
         License = values("license").FirstOrDefault(),
         IsPublic = values("isPublic").LastOrDefault(),
         IsDownloadable = values("isDownloadable").LastOrDefault(),
+        AlbumId = values("albumId").FirstOrDefault(),
+        TrackNumber = values("trackNumber").FirstOrDefault(),
     };
 }

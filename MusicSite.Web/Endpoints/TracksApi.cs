@@ -172,6 +172,7 @@ public static class TracksApi
         {
             Title = Text("title"), Artist = Text("artist"), Description = Text("description"), Tags = List("tags"), Genres = List("genres"),
             Bpm = Text("bpm"), Key = Text("key"), License = Text("license"), IsPublic = Text("isPublic"), IsDownloadable = Text("isDownloadable"),
+            AlbumId = Text("albumId"), TrackNumber = Text("trackNumber"),
         };
     }
 

@@ -1,0 +1,218 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MusicSite.Common;
+using MusicSite.Data;
+using MusicSite.Hosting;
+using MusicSite.Media;
+using MusicSite.Uploads;
+
+namespace MusicSite.Catalog;
+
+public sealed record AlbumInput(string? Title, string? ArtistName, string? ReleaseDate, string? Description, IReadOnlyList<string>? Genres);
+
+public sealed record AlbumTrack(int Id, int? Number, string Title, string ArtistName, double? DurationSeconds, string LicenseName, double? ReplayGainDb);
+
+/// <summary>An album page: its tracks in order, total length, and who is credited.</summary>
+public sealed record AlbumDetail(int Id, string Title, string ArtistName, DateOnly? ReleaseDate, string? Description, bool HasArtwork,
+    IReadOnlyList<GenreRef> Genres, UploaderRef Owner, IReadOnlyList<AlbumTrack> Tracks, double TotalSeconds,
+    IReadOnlyList<string> Artists, IReadOnlyList<string> Licenses, DateTime CreatedAt, DateTime UpdatedAt);
+
+/// <summary>Albums: list, read, and create/edit/delete by their owner (an artist) or an admin.</summary>
+public sealed class AlbumService(MusicSiteDbContext db, TrackCatalog catalog, CatalogLookups lookups, ImageNormalizer images,
+    IOptions<MusicSiteOptions> siteOptions, IOptions<UploadOptions> uploadOptions, TimeProvider clock)
+{
+    /// <summary>Artwork display sizes made by ffmpeg from the uploaded image.</summary>
+    public static readonly int[] ArtworkSizes = [600, 200];
+
+    public async Task<(IReadOnlyList<AlbumSummary> Items, int Total)> ListAsync(Viewer viewer, int page, int limit, int? ownerId,
+        CancellationToken cancellationToken)
+    {
+        var albums = db.Albums.AsNoTracking();
+        if (ownerId is not null)
+        {
+            albums = albums.Where(a => a.OwnerId == ownerId);
+        }
+        var total = await albums.CountAsync(cancellationToken);
+        var visible = catalog.Visible(viewer);
+        var items = await albums.OrderByDescending(a => a.ReleaseDate).ThenByDescending(a => a.Id)
+            .Skip((page - 1) * limit).Take(limit)
+            .Select(a => new AlbumSummary(a.Id, a.Title, a.ArtistName, a.ReleaseDate, visible.Count(t => t.AlbumId == a.Id)))
+            .ToListAsync(cancellationToken);
+        return (items, total);
+    }
+
+    public async Task<AlbumDetail?> FindAsync(int id, Viewer viewer, CancellationToken cancellationToken)
+    {
+        var album = await db.Albums.AsNoTracking().Include(a => a.Owner).Include(a => a.Genres).ThenInclude(g => g.Genre)
+            .FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (album is null)
+        {
+            return null;
+        }
+        var tracks = await catalog.Visible(viewer).Where(t => t.AlbumId == id && t.State == TrackState.Ready)
+            .OrderBy(t => t.TrackNumber == null).ThenBy(t => t.TrackNumber).ThenBy(t => t.Id)
+            .Select(t => new { t.Id, t.TrackNumber, t.Title, t.ArtistName, t.DurationSeconds, License = t.License!.Name, t.ReplayGainDb })
+            .ToListAsync(cancellationToken);
+        return new AlbumDetail(album.Id, album.Title, album.ArtistName, album.ReleaseDate, album.Description, album.ArtworkPath is not null,
+            album.Genres.Select(g => new GenreRef(g.GenreId, g.Genre!.Name, g.Genre.Slug)).OrderBy(g => g.Name).ToList(),
+            new UploaderRef(album.OwnerId, album.Owner!.DisplayName),
+            tracks.Select(t => new AlbumTrack(t.Id, t.TrackNumber, t.Title, t.ArtistName, t.DurationSeconds, t.License, t.ReplayGainDb)).ToList(),
+            tracks.Sum(t => t.DurationSeconds ?? 0),
+            tracks.Select(t => t.ArtistName).Prepend(album.ArtistName).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
+            tracks.Select(t => t.License).Distinct().Order().ToList(), album.CreatedAt, album.UpdatedAt);
+    }
+
+    public async Task<ServiceResult<Album>> CreateAsync(AlbumInput input, StagedFile? artwork, Viewer owner, string ownerName,
+        CancellationToken cancellationToken)
+    {
+        var album = new Album { OwnerId = owner.UserId!.Value, CreatedAt = clock.GetUtcNow().UtcDateTime };
+        var errors = await ApplyAsync(album, input with { ArtistName = string.IsNullOrWhiteSpace(input.ArtistName) ? ownerName : input.ArtistName },
+            requireAll: true, cancellationToken);
+        if (errors.Any)
+        {
+            return ServiceResult<Album>.Invalid(errors, "INVALID_METADATA");
+        }
+        if (artwork is not null && await StoreArtworkAsync(album, artwork, cancellationToken) is { } artworkError)
+        {
+            return ServiceResult<Album>.Invalid("artwork", artworkError, "INVALID_METADATA");
+        }
+        db.Albums.Add(album);
+        await db.SaveChangesAsync(cancellationToken);
+        return ServiceResult<Album>.Ok(album);
+    }
+
+    public async Task<ServiceResult<Album>> UpdateAsync(int id, AlbumInput input, StagedFile? artwork, Viewer actor, CancellationToken cancellationToken)
+    {
+        var album = await db.Albums.Include(a => a.Genres).FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (Refuse(album, actor) is { } refusal)
+        {
+            return refusal;
+        }
+        var errors = await ApplyAsync(album!, input, requireAll: false, cancellationToken);
+        if (errors.Any)
+        {
+            return ServiceResult<Album>.Invalid(errors, "INVALID_METADATA");
+        }
+        if (artwork is not null && await StoreArtworkAsync(album!, artwork, cancellationToken) is { } artworkError)
+        {
+            return ServiceResult<Album>.Invalid("artwork", artworkError, "INVALID_METADATA");
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return ServiceResult<Album>.Ok(album!);
+    }
+
+    /// <summary>Deletes the album; its tracks stay, as singles.</summary>
+    public async Task<ServiceResult<Album>> DeleteAsync(int id, Viewer actor, CancellationToken cancellationToken)
+    {
+        var album = await db.Albums.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (Refuse(album, actor) is { } refusal)
+        {
+            return refusal;
+        }
+        var artwork = album!.ArtworkPath;
+        db.Albums.Remove(album);
+        await db.SaveChangesAsync(cancellationToken);
+        if (artwork is not null && Directory.Exists(siteOptions.Value.Paths.MediaPath(artwork)))
+        {
+            Directory.Delete(siteOptions.Value.Paths.MediaPath(artwork), recursive: true);
+        }
+        return ServiceResult<Album>.Ok(album);
+    }
+
+    /// <summary>The album artwork file at a display size, or null.</summary>
+    public async Task<string?> ArtworkFileAsync(int id, int size, CancellationToken cancellationToken)
+    {
+        var folder = await db.Albums.Where(a => a.Id == id).Select(a => a.ArtworkPath).FirstOrDefaultAsync(cancellationToken);
+        var chosen = ArtworkSizes.Contains(size) ? size : ArtworkSizes[0];
+        var path = folder is null ? null : siteOptions.Value.Paths.MediaPath(Path.Combine(folder, $"cover-{chosen}.jpg"));
+        return path is not null && File.Exists(path) ? path : null;
+    }
+
+    /// <summary>The viewer's own albums (all albums for an admin), for the track form's album choice.</summary>
+    public async Task<IReadOnlyList<(int Id, string Title)>> ChoicesAsync(Viewer viewer, CancellationToken cancellationToken) =>
+        (await db.Albums.Where(a => viewer.IsAdmin || a.OwnerId == viewer.UserId).OrderBy(a => a.Title)
+            .Select(a => new { a.Id, a.Title }).ToListAsync(cancellationToken)).Select(a => (a.Id, a.Title)).ToList();
+
+    private static ServiceResult<Album>? Refuse(Album? album, Viewer actor) => album switch
+    {
+        null => ServiceResult<Album>.Invalid("album", "No album has this id.", "ALBUM_NOT_FOUND"),
+        _ when !actor.IsAdmin && album.OwnerId != actor.UserId =>
+            ServiceResult<Album>.Invalid("album", "Only the album's owner or an admin can change it.", "UNAUTHORIZED_ACCESS"),
+        _ => null,
+    };
+
+    private async Task<FieldErrors> ApplyAsync(Album album, AlbumInput input, bool requireAll, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        if (requireAll || input.Title is not null)
+        {
+            TrackMetadataRules.CheckTitle(input.Title?.Trim(), errors);
+            album.Title = input.Title?.Trim() ?? "";
+        }
+        if (requireAll || input.ArtistName is not null)
+        {
+            TrackMetadataRules.CheckArtist(input.ArtistName?.Trim(), errors);
+            album.ArtistName = input.ArtistName?.Trim() ?? "";
+        }
+        if (input.Description is not null)
+        {
+            album.Description = string.IsNullOrWhiteSpace(input.Description) ? null : input.Description.Trim();
+            if (album.Description?.Length > TrackMetadataRules.DescriptionMax)
+            {
+                errors.Add("description", $"The description can be at most {TrackMetadataRules.DescriptionMax} characters.");
+            }
+        }
+        if (input.ReleaseDate is not null)
+        {
+            if (string.IsNullOrWhiteSpace(input.ReleaseDate))
+            {
+                album.ReleaseDate = null;
+            }
+            else if (DateOnly.TryParseExact(input.ReleaseDate.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                     && date.Year is >= 1900 and <= 2100)
+            {
+                album.ReleaseDate = date;
+            }
+            else
+            {
+                errors.Add("releaseDate", "Write the release date as YYYY-MM-DD.");
+            }
+        }
+        if (input.Genres is not null)
+        {
+            var ids = await lookups.GenresAsync(input.Genres, errors, cancellationToken);
+            album.Genres.RemoveAll(g => !ids.Contains(g.GenreId));
+            album.Genres.AddRange(ids.Where(id => album.Genres.All(g => g.GenreId != id)).Select(id => new AlbumGenre { GenreId = id }));
+        }
+        album.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        return errors;
+    }
+
+    /// <summary>Checks the image by content and makes each display size; null when stored, else the reason.</summary>
+    private async Task<string?> StoreArtworkAsync(Album album, StagedFile artwork, CancellationToken cancellationToken)
+    {
+        var paths = siteOptions.Value.Paths;
+        var folder = Path.Combine("albums", Guid.NewGuid().ToString("N"));
+        foreach (var size in ArtworkSizes)
+        {
+            var check = await images.NormalizeSquareAsync(artwork.Path, paths.MediaPath(Path.Combine(folder, $"cover-{size}.jpg")), size,
+                uploadOptions.Value.MaxArtworkBytes, cancellationToken);
+            if (check != ImageCheck.Ok)
+            {
+                if (Directory.Exists(paths.MediaPath(folder)))
+                {
+                    Directory.Delete(paths.MediaPath(folder), recursive: true);
+                }
+                return "Artwork must be a JPEG, PNG or WebP image.";
+            }
+        }
+        var previous = album.ArtworkPath;
+        album.ArtworkPath = folder;
+        if (previous is not null && Directory.Exists(paths.MediaPath(previous)))
+        {
+            Directory.Delete(paths.MediaPath(previous), recursive: true);
+        }
+        return null;
+    }
+}

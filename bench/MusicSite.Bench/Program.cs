@@ -1,0 +1,222 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using MusicSite.Accounts;
+using MusicSite.Catalog;
+using MusicSite.Data;
+using MusicSite.Hosting;
+using MusicSite.Media;
+using MusicSite.Seeding;
+
+// MusicSite benchmarks. Each prints its numbers; none decides pass or fail (the machines are shared and noisy).
+//   search   p50/p95 of catalog searches on a synthetic catalog of N tracks (default 100000)
+//   stream   throughput of /api/music/stream next to the same file as a static file, against a running site
+//   pipeline processing time per minute of audio
+var mode = args.FirstOrDefault() ?? "all";
+var data = Path.Combine(Path.GetTempPath(), "musicsite-bench-" + Guid.NewGuid().ToString("N")[..8]);
+Directory.CreateDirectory(data);
+try
+{
+    if (mode is "search" or "all")
+    {
+        await SearchBench.RunAsync(data, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000);
+    }
+    if (mode is "pipeline" or "all")
+    {
+        await PipelineBench.RunAsync(data);
+    }
+    if (mode is "stream")
+    {
+        await StreamBench.RunAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), args[3]);
+    }
+}
+finally
+{
+    SqliteConnection.ClearAllPools();
+    Directory.Delete(data, recursive: true);
+}
+
+static class BenchHost
+{
+    public static ServiceProvider Services(string data)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["MUSICSITE_DATA"] = data, ["MUSICSITE_SEED"] = "none", ["MusicSite:SeedsDirectory"] = SeedsDirectory(),
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning).AddFilter("Microsoft.EntityFrameworkCore.Database.Command", Environment.GetEnvironmentVariable("BENCH_SQL") is null ? LogLevel.Warning : LogLevel.Information).AddSimpleConsole());
+        services.AddDataProtection();
+        services.AddMusicSiteCore(configuration);
+        services.AddIdentityCore<AppUser>().AddRoles<IdentityRole<int>>().AddEntityFrameworkStores<MusicSiteDbContext>();
+        return services.BuildServiceProvider();
+    }
+
+    private static string SeedsDirectory()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (Directory.Exists(Path.Combine(dir.FullName, "seeds")))
+            {
+                return Path.Combine(dir.FullName, "seeds");
+            }
+        }
+        throw new DirectoryNotFoundException("seeds/ not found above the benchmark.");
+    }
+
+    public static async Task<IServiceScope> MigratedAsync(ServiceProvider services, string data)
+    {
+        new DataPaths(data).EnsureCreated();
+        var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<MusicSiteDbContext>();
+        await db.Database.MigrateAsync();
+        SqliteDatabase.EnableWriteAheadLog(db);
+        await scope.ServiceProvider.GetRequiredService<Seeder>().SeedAsync(CancellationToken.None);
+        return scope;
+    }
+}
+
+static class SearchBench
+{
+    private static readonly string[] Words = ["midnight", "drive", "deep", "blue", "morning", "house", "echo", "river", "neon", "dust",
+        "tape", "glass", "horizon", "copper", "wind", "tidal", "lock", "paper", "planes", "sunday", "static", "velvet", "signal",
+        "harbor", "ember", "orbit", "lantern", "meadow", "circuit", "hollow"];
+
+    public static async Task RunAsync(string data, int count)
+    {
+        await using var services = BenchHost.Services(data);
+        using var scope = await BenchHost.MigratedAsync(services, data);
+        var db = scope.ServiceProvider.GetRequiredService<MusicSiteDbContext>();
+        var user = new AppUser { UserName = "bench@example.com", Email = "bench@example.com", DisplayName = "Bench", CreatedAt = DateTime.UtcNow };
+        await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().CreateAsync(user);
+        var genreIds = await db.Genres.Select(g => g.Id).ToListAsync();
+        var licenseIds = await db.Licenses.Select(l => l.Id).ToListAsync();
+
+        var random = new Random(1);
+        var load = Stopwatch.StartNew();
+        for (var batch = 0; batch < count; batch += 5000)
+        {
+            db.ChangeTracker.Clear();
+            for (var i = batch; i < Math.Min(count, batch + 5000); i++)
+            {
+                string W() => Words[random.Next(Words.Length)];
+                db.Tracks.Add(new Track
+                {
+                    Title = $"{W()} {W()} {i}", ArtistName = $"Artist {random.Next(2000)}", Description = random.Next(3) == 0 ? $"{W()} {W()} {W()}" : null,
+                    LicenseId = licenseIds[random.Next(licenseIds.Count)], UploaderId = user.Id, IsPublic = true, State = TrackState.Ready,
+                    MediaFolder = "bench", DurationSeconds = 60 + random.Next(400), Bpm = 60 + random.Next(120),
+                    CreatedAt = DateTime.UtcNow.AddMinutes(-random.Next(1_000_000)), UpdatedAt = DateTime.UtcNow, PlayCount = random.Next(1000),
+                    Tags = [new TrackTag { Tag = W() }, new TrackTag { Tag = W() + "x" }],
+                    Genres = [new TrackGenre { GenreId = genreIds[random.Next(genreIds.Count)] }],
+                });
+            }
+            await db.SaveChangesAsync();
+        }
+        Console.WriteLine($"search: loaded {count} tracks in {load.Elapsed.TotalSeconds:0.0} s");
+
+        var search = scope.ServiceProvider.GetRequiredService<CatalogSearch>();
+        string[] queries = ["mid", "deep house", "neon sig", "velvet", "artist 12", "copper wind", "o", "lantern meadow circuit", "tidal"];
+        foreach (var (label, make) in new (string, Func<string, TrackQuery>)[]
+                 {
+                     ("search, relevance", q => new TrackQuery { Search = q }),
+                     ("search + bpm filter, by plays", q => new TrackQuery { Search = q, BpmMin = 100, BpmMax = 140, Sort = TrackSort.Plays }),
+                     ("no search, newest, page 50", _ => new TrackQuery { Page = 50 }),
+                     ("genre filter, by title", _ => new TrackQuery { Genre = "electronic", Sort = TrackSort.Title }),
+                 })
+        {
+            foreach (var q in queries.Take(2))
+            {
+                await search.SearchAsync(make(q), Viewer.Anonymous, CancellationToken.None); // warm-up
+            }
+            var times = new List<double>();
+            for (var round = 0; round < 5; round++)
+            {
+                foreach (var q in queries)
+                {
+                    var watch = Stopwatch.StartNew();
+                    await search.SearchAsync(make(q), Viewer.Anonymous, CancellationToken.None);
+                    times.Add(watch.Elapsed.TotalMilliseconds);
+                }
+            }
+            times.Sort();
+            Console.WriteLine($"search: {label,-32} n={times.Count} p50={Percentile(times, 50):0.0} ms p95={Percentile(times, 95):0.0} ms (count + page + facets)");
+        }
+    }
+
+    private static double Percentile(List<double> sorted, int p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p / 100.0 * sorted.Count) - 1)];
+}
+
+static class PipelineBench
+{
+    public static async Task RunAsync(string data)
+    {
+        await using var services = BenchHost.Services(data);
+        using var scope = await BenchHost.MigratedAsync(services, data);
+        var db = scope.ServiceProvider.GetRequiredService<MusicSiteDbContext>();
+        var user = new AppUser { UserName = "pipe@example.com", Email = "pipe@example.com", DisplayName = "Pipe", CreatedAt = DateTime.UtcNow };
+        await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().CreateAsync(user);
+        var paths = new DataPaths(data);
+
+        foreach (var (label, extension, codec) in new[] { ("WAV source (4 variants incl. FLAC)", "wav", "pcm_s16le"), ("MP3 source (3 variants)", "mp3", "libmp3lame") })
+        {
+            const int minutes = 5;
+            var folder = Guid.NewGuid().ToString("N");
+            var relative = Path.Combine("tracks", folder, "original." + extension);
+            Directory.CreateDirectory(Path.GetDirectoryName(paths.MediaPath(relative))!);
+            var make = Process.Start(new ProcessStartInfo("ffmpeg", ["-nostdin", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
+                $"aevalsrc=0.3*sin(220*2*PI*t)*sin(2*PI*t/3)+0.1*random(0):s=44100:d={minutes * 60}", "-ac", "2", "-c:a", codec,
+                paths.MediaPath(relative)]))!;
+            await make.WaitForExitAsync();
+            var track = new Track
+            {
+                Title = label, ArtistName = "Bench", LicenseId = db.Licenses.First().Id, UploaderId = user.Id, State = TrackState.Pending,
+                MediaFolder = folder, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+                MediaFiles = [new MediaFile { Kind = MediaKind.Original, Codec = codec, ContentType = "audio/x", RelativePath = relative, CreatedAt = DateTime.UtcNow }],
+            };
+            db.Tracks.Add(track);
+            await db.SaveChangesAsync();
+
+            var watch = Stopwatch.StartNew();
+            await scope.ServiceProvider.GetRequiredService<AudioPipeline>().ProcessAsync(track.Id, CancellationToken.None);
+            var seconds = watch.Elapsed.TotalSeconds;
+            Console.WriteLine($"pipeline: {label,-36} {minutes} min of audio in {seconds:0.0} s = {seconds / minutes:0.00} s per minute of audio ({Environment.ProcessorCount} cores)");
+        }
+    }
+}
+
+static class StreamBench
+{
+    /// <summary>Downloads the same bytes from two URLs with a few concurrent clients, for a fixed time each.</summary>
+    public static async Task RunAsync(string streamUrl, int seconds, string staticUrl)
+    {
+        using var client = new HttpClient();
+        foreach (var (label, url) in new[] { ("static file", staticUrl), ("/api/music/stream", streamUrl), ("static file (again)", staticUrl) })
+        {
+            long bytes = 0;
+            var requests = 0;
+            var watch = Stopwatch.StartNew();
+            var until = DateTime.UtcNow.AddSeconds(seconds);
+            await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+            {
+                var buffer = new byte[81920];
+                while (DateTime.UtcNow < until)
+                {
+                    await using var body = await client.GetStreamAsync(url);
+                    int read;
+                    while ((read = await body.ReadAsync(buffer)) > 0)
+                    {
+                        Interlocked.Add(ref bytes, read);
+                    }
+                    Interlocked.Increment(ref requests);
+                }
+            }));
+            Console.WriteLine($"stream: {label,-22} {bytes / watch.Elapsed.TotalSeconds / 1e6:0.0} MB/s, {requests / watch.Elapsed.TotalSeconds:0.0} requests/s (4 clients, {seconds} s)");
+        }
+    }
+}
