@@ -90,9 +90,11 @@ public static class MusicSiteHost
         app.MapAuthApi();
         app.MapGenresApi();
         app.MapTracksApi();
+        app.MapAlbumsApi();
         app.MapUsersApi();
         app.MapAccountEndpoints();
         app.MapTrackPageEndpoints();
+        app.MapAlbumPageEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }

@@ -1,0 +1,104 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using MusicSite.Accounts;
+using MusicSite.Catalog;
+using MusicSite.Common;
+using MusicSite.Hosting;
+using MusicSite.Uploads;
+using MusicSite.Web.Api;
+
+namespace MusicSite.Web.Endpoints;
+
+/// <summary>/api/music/albums: list, read, create (multipart with optional artwork), edit (JSON), delete, artwork.</summary>
+public static class AlbumsApi
+{
+    public static IEndpointRouteBuilder MapAlbumsApi(this IEndpointRouteBuilder app)
+    {
+        var albums = app.MapGroup("/api/music/albums").WithTags("Albums");
+        albums.MapGet("/", ListAsync);
+        albums.MapGet("/{id:int}", GetAsync);
+        albums.MapGet("/{id:int}/artwork", ArtworkAsync);
+        albums.MapPost("/", CreateAsync).RequireAuthorization(p => p.RequireRole(Roles.Artist, Roles.Admin)).DisableAntiforgery();
+        albums.MapPut("/{id:int}", UpdateAsync).RequireAuthorization();
+        albums.MapDelete("/{id:int}", DeleteAsync).RequireAuthorization();
+        return app;
+    }
+
+    public static async Task<Results<Ok<PagedList<AlbumSummary>>, ProblemHttpResult>> ListAsync([AsParameters] PageQuery paging,
+        ClaimsPrincipal user, AlbumService albums, CancellationToken cancellationToken)
+    {
+        var errors = paging.Validate();
+        if (errors.Any)
+        {
+            return ApiProblems.Validation(errors);
+        }
+        var (items, total) = await albums.ListAsync(user.AsViewer(), paging.PageNumber, paging.PageSize, null, cancellationToken);
+        return TypedResults.Ok(PagedList<AlbumSummary>.Create(items, paging, total));
+    }
+
+    public static async Task<Results<Ok<AlbumDetail>, ProblemHttpResult>> GetAsync(int id, ClaimsPrincipal user, AlbumService albums,
+        CancellationToken cancellationToken) =>
+        await albums.FindAsync(id, user.AsViewer(), cancellationToken) is { } album
+            ? TypedResults.Ok(album)
+            : ApiProblems.NotFound("ALBUM_NOT_FOUND", "No album has this id.");
+
+    /// <summary>?size=600|200: the artwork made at that display size.</summary>
+    public static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> ArtworkAsync(int id, int? size, AlbumService albums,
+        CancellationToken cancellationToken) =>
+        await albums.ArtworkFileAsync(id, size ?? AlbumService.ArtworkSizes[0], cancellationToken) is { } path
+            ? TypedResults.PhysicalFile(path, "image/jpeg", lastModified: File.GetLastWriteTimeUtc(path))
+            : ApiProblems.NotFound("ARTWORK_NOT_FOUND", "This album has no artwork.");
+
+    /// <summary>Multipart: title, artistName, releaseDate (YYYY-MM-DD), description, genres, and an optional <c>artwork</c>.</summary>
+    public static async Task<Results<Created<AlbumDetail>, ProblemHttpResult>> CreateAsync(HttpRequest request, ClaimsPrincipal user,
+        UploadStaging staging, AlbumService albums, IOptions<UploadOptions> limits, CancellationToken cancellationToken)
+    {
+        if (!request.HasFormContentType)
+        {
+            return ApiProblems.Problem(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE", "Send the album as multipart/form-data.");
+        }
+        var form = await request.ReadFormAsync(cancellationToken);
+        using var artwork = form.Files.GetFile("artwork") is { Length: > 0 } file
+            ? await staging.StageAsync(file.OpenReadStream(), limits.Value.MaxArtworkBytes, cancellationToken)
+            : null;
+        var input = new AlbumInput(form["title"].FirstOrDefault(), form["artistName"].FirstOrDefault(), form["releaseDate"].FirstOrDefault(),
+            form["description"].FirstOrDefault(), form["genres"].Select(g => g ?? "").ToList());
+        var result = await albums.CreateAsync(input, artwork, user.AsViewer(), user.DisplayName(), cancellationToken);
+        if (!result.Succeeded)
+        {
+            return ApiProblems.Validation(result.Errors, result.Code!, StatusCodes.Status400BadRequest, "Some album details are invalid.");
+        }
+        return TypedResults.Created($"/api/music/albums/{result.Value!.Id}", (await albums.FindAsync(result.Value.Id, user.AsViewer(), cancellationToken))!);
+    }
+
+    /// <summary>JSON with the fields to change; a field left out stays as it is.</summary>
+    public static async Task<Results<Ok<AlbumDetail>, ProblemHttpResult>> UpdateAsync(int id, JsonElement body, ClaimsPrincipal user,
+        AlbumService albums, CancellationToken cancellationToken)
+    {
+        string? Text(string name) => body.ValueKind == JsonValueKind.Object && body.TryGetProperty(name, out var v)
+            ? v.ValueKind == JsonValueKind.Null ? "" : v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText()
+            : null;
+        IReadOnlyList<string>? Genres() => body.ValueKind == JsonValueKind.Object && body.TryGetProperty("genres", out var v)
+            ? v.ValueKind == JsonValueKind.Array ? v.EnumerateArray().Select(e => e.ToString()).ToList() : []
+            : null;
+        var result = await albums.UpdateAsync(id, new AlbumInput(Text("title"), Text("artistName"), Text("releaseDate"), Text("description"), Genres()),
+            null, user.AsViewer(), cancellationToken);
+        return result.Succeeded ? TypedResults.Ok((await albums.FindAsync(id, user.AsViewer(), cancellationToken))!) : Problem(result.Code!, result.Errors);
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(int id, ClaimsPrincipal user, AlbumService albums,
+        CancellationToken cancellationToken)
+    {
+        var result = await albums.DeleteAsync(id, user.AsViewer(), cancellationToken);
+        return result.Succeeded ? TypedResults.NoContent() : Problem(result.Code!, result.Errors);
+    }
+
+    private static ProblemHttpResult Problem(string code, FieldErrors errors) => code switch
+    {
+        "ALBUM_NOT_FOUND" => ApiProblems.NotFound(code, "No album has this id."),
+        "UNAUTHORIZED_ACCESS" => ApiProblems.Problem(StatusCodes.Status403Forbidden, code, "Only the album's owner or an admin can change it."),
+        _ => ApiProblems.Validation(errors, code, StatusCodes.Status400BadRequest, "Some album details are invalid."),
+    };
+}
