@@ -34,6 +34,38 @@ public sealed class PlayerBrowserTests(BrowserFixture browser) : IClassFixture<B
     }
 
     [Fact]
+    public async Task TrackList_IsAQueue_WithNextPrevious_AndKeyboardControl()
+    {
+        await TestCatalog.AddReadyTrackAsync(browser.Site.Services, "Queue Later", seconds: 40);
+        await TestCatalog.AddReadyTrackAsync(browser.Site.Services, "Queue First", seconds: 40);
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/");
+
+        await page.ClickAsync("a[data-play][data-title='Queue First']");
+        await Assertions.Expect(page.Locator("#player-now")).ToContainTextAsync("Queue First");
+        await Assertions.Expect(page.Locator("#player-next")).ToBeVisibleAsync();
+        await page.ClickAsync("#player-next");
+        await Assertions.Expect(page.Locator("#player-now")).ToContainTextAsync("Queue Later");
+        await page.WaitForFunctionAsync("() => document.getElementById('player-audio').currentTime > 0.5");
+
+        await page.Locator("h1").ClickAsync(); // focus the page, not a control
+        await page.Keyboard.PressAsync("Space");
+        await page.WaitForFunctionAsync("() => document.getElementById('player-audio').paused");
+        var before = await page.EvaluateAsync<double>("() => document.getElementById('player-audio').currentTime");
+        await page.Keyboard.PressAsync("ArrowRight");
+        await page.WaitForFunctionAsync($"() => document.getElementById('player-audio').currentTime >= {before + 4.5:0.###}");
+        await page.Keyboard.PressAsync("Space");
+        await page.WaitForFunctionAsync("() => !document.getElementById('player-audio').paused");
+
+        // Previous restarts a track that has played for more than 3 seconds, and goes back otherwise.
+        await page.ClickAsync("#player-prev");
+        await page.WaitForFunctionAsync("() => document.getElementById('player-audio').currentTime < 2");
+        await Assertions.Expect(page.Locator("#player-now")).ToContainTextAsync("Queue Later");
+        await page.ClickAsync("#player-prev");
+        await Assertions.Expect(page.Locator("#player-now")).ToContainTextAsync("Queue First");
+    }
+
+    [Fact]
     public async Task WithoutJavaScript_APlayLinkOpensTheStream()
     {
         var id = await TestCatalog.AddReadyTrackAsync(browser.Site.Services, "Plain Link Tone", seconds: 5);

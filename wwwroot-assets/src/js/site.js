@@ -15,15 +15,83 @@
     }
   }
 
+  // The queue: what plays next. A play link in a track list queues the list from that track; "Play all"
+  // queues a whole album. Entries are copied from the links, so the queue survives navigation.
+  var queue = [], position = -1;
+
+  function entry(link) {
+    return { src: link.getAttribute("href"), title: link.dataset.title, artist: link.dataset.artist, gain: link.dataset.gain };
+  }
+
+  function playAt(index) {
+    if (index < 0 || index >= queue.length) { return; }
+    position = index;
+    var item = queue[index];
+    play(item.src, item.title, item.artist, item.gain, 0);
+    updateButtons();
+  }
+
+  function updateButtons() {
+    var prev = document.getElementById("player-prev"), next = document.getElementById("player-next");
+    if (!prev || !next) { return; }
+    prev.hidden = next.hidden = queue.length < 2;
+    prev.disabled = position <= 0;
+    next.disabled = position >= queue.length - 1;
+  }
+
   // A play link points at the stream itself, so without JavaScript the browser plays the file directly.
   document.addEventListener("click", function (event) {
-    var link = event.target.closest && event.target.closest("a[data-play]");
-    var player = audio();
-    if (!link || !player || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) {
-      return;
+    if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0 || !event.target.closest) { return; }
+    var all = event.target.closest("a[data-play-all]");
+    var link = event.target.closest("a[data-play]");
+    if (all) {
+      event.preventDefault();
+      var list = document.querySelector(all.dataset.playAll);
+      queue = list ? Array.prototype.map.call(list.querySelectorAll("a[data-play]"), entry) : [];
+      playAt(0);
+    } else if (link && audio()) {
+      event.preventDefault();
+      var container = link.closest("ol.track-list");
+      var links = container ? Array.prototype.slice.call(container.querySelectorAll("a[data-play]")) : [link];
+      queue = links.map(entry);
+      playAt(Math.max(0, links.indexOf(link)));
+    } else if (event.target.closest("#player-next")) {
+      playAt(position + 1);
+    } else if (event.target.closest("#player-prev")) {
+      var player = audio();
+      player && player.currentTime > 3 ? (player.currentTime = 0) : playAt(position - 1);
     }
-    event.preventDefault();
-    play(link.getAttribute("href"), link.dataset.title, link.dataset.artist, link.dataset.gain, 0);
+  });
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var player = audio();
+    if (!player) { return; }
+    player.addEventListener("ended", function () { playAt(position + 1); });
+    if ("mediaSession" in navigator) {
+      navigator.mediaSession.setActionHandler("play", function () { player.play(); });
+      navigator.mediaSession.setActionHandler("pause", function () { player.pause(); });
+      navigator.mediaSession.setActionHandler("previoustrack", function () { playAt(position - 1); });
+      navigator.mediaSession.setActionHandler("nexttrack", function () { playAt(position + 1); });
+      navigator.mediaSession.setActionHandler("seekbackward", function () { player.currentTime = Math.max(0, player.currentTime - 10); });
+      navigator.mediaSession.setActionHandler("seekforward", function () { player.currentTime += 10; });
+    }
+  });
+
+  // Keyboard: space plays or pauses, arrows seek five seconds; never while typing in a field.
+  document.addEventListener("keydown", function (event) {
+    var player = audio();
+    var typing = event.target.closest && event.target.closest("input, textarea, select, button, a, [contenteditable]");
+    if (!player || !player.getAttribute("src") || typing || event.altKey || event.ctrlKey || event.metaKey) { return; }
+    if (event.key === " ") {
+      event.preventDefault();
+      player.paused ? player.play() : player.pause();
+    } else if (event.key === "ArrowRight") {
+      event.preventDefault();
+      player.currentTime = Math.min(player.duration || Infinity, player.currentTime + 5);
+    } else if (event.key === "ArrowLeft") {
+      event.preventDefault();
+      player.currentTime = Math.max(0, player.currentTime - 5);
+    }
   });
 
   function play(src, title, artist, gainDb, startAt) {
