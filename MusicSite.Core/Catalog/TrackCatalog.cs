@@ -28,6 +28,13 @@ public sealed class TrackCatalog(MusicSiteDbContext db)
         db.Tracks.Where(t => t.DeletedAt == null
                              && (viewer.IsAdmin || t.IsPublic || (viewer.UserId != null && t.UploaderId == viewer.UserId)));
 
+    /// <summary>Visible tracks, plus — for a valid share link — the one private track it was made for.</summary>
+    internal IQueryable<Track> VisibleOrShared(Viewer viewer, int? sharedTrackId) =>
+        sharedTrackId is { } id
+            ? db.Tracks.Where(t => t.DeletedAt == null && (t.Id == id || viewer.IsAdmin || t.IsPublic
+                                                           || (viewer.UserId != null && t.UploaderId == viewer.UserId)))
+            : Visible(viewer);
+
     public async Task<IReadOnlyList<TrackSummary>> LatestAsync(Viewer viewer, int count, CancellationToken cancellationToken) =>
         await Summaries(Visible(viewer).Where(t => t.State == TrackState.Ready)
             .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id).Take(count))

@@ -48,6 +48,7 @@ public static class CoreServices
         services.AddScoped<CatalogLookups>();
         services.AddScoped<TrackEditor>();
         services.AddScoped<AlbumService>();
+        services.AddSingleton<ShareLinks>();
         services.AddSingleton<IMailSender, MailSender>();
         services.AddScoped<AccountService>();
         services.AddScoped<AccountBootstrap>();

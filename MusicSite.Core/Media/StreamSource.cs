@@ -42,9 +42,11 @@ public sealed class StreamSource(TrackCatalog catalog, IOptions<MusicSiteOptions
         [StreamQuality.Low] = [MediaKind.Low, MediaKind.Medium, MediaKind.High, MediaKind.Original],
     };
 
-    public async Task<FileLookup> StreamAsync(int trackId, Viewer viewer, StreamQuality quality, CancellationToken cancellationToken)
+    /// <param name="shared">A valid share link for this track was presented: play it even if it is private.</param>
+    public async Task<FileLookup> StreamAsync(int trackId, Viewer viewer, StreamQuality quality, CancellationToken cancellationToken,
+        bool shared = false)
     {
-        var track = await catalog.Visible(viewer).Where(t => t.Id == trackId)
+        var track = await catalog.VisibleOrShared(viewer, shared ? trackId : null).Where(t => t.Id == trackId)
             .Select(t => new { t.State, Files = t.MediaFiles.Select(m => new { m.Kind, m.RelativePath, m.ContentType }).ToList() })
             .FirstOrDefaultAsync(cancellationToken);
         if (track is null)

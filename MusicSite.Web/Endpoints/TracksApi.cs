@@ -177,14 +177,16 @@ public static class TracksApi
     }
 
     /// <summary>?quality=low|medium|high|lossless (default high); the nearest existing variant is sent.</summary>
-    public static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> StreamAsync(int id, string? quality,
-        ClaimsPrincipal user, StreamSource source, CancellationToken cancellationToken)
+    /// <remarks>?token= is a share link made by the owner: it plays that one track even when it is private.</remarks>
+    public static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> StreamAsync(int id, string? quality, string? token,
+        ClaimsPrincipal user, StreamSource source, ShareLinks shareLinks, CancellationToken cancellationToken)
     {
         if (!TryParseQuality(quality, out var wanted))
         {
             return ApiProblems.Validation(new Common.FieldErrors().Add("quality", "Use low, medium, high or lossless."));
         }
-        return Send(await source.StreamAsync(id, user.AsViewer(), wanted, cancellationToken), rangeProcessing: true);
+        var shared = shareLinks.Allows(token, id);
+        return Send(await source.StreamAsync(id, user.AsViewer(), wanted, cancellationToken, shared), rangeProcessing: true);
     }
 
     public static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> WaveformAsync(int id, ClaimsPrincipal user,
