@@ -29,8 +29,9 @@ public sealed class TrackUploadService(
     public const string DefaultLicenseCode = CatalogLookups.DefaultLicenseCode;
 
     public async Task<ServiceResult<Track>> CreateAsync(TrackMetadataInput input, StagedFile audio, string? originalFileName,
-        StagedFile? artwork, int uploaderId, string uploaderName, CancellationToken cancellationToken)
+        StagedFile? artwork, Viewer uploader, string uploaderName, CancellationToken cancellationToken)
     {
+        var uploaderId = uploader.UserId ?? throw new ArgumentException("Uploads need a signed-in uploader.", nameof(uploader));
         var limits = uploadOptions.Value;
         var probe = await prober.ProbeAsync(audio.Path, cancellationToken);
         var format = probe is null ? null : AudioFormats.Recognise(probe);
@@ -54,7 +55,7 @@ public sealed class TrackUploadService(
                 $"The sample rate is {probe.FirstAudio.SampleRate} Hz; it must be at least {limits.MinSampleRate} Hz.", "INVALID_AUDIO_FORMAT");
         }
 
-        var (metadata, errors) = await ValidateAsync(input, probe, originalFileName, uploaderId, uploaderName, cancellationToken);
+        var (metadata, errors) = await ValidateAsync(input, probe, originalFileName, uploader, uploaderName, cancellationToken);
         if (metadata is null)
         {
             return ServiceResult<Track>.Invalid(errors, "INVALID_METADATA");
@@ -134,7 +135,7 @@ public sealed class TrackUploadService(
 
     /// <summary>Checks the fields, filling empty ones from the file's tags (and the title from the file name).</summary>
     private async Task<(TrackMetadata?, FieldErrors)> ValidateAsync(TrackMetadataInput input, ProbeResult probe,
-        string? originalFileName, int uploaderId, string uploaderName, CancellationToken cancellationToken)
+        string? originalFileName, Viewer uploader, string uploaderName, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var title = Fill(input.Title, probe.Tag("title"), Path.GetFileNameWithoutExtension(originalFileName ?? ""));
@@ -161,9 +162,7 @@ public sealed class TrackUploadService(
             ? await lookups.GenresAsync(input.Genres, errors, cancellationToken)
             : await lookups.GenreFromTagAsync(probe.Tag("genre"), cancellationToken);
         var licenseId = await lookups.LicenseAsync(input.License, errors, cancellationToken);
-        var isAdmin = await db.UserRoles.AnyAsync(r => r.UserId == uploaderId
-            && db.Roles.Any(role => role.Id == r.RoleId && role.Name == Accounts.Roles.Admin), cancellationToken);
-        var albumId = await lookups.AlbumAsync(input.AlbumId, uploaderId, isAdmin, errors, cancellationToken);
+        var albumId = await lookups.AlbumAsync(input.AlbumId, uploader.UserId!.Value, uploader.IsAdmin, errors, cancellationToken);
         var trackNumber = TrackMetadataRules.ParseTrackNumber(Fill(input.TrackNumber, albumId is null ? null : probe.Tag("track")), errors);
 
         return errors.Any

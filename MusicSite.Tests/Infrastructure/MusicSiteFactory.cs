@@ -31,6 +31,9 @@ public class MusicSiteFactory : WebApplicationFactory<Program>
         ["MUSICSITE_SEED"] = "none",
         // Every in-process request comes from the same (absent) address; LoginRateLimitTests lowers this.
         ["RateLimits:LoginPermitLimit"] = "100000",
+        // Test output should show failures, not every request and job.
+        ["Logging:LogLevel:Default"] = "Warning",
+        ["Logging:LogLevel:MusicSite"] = "Warning",
     };
 
     public string DataDirectory => _data.Path;

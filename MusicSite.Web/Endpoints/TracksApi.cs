@@ -81,7 +81,7 @@ public static class TracksApi
                     "INVALID_AUDIO_FORMAT", StatusCodes.Status400BadRequest, "No audio file was sent.");
             }
             var result = await uploads.CreateAsync(form.ToMetadata(), form.Audio, form.AudioFileName, form.Artwork,
-                user.UserId()!.Value, user.DisplayName(), cancellationToken);
+                user.AsViewer(), user.DisplayName(), cancellationToken);
             if (!result.Succeeded)
             {
                 return UploadProblem(result.Code!, result.Errors);
