@@ -53,6 +53,33 @@ public sealed class TrackCatalog(MusicSiteDbContext db)
                                     && (viewer.IsAdmin || t.IsPublic || (viewer.UserId != null && t.UploaderId == viewer.UserId)))))
             .ToListAsync(cancellationToken);
 
+    /// <summary>Tracks like this one: the same artist counts 3, each shared genre 2, each shared tag 1;
+    /// ties go to the more played.</summary>
+    public async Task<IReadOnlyList<TrackSummary>> RelatedAsync(int trackId, Viewer viewer, int count, CancellationToken cancellationToken)
+    {
+        var source = await db.Tracks.AsNoTracking().Where(t => t.Id == trackId)
+            .Select(t => new { t.ArtistName, Genres = t.Genres.Select(g => g.GenreId).ToList(), Tags = t.Tags.Select(x => x.Tag).ToList() })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (source is null)
+        {
+            return [];
+        }
+        var (artist, genres, tags) = (source.ArtistName, source.Genres, source.Tags);
+        var ids = await Visible(viewer)
+            .Where(t => t.Id != trackId && t.State == TrackState.Ready
+                        && (t.ArtistName == artist || t.Genres.Any(g => genres.Contains(g.GenreId)) || t.Tags.Any(x => tags.Contains(x.Tag))))
+            .Select(t => new
+            {
+                t.Id,
+                t.PlayCount,
+                Score = (t.ArtistName == artist ? 3 : 0) + 2 * t.Genres.Count(g => genres.Contains(g.GenreId)) + t.Tags.Count(x => tags.Contains(x.Tag)),
+            })
+            .OrderByDescending(t => t.Score).ThenByDescending(t => t.PlayCount).ThenByDescending(t => t.Id)
+            .Take(count).Select(t => t.Id).ToListAsync(cancellationToken);
+        var summaries = await Summaries(db.Tracks.Where(t => ids.Contains(t.Id))).ToDictionaryAsync(t => t.Id, cancellationToken);
+        return ids.Select(id => summaries[id]).ToList();
+    }
+
     /// <summary>The uploader's own tracks, newest first, one page of them and the total.</summary>
     public async Task<(IReadOnlyList<UploadSummary> Items, int Total)> UploadsOfAsync(int uploaderId, int page, int limit,
         CancellationToken cancellationToken)
