@@ -24,6 +24,7 @@ public sealed class MusicSiteDbContext(DbContextOptions<MusicSiteDbContext> opti
     public DbSet<MediaFile> MediaFiles => Set<MediaFile>();
     public DbSet<PlayEvent> PlayEvents => Set<PlayEvent>();
     public DbSet<TrackChange> TrackChanges => Set<TrackChange>();
+    public DbSet<Uploads.UploadSession> UploadSessions => Set<Uploads.UploadSession>();
     public DbSet<InstrumentType> InstrumentTypes => Set<InstrumentType>();
     public DbSet<SeedRun> SeedRuns => Set<SeedRun>();
 

@@ -49,6 +49,7 @@ public static class CoreServices
         services.AddScoped<TrackEditor>();
         services.AddScoped<AlbumService>();
         services.AddSingleton<ShareLinks>();
+        services.AddScoped<ResumableUploads>();
         services.AddSingleton<IMailSender, MailSender>();
         services.AddScoped<AccountService>();
         services.AddScoped<AccountBootstrap>();

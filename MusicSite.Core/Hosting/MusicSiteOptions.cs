@@ -99,6 +99,8 @@ public sealed class UploadOptions
     public int MaxDurationSeconds { get; set; } = 30 * 60;
     public int MinSampleRate { get; set; } = 22_050;
     public long MaxArtworkBytes { get; set; } = 10L * 1024 * 1024;
+    /// <summary>A resumable upload untouched for this long is abandoned and removed.</summary>
+    public int AbandonedUploadHours { get; set; } = 24;
 }
 
 public sealed class ProcessingOptions

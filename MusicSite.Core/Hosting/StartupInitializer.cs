@@ -17,6 +17,7 @@ public sealed class StartupInitializer(
     Seeder seeder,
     TrackProcessingQueue processing,
     UploadStaging staging,
+    ResumableUploads resumable,
     IOptions<MusicSiteOptions> options,
     ILogger<StartupInitializer> logger)
 {
@@ -29,6 +30,7 @@ public sealed class StartupInitializer(
 
         await db.Database.MigrateAsync(cancellationToken);
         SqliteDatabase.EnableWriteAheadLog(db);
+        await resumable.CleanAbandonedAsync(cancellationToken);
 
         await accounts.EnsureRolesAsync();
         if (!string.IsNullOrWhiteSpace(site.AdminEmail) && !string.IsNullOrEmpty(site.AdminPassword))

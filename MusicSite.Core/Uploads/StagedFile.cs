@@ -8,8 +8,9 @@ public sealed class UploadTooLargeException(long limit) : Exception($"The upload
     public long Limit { get; } = limit;
 }
 
-/// <summary>An upload written to the data directory's uploads/ folder; deleted on dispose unless claimed.</summary>
-public sealed class StagedFile(string path, long length) : IDisposable
+/// <summary>An upload written to the data directory's uploads/ folder; deleted on dispose unless claimed
+/// (or unless it belongs to a resumable upload, which outlives a refused attempt).</summary>
+public sealed class StagedFile(string path, long length, bool deleteUnclaimed = true) : IDisposable
 {
     public string Path { get; } = path;
     public long Length { get; } = length;
@@ -25,7 +26,7 @@ public sealed class StagedFile(string path, long length) : IDisposable
 
     public void Dispose()
     {
-        if (!_claimed)
+        if (!_claimed && deleteUnclaimed)
         {
             File.Delete(Path);
         }

@@ -151,13 +151,16 @@ public sealed class UploadRejectionTests : IDisposable
     }
 
     [Fact]
-    public async Task JsonBody_IsUnsupportedMediaType()
+    public async Task JsonBody_WithoutAFinishedUpload_NamesTheMissingUploadId_AndOtherBodiesAreUnsupported()
     {
         var client = await _site.ArtistClientAsync();
-        var response = await client.PostAsync("/api/music/tracks",
+        var json = await client.PostAsync("/api/music/tracks",
             new StringContent("{\"title\":\"x\"}", System.Text.Encoding.UTF8, "application/json"));
+        var text = await client.PostAsync("/api/music/tracks", new StringContent("title=x", System.Text.Encoding.UTF8, "text/plain"));
 
-        await response.ProblemAsync(415, "UNSUPPORTED_MEDIA_TYPE");
+        var problem = await json.ProblemAsync(400, "INVALID_AUDIO_FORMAT");
+        Assert.True(problem.GetProperty("errors").TryGetProperty("uploadId", out _));
+        await text.ProblemAsync(415, "UNSUPPORTED_MEDIA_TYPE");
     }
 
     private async Task AssertNothingStoredAsync()

@@ -19,6 +19,12 @@ public sealed class UploadLimits(RequestDelegate next, IOptions<UploadOptions> o
 
     public async Task InvokeAsync(HttpContext context)
     {
+        // Resumable chunks: as large as a whole file may be (tus-js-client sends one chunk unless told otherwise).
+        if (HttpMethods.IsPatch(context.Request.Method) && context.Request.Path.StartsWithSegments("/api/uploads")
+            && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } chunk)
+        {
+            chunk.MaxRequestBodySize = options.Value.MaxUploadBytes;
+        }
         if (HttpMethods.IsPost(context.Request.Method) && UploadPaths.Contains(context.Request.Path))
         {
             var max = MaxBodyBytes(options.Value);

@@ -45,17 +45,21 @@ public static class TracksApi
     /// <summary>Multipart: the metadata fields, <c>audio</c> (required) and <c>artwork</c> (optional).
     /// Answers 201 with the track in state <c>pending</c>; processing follows in the background.</summary>
     public static async Task<Results<Created<TrackDetail>, ProblemHttpResult>> CreateAsync(HttpRequest request,
-        ClaimsPrincipal user, UploadStaging staging, TrackUploadService uploads, TrackCatalog catalog,
+        ClaimsPrincipal user, UploadStaging staging, TrackUploadService uploads, ResumableUploads resumable, TrackCatalog catalog,
         IOptions<UploadOptions> limits, CancellationToken cancellationToken)
     {
         if (!user.IsInRole(Roles.Artist) && !user.IsInRole(Roles.Admin))
         {
             return ApiProblems.Problem(StatusCodes.Status403Forbidden, "UNAUTHORIZED_ACCESS", "Only artists can upload tracks.");
         }
+        if (request.HasJsonContentType())
+        {
+            return await CreateFromResumableAsync(request, user, uploads, resumable, catalog, cancellationToken);
+        }
         if (!request.HasFormContentType || !request.ContentType!.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase))
         {
             return ApiProblems.Problem(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE",
-                "Send the track as multipart/form-data with the file in a field named 'audio'.");
+                "Send the track as multipart/form-data with the file in a field named 'audio', or as JSON with the uploadId of a resumable upload.");
         }
 
         UploadForm form;
@@ -86,6 +90,50 @@ public static class TracksApi
             {
                 return UploadProblem(result.Code!, result.Errors);
             }
+            var detail = await catalog.FindAsync(result.Value!.Id, user.AsViewer(), cancellationToken);
+            return TypedResults.Created($"/api/music/tracks/{detail!.Id}", detail);
+        }
+    }
+
+    /// <summary>JSON metadata plus the <c>uploadId</c> of a finished resumable upload.</summary>
+    private static async Task<Results<Created<TrackDetail>, ProblemHttpResult>> CreateFromResumableAsync(HttpRequest request,
+        ClaimsPrincipal user, TrackUploadService uploads, ResumableUploads resumable, TrackCatalog catalog, CancellationToken cancellationToken)
+    {
+        JsonElement body;
+        try
+        {
+            body = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body, cancellationToken: cancellationToken);
+        }
+        catch (JsonException)
+        {
+            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "VALIDATION_FAILED", "The JSON body could not be read.");
+        }
+        var fields = EditInput(body);
+        var uploadId = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("uploadId", out var idValue) ? idValue.GetString() : null;
+        var (staged, session) = string.IsNullOrEmpty(uploadId)
+            ? (null, null)
+            : await resumable.CompletedAsync(uploadId, user.UserId()!.Value, cancellationToken);
+        if (staged is null)
+        {
+            return ApiProblems.Validation(new Common.FieldErrors().Add("uploadId", session is null
+                    ? "No finished upload of yours has this id."
+                    : $"The upload is not finished: {session.Offset} of {session.Length} bytes arrived."),
+                "INVALID_AUDIO_FORMAT", StatusCodes.Status400BadRequest, "No finished upload was named.");
+        }
+        using (staged)
+        {
+            var input = new TrackMetadataInput
+            {
+                Title = fields.Title, Artist = fields.Artist, Description = fields.Description, Tags = fields.Tags ?? [],
+                Genres = fields.Genres ?? [], Bpm = fields.Bpm, Key = fields.Key, License = fields.License, IsPublic = fields.IsPublic,
+                IsDownloadable = fields.IsDownloadable, AlbumId = fields.AlbumId, TrackNumber = fields.TrackNumber,
+            };
+            var result = await uploads.CreateAsync(input, staged, session!.FileName, null, user.AsViewer(), user.DisplayName(), cancellationToken);
+            if (!result.Succeeded)
+            {
+                return UploadProblem(result.Code!, result.Errors);
+            }
+            await resumable.ForgetAsync(session, cancellationToken);
             var detail = await catalog.FindAsync(result.Value!.Id, user.AsViewer(), cancellationToken);
             return TypedResults.Created($"/api/music/tracks/{detail!.Id}", detail);
         }

@@ -43,6 +43,7 @@ public static class MusicSiteHost
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
 
+        services.AddHostedService<UploadJanitor>();
         services.AddMusicSiteAuth();
         services.AddMusicSiteRateLimits();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblems.Customize);
@@ -91,6 +92,7 @@ public static class MusicSiteHost
         app.MapGenresApi();
         app.MapTracksApi();
         app.MapAlbumsApi();
+        app.MapTusApi();
         app.MapUsersApi();
         app.MapAccountEndpoints();
         app.MapTrackPageEndpoints();

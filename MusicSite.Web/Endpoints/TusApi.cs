@@ -1,0 +1,164 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text;
+using MusicSite.Accounts;
+using MusicSite.Uploads;
+using MusicSite.Web.Api;
+
+namespace MusicSite.Web.Endpoints;
+
+/// <summary>
+/// Resumable uploads: the tus 1.0 core protocol with the creation and termination extensions, at
+/// /api/uploads. The upload's id is the last segment of its URL; a finished upload becomes a track with
+/// POST /api/music/tracks and <c>{ "uploadId": … }</c>.
+/// </summary>
+public static class TusApi
+{
+    public const string Version = "1.0.0";
+
+    public static IEndpointRouteBuilder MapTusApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/uploads").WithTags("Uploads").AddEndpointFilter(RequireTusVersion);
+        group.MapMethods("/", [HttpMethods.Options], Options).AllowAnonymous();
+        group.MapPost("/", CreateAsync).RequireAuthorization(p => p.RequireRole(Roles.Artist, Roles.Admin));
+        group.MapMethods("/{id}", [HttpMethods.Head], HeadAsync).RequireAuthorization();
+        group.MapMethods("/{id}", [HttpMethods.Patch], PatchAsync).RequireAuthorization();
+        group.MapDelete("/{id}", DeleteAsync).RequireAuthorization();
+        return app;
+    }
+
+    /// <summary>Every answer names the protocol version; every request but OPTIONS must speak it.</summary>
+    private static async ValueTask<object?> RequireTusVersion(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        http.Response.Headers["Tus-Resumable"] = Version;
+        if (!HttpMethods.IsOptions(http.Request.Method) && http.Request.Headers["Tus-Resumable"] != Version)
+        {
+            http.Response.Headers["Tus-Version"] = Version;
+            return ApiProblems.Problem(StatusCodes.Status412PreconditionFailed, "TUS_VERSION", "Send Tus-Resumable: 1.0.0.");
+        }
+        return await next(context);
+    }
+
+    private static IResult Options(HttpResponse response, ResumableUploads uploads)
+    {
+        response.Headers["Tus-Version"] = Version;
+        response.Headers["Tus-Extension"] = "creation,termination";
+        response.Headers["Tus-Max-Size"] = uploads.MaxLength.ToString(CultureInfo.InvariantCulture);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<IResult> CreateAsync(HttpRequest request, HttpResponse response, ClaimsPrincipal user,
+        ResumableUploads uploads, CancellationToken cancellationToken)
+    {
+        if (!long.TryParse(request.Headers["Upload-Length"], NumberStyles.None, CultureInfo.InvariantCulture, out var length) || length <= 0)
+        {
+            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "VALIDATION_FAILED", "Send the file's size in Upload-Length.");
+        }
+        if (length > uploads.MaxLength)
+        {
+            return ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, "FILE_TOO_LARGE", "The upload is too large.",
+                $"Files can be at most {uploads.MaxLength / 1_000_000} MB.");
+        }
+        var session = await uploads.CreateAsync(user.UserId()!.Value, length, FileName(request.Headers["Upload-Metadata"]), cancellationToken);
+        response.Headers.Location = $"{request.PathBase}/api/uploads/{session.Id}";
+        return TypedResults.StatusCode(StatusCodes.Status201Created);
+    }
+
+    private static async Task<IResult> HeadAsync(string id, HttpResponse response, ClaimsPrincipal user, ResumableUploads uploads,
+        CancellationToken cancellationToken)
+    {
+        response.Headers.CacheControl = "no-store";
+        if (await uploads.FindAsync(id, user.UserId()!.Value, cancellationToken) is not { } session)
+        {
+            return TypedResults.NotFound();
+        }
+        response.Headers["Upload-Offset"] = session.Offset.ToString(CultureInfo.InvariantCulture);
+        response.Headers["Upload-Length"] = session.Length.ToString(CultureInfo.InvariantCulture);
+        return TypedResults.Ok();
+    }
+
+    private static async Task<IResult> PatchAsync(string id, HttpRequest request, HttpResponse response, ClaimsPrincipal user,
+        ResumableUploads uploads, CancellationToken cancellationToken)
+    {
+        if (request.ContentType != "application/offset+octet-stream")
+        {
+            return ApiProblems.Problem(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE",
+                "Send chunks as application/offset+octet-stream.");
+        }
+        if (!long.TryParse(request.Headers["Upload-Offset"], NumberStyles.None, CultureInfo.InvariantCulture, out var offset))
+        {
+            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "VALIDATION_FAILED", "Send the chunk's position in Upload-Offset.");
+        }
+        if (await uploads.FindAsync(id, user.UserId()!.Value, cancellationToken) is not { } session)
+        {
+            return ApiProblems.NotFound("UPLOAD_NOT_FOUND", "No upload of yours has this id.");
+        }
+        var status = await uploads.AppendAsync(session, offset, request.Body, cancellationToken);
+        response.Headers["Upload-Offset"] = session.Offset.ToString(CultureInfo.InvariantCulture);
+        return status switch
+        {
+            AppendStatus.OffsetMismatch => ApiProblems.Problem(StatusCodes.Status409Conflict, "UPLOAD_OFFSET_MISMATCH",
+                "The chunk does not start where the upload stands.", $"The upload is at byte {session.Offset}."),
+            AppendStatus.TooLong => ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, "FILE_TOO_LARGE",
+                "More bytes were sent than Upload-Length announced."),
+            _ => TypedResults.NoContent(),
+        };
+    }
+
+    private static async Task<IResult> DeleteAsync(string id, ClaimsPrincipal user, ResumableUploads uploads, CancellationToken cancellationToken)
+    {
+        if (await uploads.FindAsync(id, user.UserId()!.Value, cancellationToken) is not { } session)
+        {
+            return ApiProblems.NotFound("UPLOAD_NOT_FOUND", "No upload of yours has this id.");
+        }
+        await uploads.TerminateAsync(session, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>Upload-Metadata is "key base64,key base64"; the file name is display text only.</summary>
+    private static string? FileName(string? metadata)
+    {
+        foreach (var pair in (metadata ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = pair.Split(' ', 2);
+            if (parts[0] is "filename" or "name" && parts.Length == 2)
+            {
+                try
+                {
+                    return Path.GetFileName(Encoding.UTF8.GetString(Convert.FromBase64String(parts[1])));
+                }
+                catch (FormatException)
+                {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+}
+
+/// <summary>Removes abandoned resumable uploads every hour.</summary>
+public sealed class UploadJanitor(IServiceScopeFactory scopes, ILogger<UploadJanitor> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(1));
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var removed = await scope.ServiceProvider.GetRequiredService<ResumableUploads>().CleanAbandonedAsync(stoppingToken);
+                if (removed > 0)
+                {
+                    logger.LogInformation("Removed {Count} abandoned upload(s)", removed);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Cleaning abandoned uploads failed; trying again in an hour");
+            }
+        }
+    }
+}
