@@ -14,6 +14,14 @@ public sealed class UploadBrowserTests(BrowserFixture browser) : IClassFixture<B
     public async Task UploadForm_CreatesATrack_ThatBecomesReadyOnItsPage(bool javaScript)
     {
         var page = await browser.NewPageAsync(javaScript);
+        var resumable = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (request.Url.Contains("/api/uploads", StringComparison.Ordinal))
+            {
+                resumable.Add(request.Method);
+            }
+        };
         await RegisterArtistAsync(page);
         var title = javaScript ? "Form Upload With Script" : "Form Upload Without Script";
 
@@ -29,6 +37,8 @@ public sealed class UploadBrowserTests(BrowserFixture browser) : IClassFixture<B
 
         await page.WaitForURLAsync("**/tracks/*");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(title);
+        // With script, the file went through tus-js-client (POST to create, PATCH with the bytes); without, in the form.
+        Assert.Equal(javaScript, resumable.Contains("PATCH"));
         // The status panel follows the job (htmx polling, or a meta refresh without script) until it is ready.
         await Assertions.Expect(page.Locator("a[data-play]:has-text('Play')")).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await Assertions.Expect(page.Locator(".facts")).ToContainTextAsync("Deep House");

@@ -112,6 +112,48 @@
     player.play().catch(function () { /* autoplay refused: the controls are there to press */ });
   }
 
+  // Uploads: the file goes first as a resumable tus upload with progress; a reload or a dropped connection
+  // picks up where it stopped (tus-js-client remembers unfinished uploads). Then the form is posted with
+  // the upload's id in place of the file.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.matches || !form.matches("form[data-upload-form]") || !window.tus || form.dataset.sending) { return; }
+    var input = form.querySelector("input[type=file][name=audio]");
+    var file = input && input.files && input.files[0];
+    if (!file || !tus.isSupported) { return; }
+    event.preventDefault();
+    var box = form.querySelector(".upload-progress"), bar = form.querySelector("#upload-progress"), text = form.querySelector("#upload-progress-text");
+    box.hidden = false;
+    form.querySelector("button[type=submit]").disabled = true;
+    var upload = new tus.Upload(file, {
+      endpoint: "/api/uploads",
+      chunkSize: 8 * 1024 * 1024,
+      retryDelays: [0, 1000, 3000, 5000, 10000],
+      removeFingerprintOnSuccess: true,
+      metadata: { filename: file.name, filetype: file.type },
+      onProgress: function (sent, total) {
+        var percent = Math.floor(sent / total * 100);
+        bar.value = percent;
+        text.textContent = percent + " % of " + (total / 1e6).toFixed(1) + " MB";
+      },
+      onError: function (error) {
+        text.textContent = "The upload stopped: " + (error && error.message ? error.message : error) + ". Submit again to resume.";
+        form.querySelector("button[type=submit]").disabled = false;
+      },
+      onSuccess: function () {
+        text.textContent = "Uploaded. Saving the track…";
+        form.querySelector("input[name=uploadId]").value = upload.url.split("/").pop();
+        input.disabled = true; // the file is already on the server: do not send it again
+        form.dataset.sending = "1";
+        HTMLFormElement.prototype.submit.call(form);
+      }
+    });
+    upload.findPreviousUploads().then(function (previous) {
+      if (previous.length) { upload.resumeFromPreviousUpload(previous[0]); }
+      upload.start();
+    });
+  }, true);
+
   // A play counts after 30 seconds of actual listening (seeking does not count), reported once per load.
   (function countPlays() {
     var listened = 0, last = null, reported = false;
