@@ -88,7 +88,10 @@ public sealed class UploadPipelineTests(MusicSiteFactory site) : IClassFixture<M
         var client = await site.ArtistClientAsync();
         var id = (await client.UploadAsync(MediaFixtures.Audio(_files.Path, "wav", 3))).GetProperty("id").GetInt32();
         await client.WaitForProcessingAsync(id);
-        var whole = await (await client.GetAsync($"/api/music/stream/{id}?quality=high")).Content.ReadAsByteArrayAsync();
+        var wholeResponse = await client.GetAsync($"/api/music/stream/{id}?quality=high");
+        Assert.True(wholeResponse.Headers.CacheControl is { Private: true, MaxAge.TotalSeconds: 3600 });
+        Assert.NotNull(wholeResponse.Content.Headers.LastModified);
+        var whole = await wholeResponse.Content.ReadAsByteArrayAsync();
 
         foreach (var (from, to) in new[] { (0L, 0L), (0L, 1023L), (1000L, 4999L), (whole.Length - 10L, whole.Length - 1L) })
         {

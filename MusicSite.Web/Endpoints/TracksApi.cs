@@ -227,13 +227,15 @@ public static class TracksApi
     /// <summary>?quality=low|medium|high|lossless (default high); the nearest existing variant is sent.</summary>
     /// <remarks>?token= is a share link made by the owner: it plays that one track even when it is private.</remarks>
     public static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> StreamAsync(int id, string? quality, string? token,
-        ClaimsPrincipal user, StreamSource source, ShareLinks shareLinks, CancellationToken cancellationToken)
+        HttpContext context, ClaimsPrincipal user, StreamSource source, ShareLinks shareLinks, CancellationToken cancellationToken)
     {
         if (!TryParseQuality(quality, out var wanted))
         {
             return ApiProblems.Validation(new Common.FieldErrors().Add("quality", "Use low, medium, high or lossless."));
         }
         var shared = shareLinks.Allows(token, id);
+        // Private caching only: a track made private later must not linger in a shared cache.
+        context.Response.Headers.CacheControl = "private, max-age=3600";
         return Send(await source.StreamAsync(id, user.AsViewer(), wanted, cancellationToken, shared), rangeProcessing: true);
     }
 
