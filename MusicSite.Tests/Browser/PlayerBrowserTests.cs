@@ -66,6 +66,25 @@ public sealed class PlayerBrowserTests(BrowserFixture browser) : IClassFixture<B
     }
 
     [Fact]
+    public async Task PlayerWaveform_ShowsThePlayingTrack_AndSeeksWhereClicked()
+    {
+        var client = await browser.Site.ArtistClientAsync();
+        using var files = new TempDirectory();
+        var id = (await client.UploadAsync(MediaFixtures.Audio(files.Path, "mp3", 60), ("title", "Seekable"))).GetProperty("id").GetInt32();
+        await client.WaitForProcessingAsync(id);
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync($"/tracks/{id}");
+
+        await page.ClickAsync("a[data-play]:has-text('Play')");
+        await Assertions.Expect(page.Locator("#player-wave")).ToBeVisibleAsync();
+        await page.WaitForFunctionAsync("() => isFinite(document.getElementById('player-audio').duration)");
+        var box = (await page.Locator("#player-wave").BoundingBoxAsync())!;
+        await page.Mouse.ClickAsync(box.X + box.Width * 0.75f, box.Y + box.Height / 2);
+
+        await page.WaitForFunctionAsync("() => document.getElementById('player-audio').currentTime > 40");
+    }
+
+    [Fact]
     public async Task WithoutJavaScript_APlayLinkOpensTheStream()
     {
         var id = await TestCatalog.AddReadyTrackAsync(browser.Site.Services, "Plain Link Tone", seconds: 5);

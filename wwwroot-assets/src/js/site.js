@@ -178,6 +178,51 @@
     });
   })();
 
+  function drawPeaks(canvas, wave, played) {
+    var ratio = window.devicePixelRatio || 1;
+    canvas.width = Math.max(1, canvas.clientWidth * ratio);
+    canvas.height = Math.max(1, canvas.clientHeight * ratio);
+    var ctx = canvas.getContext("2d"), style = getComputedStyle(document.documentElement);
+    var accent = style.getPropertyValue("--accent") || "#6b2fd6", muted = style.getPropertyValue("--muted") || "#888";
+    var mid = canvas.height / 2, step = canvas.width / wave.length;
+    ctx.clearRect(0, 0, canvas.width, canvas.height);
+    for (var i = 0; i < wave.length; i++) {
+      var lo = wave.data[2 * i] / 128, hi = wave.data[2 * i + 1] / 128;
+      ctx.fillStyle = i / wave.length <= played ? accent : muted;
+      ctx.fillRect(i * step, mid - hi * mid, Math.max(1, step), Math.max(1, (hi - lo) * mid));
+    }
+  }
+
+  // The player's seek bar: the playing track's waveform, filled up to the current position.
+  (function playerWaveform() {
+    var wave = null, loadedFor = null;
+    document.addEventListener("DOMContentLoaded", function () {
+      var player = audio(), canvas = document.getElementById("player-wave");
+      if (!player || !canvas) { return; }
+      player.addEventListener("loadstart", function () {
+        var match = /\/api\/music\/stream\/(\d+)/.exec(player.getAttribute("src") || "");
+        if (!match || match[1] === loadedFor) { return; }
+        loadedFor = match[1];
+        wave = null;
+        canvas.hidden = true;
+        fetch("/api/music/tracks/" + match[1] + "/waveform").then(function (r) { return r.ok ? r.json() : null; }).then(function (w) {
+          if (!w || loadedFor !== match[1]) { return; }
+          wave = w;
+          canvas.hidden = false;
+          drawPeaks(canvas, wave, 0);
+        });
+      });
+      player.addEventListener("timeupdate", function () {
+        if (wave && isFinite(player.duration)) { drawPeaks(canvas, wave, player.currentTime / player.duration); }
+      });
+      canvas.addEventListener("click", function (event) {
+        if (!isFinite(player.duration)) { return; }
+        var fraction = (event.clientX - canvas.getBoundingClientRect().left) / canvas.clientWidth;
+        player.currentTime = Math.max(0, Math.min(1, fraction)) * player.duration;
+      });
+    });
+  })();
+
   // Waveforms: drawn from the stored peaks; a click plays the track from that point.
   function drawWaveforms(root) {
     root.querySelectorAll("[data-waveform]:not([data-drawn])").forEach(function (box) {
@@ -186,16 +231,7 @@
         if (!wave) { return; }
         var canvas = document.createElement("canvas");
         box.appendChild(canvas);
-        var ratio = window.devicePixelRatio || 1;
-        canvas.width = box.clientWidth * ratio;
-        canvas.height = box.clientHeight * ratio;
-        var ctx = canvas.getContext("2d");
-        ctx.fillStyle = getComputedStyle(document.documentElement).getPropertyValue("--accent") || "#6b2fd6";
-        var mid = canvas.height / 2, step = canvas.width / wave.length;
-        for (var i = 0; i < wave.length; i++) {
-          var lo = wave.data[2 * i] / 128, hi = wave.data[2 * i + 1] / 128;
-          ctx.fillRect(i * step, mid - hi * mid, Math.max(1, step), Math.max(1, (hi - lo) * mid));
-        }
+        drawPeaks(canvas, wave, 1);
         box.addEventListener("click", function (event) {
           var fraction = (event.clientX - box.getBoundingClientRect().left) / box.clientWidth;
           var player = audio();
