@@ -1,0 +1,54 @@
+using MusicSite.Tests.Infrastructure;
+
+namespace MusicSite.Tests.Tracks;
+
+public sealed class ReprocessTests : IDisposable
+{
+    private readonly MusicSiteFactory _site = new();
+    private readonly TempDirectory _files = new("musicsite-reprocess");
+
+    public ReprocessTests()
+    {
+        _site.Settings["MUSICSITE_ADMIN_EMAIL"] = "admin@musicsite.test";
+        _site.Settings["MUSICSITE_ADMIN_PASSWORD"] = "Adm1nPassw0rd";
+    }
+
+    [Fact]
+    public async Task Admin_RunsProcessingAgain_OthersMayNot()
+    {
+        var artist = await _site.ArtistClientAsync();
+        var id = (await artist.UploadAsync(MediaFixtures.Audio(_files.Path, "mp3", 2))).GetProperty("id").GetInt32();
+        var first = await artist.WaitForProcessingAsync(id);
+        Assert.Equal(1, first.GetProperty("processing").GetProperty("attempts").GetInt32());
+
+        await (await artist.PostAsync($"/api/music/tracks/{id}/reprocess", null)).ProblemAsync(403, "UNAUTHORIZED_ACCESS");
+
+        var admin = _site.CreateClient();
+        var token = (await admin.LoginAsync("admin@musicsite.test", "Adm1nPassw0rd")).GetProperty("accessToken").GetString()!;
+        admin.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        var accepted = await admin.PostAsync($"/api/music/tracks/{id}/reprocess", null);
+        Assert.Equal(202, (int)accepted.StatusCode);
+
+        // Back through the whole pipeline: attempts start again from one, and the track is ready once more.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        System.Text.Json.JsonElement again;
+        do
+        {
+            await Task.Delay(250);
+            again = await (await admin.GetAsync($"/api/music/tracks/{id}")).JsonAsync();
+        }
+        while ((again.GetProperty("updatedAt").GetDateTime() <= first.GetProperty("updatedAt").GetDateTime()
+                || again.GetProperty("processing").GetProperty("state").GetString() != "ready")
+               && DateTime.UtcNow < deadline);
+        Assert.True(again.GetProperty("updatedAt").GetDateTime() > first.GetProperty("updatedAt").GetDateTime(), "the track was not processed again");
+        Assert.Equal("ready", again.GetProperty("processing").GetProperty("state").GetString());
+        Assert.Equal(1, again.GetProperty("processing").GetProperty("attempts").GetInt32());
+        await (await admin.PostAsync("/api/music/tracks/999999/reprocess", null)).ProblemAsync(404, "TRACK_NOT_FOUND");
+    }
+
+    public void Dispose()
+    {
+        _site.Dispose();
+        _files.Dispose();
+    }
+}
