@@ -7,30 +7,13 @@ using MusicSite.Uploads;
 
 namespace MusicSite.Catalog;
 
-/// <summary>An edit: a null field stays as it is; an empty one is cleared (where a track may lack it).</summary>
-public sealed record TrackEditInput
-{
-    public string? Title { get; init; }
-    public string? Artist { get; init; }
-    public string? Description { get; init; }
-    public IReadOnlyList<string>? Tags { get; init; }
-    public IReadOnlyList<string>? Genres { get; init; }
-    public string? Bpm { get; init; }
-    public string? Key { get; init; }
-    public string? License { get; init; }
-    public string? IsPublic { get; init; }
-    public string? IsDownloadable { get; init; }
-    public string? AlbumId { get; init; }
-    public string? TrackNumber { get; init; }
-}
-
 public sealed record TrackChangeView(string Field, string? OldValue, string? NewValue, DateTime ChangedAt);
 
 /// <summary>Edits and deletes tracks for their owner or an admin, keeping a change log of every edit.</summary>
 public sealed class TrackEditor(MusicSiteDbContext db, CatalogLookups lookups, TrackCatalog catalog,
     TrackCleanupQueue cleanup, TimeProvider clock)
 {
-    public async Task<ServiceResult<Track>> UpdateAsync(int trackId, TrackEditInput input, Viewer actor, CancellationToken cancellationToken)
+    public async Task<ServiceResult<Track>> UpdateAsync(int trackId, TrackMetadataInput input, Viewer actor, CancellationToken cancellationToken)
     {
         var (track, problem) = await FindForChangeAsync(trackId, actor, cancellationToken);
         if (track is null)

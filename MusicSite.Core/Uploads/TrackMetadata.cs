@@ -4,16 +4,20 @@ using MusicSite.Common;
 
 namespace MusicSite.Uploads;
 
-/// <summary>Track fields as the form or the API sent them: text, validated by <see cref="TrackMetadataRules"/>.</summary>
+/// <summary>
+/// Track fields as the form or the API sent them: text, validated by <see cref="TrackMetadataRules"/>. For an
+/// upload, a missing field is filled from the file's tags or a default; for an edit, a null field stays as it
+/// is and an empty one is cleared.
+/// </summary>
 public sealed record TrackMetadataInput
 {
     public string? Title { get; init; }
     public string? Artist { get; init; }
     public string? Description { get; init; }
-    /// <summary>Repeated fields, or one comma-separated value, or both.</summary>
-    public IReadOnlyList<string> Tags { get; init; } = [];
-    /// <summary>Genre slugs or ids.</summary>
-    public IReadOnlyList<string> Genres { get; init; } = [];
+    /// <summary>Repeated fields, or one comma-separated value, or both; null when not sent.</summary>
+    public IReadOnlyList<string>? Tags { get; init; }
+    /// <summary>Genre slugs or ids; null when not sent.</summary>
+    public IReadOnlyList<string>? Genres { get; init; }
     public string? Bpm { get; init; }
     public string? Key { get; init; }
     /// <summary>A license by name ("CC BY-SA") or code ("cc-by-sa").</summary>

@@ -149,7 +149,7 @@ public sealed class TrackUploadService(
             errors.Add("description", $"The description can be at most {TrackMetadataRules.DescriptionMax} characters.");
         }
 
-        var tags = TrackMetadataRules.SplitTags(input.Tags);
+        var tags = TrackMetadataRules.SplitTags(input.Tags ?? []);
         TrackMetadataRules.CheckTags(tags, errors);
 
         var bpm = TrackMetadataRules.ParseBpm(Fill(input.Bpm, probe.Tag("TBPM", "bpm")), errors);
@@ -158,7 +158,7 @@ public sealed class TrackUploadService(
         var isDownloadable = TrackMetadataRules.ParseFlag(input.IsDownloadable, false, "isDownloadable", errors);
 
         // A genre tag that names a genre of the tree is used when none was chosen; anything else in it is ignored.
-        var genreIds = input.Genres.Any(g => !string.IsNullOrWhiteSpace(g))
+        var genreIds = input.Genres?.Any(g => !string.IsNullOrWhiteSpace(g)) == true
             ? await lookups.GenresAsync(input.Genres, errors, cancellationToken)
             : await lookups.GenreFromTagAsync(probe.Tag("genre"), cancellationToken);
         var licenseId = await lookups.LicenseAsync(input.License, errors, cancellationToken);

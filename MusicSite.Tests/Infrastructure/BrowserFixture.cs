@@ -27,6 +27,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         BaseUrl = Site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
             .Addresses.First().TrimEnd('/');
 
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -48,7 +49,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             JavaScriptEnabled = javaScript,
             ViewportSize = new ViewportSize { Width = 1200, Height = 900 },
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous waits: these machines are shared, and ffmpeg jobs run beside the browser.
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 

@@ -108,7 +108,7 @@ public static class TracksApi
         {
             return ApiProblems.Problem(StatusCodes.Status400BadRequest, "VALIDATION_FAILED", "The JSON body could not be read.");
         }
-        var fields = EditInput(body);
+        var input = MetadataInput(body);
         var uploadId = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("uploadId", out var idValue) ? idValue.GetString() : null;
         var (staged, session) = string.IsNullOrEmpty(uploadId)
             ? (null, null)
@@ -122,12 +122,6 @@ public static class TracksApi
         }
         using (staged)
         {
-            var input = new TrackMetadataInput
-            {
-                Title = fields.Title, Artist = fields.Artist, Description = fields.Description, Tags = fields.Tags ?? [],
-                Genres = fields.Genres ?? [], Bpm = fields.Bpm, Key = fields.Key, License = fields.License, IsPublic = fields.IsPublic,
-                IsDownloadable = fields.IsDownloadable, AlbumId = fields.AlbumId, TrackNumber = fields.TrackNumber,
-            };
             var result = await uploads.CreateAsync(input, staged, session!.FileName, null, user.AsViewer(), user.DisplayName(), cancellationToken);
             if (!result.Succeeded)
             {
@@ -177,7 +171,7 @@ public static class TracksApi
         {
             return ApiProblems.Validation(new Common.FieldErrors().Add("", "Send a JSON object with the fields to change."));
         }
-        var result = await editor.UpdateAsync(id, EditInput(body), user.AsViewer(), cancellationToken);
+        var result = await editor.UpdateAsync(id, MetadataInput(body), user.AsViewer(), cancellationToken);
         return result.Succeeded
             ? TypedResults.Ok((await catalog.FindAsync(id, user.AsViewer(), cancellationToken))!)
             : EditProblem(result.Code!, result.Errors);
@@ -200,7 +194,8 @@ public static class TracksApi
         _ => ApiProblems.Validation(errors, code, StatusCodes.Status400BadRequest, "Some track details are invalid."),
     };
 
-    private static TrackEditInput EditInput(JsonElement body)
+    /// <summary>Track fields from a JSON object: a field left out is null, a JSON null is an empty value.</summary>
+    private static TrackMetadataInput MetadataInput(JsonElement body)
     {
         string? Text(string name) => !body.TryGetProperty(name, out var v) ? null : v.ValueKind switch
         {
@@ -216,7 +211,7 @@ public static class TracksApi
             JsonValueKind.Null => [],
             _ => [Text(name) ?? ""],
         };
-        return new TrackEditInput
+        return new TrackMetadataInput
         {
             Title = Text("title"), Artist = Text("artist"), Description = Text("description"), Tags = List("tags"), Genres = List("genres"),
             Bpm = Text("bpm"), Key = Text("key"), License = Text("license"), IsPublic = Text("isPublic"), IsDownloadable = Text("isDownloadable"),
