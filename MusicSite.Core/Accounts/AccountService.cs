@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using MusicSite.Common;
 using MusicSite.Hosting;
 using MusicSite.Media;
+using MusicSite.Uploads;
 
 namespace MusicSite.Accounts;
 
@@ -29,6 +30,7 @@ public sealed class AccountService(
     IMailSender mail,
     IAccountLinks links,
     ImageNormalizer images,
+    UploadStaging staging,
     IOptions<MusicSiteOptions> siteOptions,
     IOptions<MediaToolOptions> mediaOptions,
     TimeProvider clock,
@@ -189,31 +191,21 @@ public sealed class AccountService(
         }
         var paths = siteOptions.Value.Paths;
         var maxBytes = mediaOptions.Value.MaxAvatarBytes;
-        Directory.CreateDirectory(paths.Temp);
-        var temp = Path.Combine(paths.Temp, "avatar-" + Guid.NewGuid().ToString("N"));
+        StagedFile staged;
         try
         {
-            await using (var file = File.Create(temp))
-            {
-                // Copy at most one byte past the cap, so an oversized upload is never stored whole.
-                var buffer = new byte[81920];
-                long total = 0;
-                int read;
-                while ((read = await upload.ReadAsync(buffer, cancellationToken)) > 0)
-                {
-                    total += read;
-                    if (total > maxBytes)
-                    {
-                        return ServiceResult<AppUser>.Invalid("avatar",
-                            $"The image is larger than {maxBytes / (1024 * 1024)} MB.", "FILE_TOO_LARGE");
-                    }
-                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-                }
-            }
+            // At most one byte past the cap is read: an oversized upload is never stored whole.
+            staged = await staging.StageAsync(upload, maxBytes, cancellationToken);
+        }
+        catch (UploadTooLargeException)
+        {
+            return ServiceResult<AppUser>.Invalid("avatar", $"The image is larger than {maxBytes / (1024 * 1024)} MB.", "FILE_TOO_LARGE");
+        }
 
+        using (staged)
+        {
             var relative = Path.Combine("avatars", Guid.NewGuid().ToString("N") + ".jpg");
-            var check = await images.NormalizeSquareAsync(temp, paths.MediaPath(relative), AvatarSize, maxBytes,
-                cancellationToken);
+            var check = await images.NormalizeSquareAsync(staged.Path, paths.MediaPath(relative), AvatarSize, maxBytes, cancellationToken);
             if (check != ImageCheck.Ok)
             {
                 return ServiceResult<AppUser>.Invalid("avatar", check switch
@@ -233,10 +225,6 @@ public sealed class AccountService(
                 File.Delete(paths.MediaPath(previous));
             }
             return ServiceResult<AppUser>.Ok(user);
-        }
-        finally
-        {
-            File.Delete(temp);
         }
     }
 

@@ -23,17 +23,14 @@ public sealed record Viewer(int? UserId, bool IsAdmin)
 
 public sealed class TrackCatalog(MusicSiteDbContext db)
 {
-    /// <summary>Tracks a viewer may see: not deleted, and public unless theirs (or they are an admin).</summary>
-    internal IQueryable<Track> Visible(Viewer viewer) =>
-        db.Tracks.Where(t => t.DeletedAt == null
-                             && (viewer.IsAdmin || t.IsPublic || (viewer.UserId != null && t.UploaderId == viewer.UserId)));
-
-    /// <summary>Visible tracks, plus — for a valid share link — the one private track it was made for.</summary>
-    internal IQueryable<Track> VisibleOrShared(Viewer viewer, int? sharedTrackId) =>
-        sharedTrackId is { } id
-            ? db.Tracks.Where(t => t.DeletedAt == null && (t.Id == id || viewer.IsAdmin || t.IsPublic
-                                                           || (viewer.UserId != null && t.UploaderId == viewer.UserId)))
-            : Visible(viewer);
+    /// <summary>Tracks a viewer may see: not deleted, and public unless theirs (or they are an admin). A valid
+    /// share link adds the one private track it was made for.</summary>
+    internal IQueryable<Track> Visible(Viewer viewer, int? sharedTrackId = null)
+    {
+        var shared = sharedTrackId ?? 0; // ids start at 1: 0 shares nothing
+        return db.Tracks.Where(t => t.DeletedAt == null
+                                    && (viewer.IsAdmin || t.IsPublic || (viewer.UserId != null && t.UploaderId == viewer.UserId) || t.Id == shared));
+    }
 
     public async Task<IReadOnlyList<TrackSummary>> LatestAsync(Viewer viewer, int count, CancellationToken cancellationToken) =>
         await Summaries(Visible(viewer).Where(t => t.State == TrackState.Ready)
@@ -44,13 +41,6 @@ public sealed class TrackCatalog(MusicSiteDbContext db)
         CancellationToken cancellationToken) =>
         await Summaries(Visible(viewer).Where(t => t.State == TrackState.Ready && t.Genres.Any(g => g.GenreId == genreId))
             .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id).Take(count))
-            .ToListAsync(cancellationToken);
-
-    public async Task<IReadOnlyList<AlbumSummary>> LatestAlbumsAsync(Viewer viewer, int count, CancellationToken cancellationToken) =>
-        await db.Albums.OrderByDescending(a => a.ReleaseDate).ThenByDescending(a => a.Id).Take(count)
-            .Select(a => new AlbumSummary(a.Id, a.Title, a.ArtistName, a.ReleaseDate,
-                a.Tracks.Count(t => t.DeletedAt == null
-                                    && (viewer.IsAdmin || t.IsPublic || (viewer.UserId != null && t.UploaderId == viewer.UserId)))))
             .ToListAsync(cancellationToken);
 
     /// <summary>Tracks like this one: the same artist counts 3, each shared genre 2, each shared tag 1;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MusicSite.Hosting;
@@ -16,12 +15,11 @@ public sealed class ProcessTrackJob(
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        if (!context.MergedJobDataMap.TryGetValue(TrackProcessingQueue.TrackIdKey, out var value))
+        if (TrackProcessingQueue.TrackIdOf(context) is not { } trackId)
         {
             logger.LogError("Process job {Key} has no track id", context.JobDetail.Key);
             return;
         }
-        var trackId = Convert.ToInt32(value is System.Text.Json.JsonElement json ? json.GetInt32() : value, CultureInfo.InvariantCulture);
 
         try
         {
@@ -35,11 +33,9 @@ public sealed class ProcessTrackJob(
         catch (Exception ex)
         {
             var reason = ex is MediaToolException ? ex.Message : "Processing failed unexpectedly.";
-            var attempts = await pipeline.AttemptsAsync(trackId, CancellationToken.None);
-            var retry = attempts < options.Value.MaxAttempts;
+            var attempts = await pipeline.RecordFailureAsync(trackId, reason, options.Value.MaxAttempts, CancellationToken.None);
             logger.LogError(ex, "Processing track {TrackId} failed (attempt {Attempt} of {Max})", trackId, attempts, options.Value.MaxAttempts);
-            await pipeline.RecordFailureAsync(trackId, reason, retry, CancellationToken.None);
-            if (retry)
+            if (attempts < options.Value.MaxAttempts)
             {
                 var delay = TimeSpan.FromSeconds(options.Value.RetryDelaySeconds * Math.Pow(2, Math.Max(0, attempts - 1)));
                 await queue.EnqueueAsync(trackId, delay, CancellationToken.None);

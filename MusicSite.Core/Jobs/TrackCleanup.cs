@@ -30,11 +30,10 @@ public sealed class TrackCleanupJob(MusicSiteDbContext db, IOptions<MusicSiteOpt
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        if (!context.MergedJobDataMap.TryGetValue(TrackProcessingQueue.TrackIdKey, out var value))
+        if (TrackProcessingQueue.TrackIdOf(context) is not { } trackId)
         {
             return;
         }
-        var trackId = Convert.ToInt32(value is System.Text.Json.JsonElement json ? json.GetInt32() : value, System.Globalization.CultureInfo.InvariantCulture);
         var track = await db.Tracks.FirstOrDefaultAsync(t => t.Id == trackId && t.DeletedAt != null, cancellationToken);
         if (track is null || string.IsNullOrEmpty(track.MediaFolder))
         {

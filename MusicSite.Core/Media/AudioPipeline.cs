@@ -83,21 +83,21 @@ public sealed class AudioPipeline(
         return true;
     }
 
-    /// <summary>Records a failed attempt: back to pending with a retry to come, or failed for good.</summary>
-    public async Task RecordFailureAsync(int trackId, string reason, bool willRetry, CancellationToken cancellationToken)
+    /// <summary>Records a failed attempt: back to pending while attempts remain (the caller schedules the retry),
+    /// failed for good after <paramref name="maxAttempts"/>. Returns the attempts made so far.</summary>
+    public async Task<int> RecordFailureAsync(int trackId, string reason, int maxAttempts, CancellationToken cancellationToken)
     {
         var track = await db.Tracks.FirstOrDefaultAsync(t => t.Id == trackId, cancellationToken);
         if (track is null)
         {
-            return;
+            return maxAttempts;
         }
+        var willRetry = track.ProcessingAttempts < maxAttempts;
         track.ProcessingError = reason.Length > 1000 ? reason[..1000] : reason;
         await ReportAsync(track, willRetry ? TrackState.Pending : TrackState.Failed, willRetry ? "waiting to retry" : null,
             0, cancellationToken);
+        return track.ProcessingAttempts;
     }
-
-    public async Task<int> AttemptsAsync(int trackId, CancellationToken cancellationToken) =>
-        await db.Tracks.Where(t => t.Id == trackId).Select(t => t.ProcessingAttempts).FirstOrDefaultAsync(cancellationToken);
 
     private async Task EncodeVariantsAsync(Track track, string source, string folder, IReadOnlyList<VariantSpec> specs,
         CancellationToken cancellationToken)

@@ -46,7 +46,7 @@ public sealed class StreamSource(TrackCatalog catalog, IOptions<MusicSiteOptions
     public async Task<FileLookup> StreamAsync(int trackId, Viewer viewer, StreamQuality quality, CancellationToken cancellationToken,
         bool shared = false)
     {
-        var track = await catalog.VisibleOrShared(viewer, shared ? trackId : null).Where(t => t.Id == trackId)
+        var track = await catalog.Visible(viewer, shared ? trackId : null).Where(t => t.Id == trackId)
             .Select(t => new { t.State, Files = t.MediaFiles.Select(m => new { m.Kind, m.RelativePath, m.ContentType }).ToList() })
             .FirstOrDefaultAsync(cancellationToken);
         if (track is null)
