@@ -32,6 +32,7 @@ public static class ErrorCodes
     public const string AccountLocked = "ACCOUNT_LOCKED";
     public const string InvalidRefreshToken = "INVALID_REFRESH_TOKEN";
     public const string EmailTaken = "EMAIL_TAKEN";
+    public const string CrossSiteRequest = "CROSS_SITE_REQUEST";
 
     // State
     public const string TrackProcessing = "TRACK_PROCESSING";
