@@ -67,7 +67,7 @@ public sealed class AccountService(
 
         if (await users.FindByEmailAsync(email) is not null)
         {
-            return ServiceResult<AppUser>.Invalid("email", "An account with this email already exists.", "EMAIL_TAKEN");
+            return ServiceResult<AppUser>.Invalid("email", "An account with this email already exists.", ErrorCodes.EmailTaken);
         }
 
         var user = new AppUser
@@ -161,7 +161,7 @@ public sealed class AccountService(
         var user = await users.Users.FirstOrDefaultAsync(u => u.Id == userId);
         if (user is null)
         {
-            return ServiceResult<AppUser>.Invalid("user", "Account not found.", "NOT_FOUND");
+            return ServiceResult<AppUser>.Invalid("user", "Account not found.", ErrorCodes.NotFound);
         }
         var errors = new FieldErrors();
         var displayName = input.DisplayName?.Trim() ?? "";
@@ -187,7 +187,7 @@ public sealed class AccountService(
         var user = await users.Users.FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
         if (user is null)
         {
-            return ServiceResult<AppUser>.Invalid("user", "Account not found.", "NOT_FOUND");
+            return ServiceResult<AppUser>.Invalid("user", "Account not found.", ErrorCodes.NotFound);
         }
         var paths = siteOptions.Value.Paths;
         var maxBytes = mediaOptions.Value.MaxAvatarBytes;
@@ -199,7 +199,7 @@ public sealed class AccountService(
         }
         catch (UploadTooLargeException)
         {
-            return ServiceResult<AppUser>.Invalid("avatar", $"The image is larger than {maxBytes / (1024 * 1024)} MB.", "FILE_TOO_LARGE");
+            return ServiceResult<AppUser>.Invalid("avatar", $"The image is larger than {maxBytes / (1024 * 1024)} MB.", ErrorCodes.FileTooLarge);
         }
 
         using (staged)
@@ -214,7 +214,7 @@ public sealed class AccountService(
                     ImageCheck.TooLarge => $"The image is larger than {maxBytes / (1024 * 1024)} MB.",
                     ImageCheck.UnsupportedType => "Use a JPEG, PNG or WebP image.",
                     _ => "The image could not be read. Try another file.",
-                }, check == ImageCheck.TooLarge ? "FILE_TOO_LARGE" : "INVALID_IMAGE");
+                }, check == ImageCheck.TooLarge ? ErrorCodes.FileTooLarge : ErrorCodes.InvalidImage);
             }
 
             var previous = user.AvatarPath;

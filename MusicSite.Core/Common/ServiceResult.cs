@@ -43,7 +43,7 @@ public sealed class ServiceResult<T>
     public bool Succeeded => !Errors.Any && Code is null;
 
     public static ServiceResult<T> Ok(T value) => new(value, null, null);
-    public static ServiceResult<T> Invalid(FieldErrors errors, string code = "VALIDATION_FAILED") => new(default, errors, code);
-    public static ServiceResult<T> Invalid(string field, string message, string code = "VALIDATION_FAILED") =>
+    public static ServiceResult<T> Invalid(FieldErrors errors, string code = ErrorCodes.ValidationFailed) => new(default, errors, code);
+    public static ServiceResult<T> Invalid(string field, string message, string code = ErrorCodes.ValidationFailed) =>
         new(default, new FieldErrors().Add(field, message), code);
 }

@@ -38,9 +38,7 @@ public static class AuthApi
         var result = await accounts.RegisterAsync(input, cancellationToken);
         if (!result.Succeeded)
         {
-            return result.Code == "EMAIL_TAKEN"
-                ? ApiProblems.Validation(result.Errors, result.Code, StatusCodes.Status409Conflict, "An account with this email already exists.")
-                : ApiProblems.Validation(result.Errors);
+            return ApiProblems.FromResult(result.Code!, result.Errors);
         }
         return TypedResults.Created("/api/auth/me", await ToProfileAsync(result.Value!, users));
     }
@@ -64,9 +62,9 @@ public static class AuthApi
             return TypedResults.Empty;
         }
         return result.IsLockedOut
-            ? ApiProblems.Problem(StatusCodes.Status401Unauthorized, "ACCOUNT_LOCKED", "This account is locked.",
+            ? ApiProblems.Problem(ErrorCodes.AccountLocked, "This account is locked.",
                 SignInFlow.LockedOutMessage)
-            : ApiProblems.Problem(StatusCodes.Status401Unauthorized, "INVALID_CREDENTIALS", "Email or password is incorrect.");
+            : ApiProblems.Problem(ErrorCodes.InvalidCredentials, "Email or password is incorrect.");
     }
 
     public static async Task<Results<SignInHttpResult, ProblemHttpResult>> RefreshAsync(RefreshRequest request,
@@ -77,7 +75,7 @@ public static class AuthApi
         if (ticket?.Properties.ExpiresUtc is not { } expires || expires < clock.GetUtcNow()
             || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
         {
-            return ApiProblems.Problem(StatusCodes.Status401Unauthorized, "INVALID_REFRESH_TOKEN",
+            return ApiProblems.Problem(ErrorCodes.InvalidRefreshToken,
                 "The refresh token is invalid or has expired. Sign in again.");
         }
         var principal = await signIn.CreateUserPrincipalAsync(user);
@@ -89,7 +87,7 @@ public static class AuthApi
     {
         var user = await CurrentUserAsync(principal, users);
         return user is null
-            ? ApiProblems.Problem(StatusCodes.Status401Unauthorized, "UNAUTHORIZED", "Sign in first.")
+            ? ApiProblems.Problem(ErrorCodes.Unauthorized, "Sign in first.")
             : TypedResults.Ok(await ToProfileAsync(user, users));
     }
 
@@ -98,10 +96,10 @@ public static class AuthApi
     {
         if (principal.UserId() is not { } id)
         {
-            return ApiProblems.Problem(StatusCodes.Status401Unauthorized, "UNAUTHORIZED", "Sign in first.");
+            return ApiProblems.Problem(ErrorCodes.Unauthorized, "Sign in first.");
         }
         var result = await accounts.UpdateProfileAsync(id, input);
-        return result.Succeeded ? TypedResults.Ok(await ToProfileAsync(result.Value!, users)) : ApiProblems.Validation(result.Errors);
+        return result.Succeeded ? TypedResults.Ok(await ToProfileAsync(result.Value!, users)) : ApiProblems.FromResult(result.Code!, result.Errors);
     }
 
     /// <summary>Multipart upload with one file field, <c>avatar</c>: JPEG, PNG or WebP.</summary>
@@ -110,11 +108,11 @@ public static class AuthApi
     {
         if (principal.UserId() is not { } id)
         {
-            return ApiProblems.Problem(StatusCodes.Status401Unauthorized, "UNAUTHORIZED", "Sign in first.");
+            return ApiProblems.Problem(ErrorCodes.Unauthorized, "Sign in first.");
         }
         if (!request.HasFormContentType)
         {
-            return ApiProblems.Problem(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE",
+            return ApiProblems.Problem(ErrorCodes.UnsupportedMediaType,
                 "Send the image as multipart/form-data in a field named 'avatar'.");
         }
         var form = await request.ReadFormAsync(cancellationToken);
@@ -128,12 +126,7 @@ public static class AuthApi
         {
             return TypedResults.Ok(await ToProfileAsync(result.Value!, users));
         }
-        return result.Code switch
-        {
-            "FILE_TOO_LARGE" => ApiProblems.Validation(result.Errors, result.Code, StatusCodes.Status413PayloadTooLarge, "The image is too large."),
-            "INVALID_IMAGE" => ApiProblems.Validation(result.Errors, result.Code, StatusCodes.Status415UnsupportedMediaType, "The image cannot be used."),
-            _ => ApiProblems.Validation(result.Errors, result.Code ?? "VALIDATION_FAILED"),
-        };
+        return ApiProblems.FromResult(result.Code!, result.Errors);
     }
 
     private static async Task<AppUser?> CurrentUserAsync(ClaimsPrincipal principal, UserManager<AppUser> users) =>
