@@ -29,7 +29,7 @@ public sealed partial class Finding6CrossSiteRequestTests(MusicSiteFactory site)
     [MemberData(nameof(CrossSiteHeaders))]
     public async Task CookieAlbumCreation_FromAnotherSite_Is403_AndCreatesNothing(string header, string value)
     {
-        var client = await site.CookieClientAsync();
+        var client = await site.CookieClientAsync("Artist");
         var before = await site.CountAsync<Album>();
 
         var response = await client.SendAsync(With(new HttpRequestMessage(HttpMethod.Post, "/api/music/albums") { Content = AlbumForm("Forged") }, header, value));
@@ -43,7 +43,7 @@ public sealed partial class Finding6CrossSiteRequestTests(MusicSiteFactory site)
     [InlineData("Sec-Fetch-Site", "cross-site")]
     public async Task CookieTrackUpload_FromAnotherSite_Is403_AndCreatesNothing(string header, string value)
     {
-        var client = await site.CookieClientAsync();
+        var client = await site.CookieClientAsync("Artist");
         var before = await site.CountAsync<Track>();
 
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/music/tracks")
@@ -60,7 +60,7 @@ public sealed partial class Finding6CrossSiteRequestTests(MusicSiteFactory site)
     [Fact]
     public async Task EveryUnsafeApiRoute_WithCookieFromAnotherSite_Is403BeforeItsHandler()
     {
-        var client = await site.CookieClientAsync();
+        var client = await site.CookieClientAsync("Artist");
         var routes = site.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.TrimStart('/').StartsWith("api/", StringComparison.Ordinal) == true)
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => (Method: m, Pattern: e.RoutePattern.RawText!)))
@@ -91,7 +91,7 @@ public sealed partial class Finding6CrossSiteRequestTests(MusicSiteFactory site)
     [InlineData("Origin", "HTTP://LOCALHOST:80")]
     public async Task CookieAlbumCreation_FromTheSitesOwnPages_IsAccepted(string header, string value)
     {
-        var client = await site.CookieClientAsync();
+        var client = await site.CookieClientAsync("Artist");
 
         var response = await client.SendAsync(With(new HttpRequestMessage(HttpMethod.Post, "/api/music/albums") { Content = AlbumForm("Own Page") }, header, value));
 
@@ -101,8 +101,8 @@ public sealed partial class Finding6CrossSiteRequestTests(MusicSiteFactory site)
     [Fact]
     public async Task CookieAlbumCreation_WithTheAntiforgeryTokenInAHeader_IsAccepted()
     {
-        var client = await site.CookieClientAsync();
-        var token = await PageSession.AntiforgeryTokenAsync(client);
+        var client = await site.CookieClientAsync("Artist");
+        var token = await PageSessions.AntiforgeryTokenAsync(client);
 
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/music/albums") { Content = AlbumForm("With Token") };
         request.Headers.Add("RequestVerificationToken", token);
