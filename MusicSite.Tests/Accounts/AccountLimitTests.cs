@@ -49,7 +49,7 @@ public sealed class AccountLimitTests : IDisposable
     }
 
     [Fact]
-    public async Task Finding2_LoginPage_PastTheAddressLimit_Is429WithAMessage_AndGetsAreNotCounted()
+    public async Task LoginPage_PastTheAddressLimit_Is429WithAMessage_AndGetsAreNotCounted()
     {
         var client = ClientFrom(NewAddress());
         for (var i = 0; i < 5; i++)
