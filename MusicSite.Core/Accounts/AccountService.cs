@@ -53,8 +53,6 @@ public sealed class AccountService(
     ILogger<AccountService> logger)
 {
     public const int AvatarSize = 256;
-    /// <summary>The code of a reset or confirmation code that is wrong, used or expired.</summary>
-    public const string InvalidTokenCode = "INVALID_TOKEN";
 
     public async Task<ServiceResult<AppUser>> RegisterAsync(RegisterInput input, CancellationToken cancellationToken)
     {
@@ -89,7 +87,7 @@ public sealed class AccountService(
 
         if (await users.FindByEmailAsync(email) is not null)
         {
-            return ServiceResult<AppUser>.Invalid("email", "An account with this email already exists.", "EMAIL_TAKEN");
+            return ServiceResult<AppUser>.Invalid("email", "An account with this email already exists.", ErrorCodes.EmailTaken);
         }
 
         var user = new AppUser
@@ -197,7 +195,7 @@ public sealed class AccountService(
         if (string.IsNullOrWhiteSpace(email) || await users.FindByEmailAsync(email.Trim()) is not { } user
             || Decode(code) is not { } token)
         {
-            return ServiceResult<AppUser>.Invalid("code", AccountMessages.ResetLinkInvalid, InvalidTokenCode);
+            return ServiceResult<AppUser>.Invalid("code", AccountMessages.ResetLinkInvalid, ErrorCodes.InvalidToken);
         }
         var reset = await users.ResetPasswordAsync(user, token, newPassword);
         if (!reset.Succeeded)
@@ -206,7 +204,7 @@ public sealed class AccountService(
             if (reset.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken)))
             {
                 errors.Add("code", AccountMessages.ResetLinkInvalid);
-                return ServiceResult<AppUser>.Invalid(errors, InvalidTokenCode);
+                return ServiceResult<AppUser>.Invalid(errors, ErrorCodes.InvalidToken);
             }
             return ServiceResult<AppUser>.Invalid(errors);
         }
@@ -218,7 +216,7 @@ public sealed class AccountService(
         var user = await users.Users.FirstOrDefaultAsync(u => u.Id == userId);
         if (user is null)
         {
-            return ServiceResult<AppUser>.Invalid("user", "Account not found.", "NOT_FOUND");
+            return ServiceResult<AppUser>.Invalid("user", "Account not found.", ErrorCodes.NotFound);
         }
         var errors = new FieldErrors();
         var displayName = input.DisplayName?.Trim() ?? "";
@@ -262,7 +260,7 @@ public sealed class AccountService(
         var user = await users.Users.FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
         if (user is null)
         {
-            return ServiceResult<AppUser>.Invalid("user", "Account not found.", "NOT_FOUND");
+            return ServiceResult<AppUser>.Invalid("user", "Account not found.", ErrorCodes.NotFound);
         }
         var paths = siteOptions.Value.Paths;
         var maxBytes = mediaOptions.Value.MaxAvatarBytes;
@@ -274,7 +272,7 @@ public sealed class AccountService(
         }
         catch (UploadTooLargeException)
         {
-            return ServiceResult<AppUser>.Invalid("avatar", $"The image is larger than {maxBytes / (1024 * 1024)} MB.", "FILE_TOO_LARGE");
+            return ServiceResult<AppUser>.Invalid("avatar", $"The image is larger than {maxBytes / (1024 * 1024)} MB.", ErrorCodes.FileTooLarge);
         }
 
         using (staged)
@@ -289,7 +287,7 @@ public sealed class AccountService(
                     ImageCheck.TooLarge => $"The image is larger than {maxBytes / (1024 * 1024)} MB.",
                     ImageCheck.UnsupportedType => "Use a JPEG, PNG or WebP image.",
                     _ => "The image could not be read. Try another file.",
-                }, check == ImageCheck.TooLarge ? "FILE_TOO_LARGE" : "INVALID_IMAGE");
+                }, check == ImageCheck.TooLarge ? ErrorCodes.FileTooLarge : ErrorCodes.InvalidImage);
             }
 
             string? previous = null;
@@ -364,11 +362,8 @@ public sealed class AccountService(
 
     private static ServiceResult<AppUser> Failed(IdentityResult result) =>
         IsConcurrencyFailure(result)
-            ? ServiceResult<AppUser>.Invalid("account", "The account was changed by another request at the same moment. Try again.", EditConflictCode)
+            ? ServiceResult<AppUser>.Invalid("account", "The account was changed by another request at the same moment. Try again.", ErrorCodes.EditConflict)
             : ServiceResult<AppUser>.Invalid(MapIdentityErrors(result));
-
-    /// <summary>The code of a save that kept losing to other saves of the same account (an HTTP 409).</summary>
-    public const string EditConflictCode = "EDIT_CONFLICT";
 
     /// <summary>Sorts Identity's error codes into the form field they are about.</summary>
     private static FieldErrors MapIdentityErrors(IdentityResult result)

@@ -71,11 +71,11 @@ public sealed class AlbumService(MusicSiteDbContext db, TrackCatalog catalog, Ca
             requireAll: true, cancellationToken);
         if (errors.Any)
         {
-            return ServiceResult<Album>.Invalid(errors, "INVALID_METADATA");
+            return ServiceResult<Album>.Invalid(errors, ErrorCodes.InvalidMetadata);
         }
         if (artwork is not null && await StoreArtworkAsync(album, artwork, cancellationToken) is { } artworkError)
         {
-            return ServiceResult<Album>.Invalid("artwork", artworkError, "INVALID_METADATA");
+            return ServiceResult<Album>.Invalid("artwork", artworkError, ErrorCodes.InvalidMetadata);
         }
         db.Albums.Add(album);
         await db.SaveChangesAsync(cancellationToken);
@@ -92,11 +92,11 @@ public sealed class AlbumService(MusicSiteDbContext db, TrackCatalog catalog, Ca
         var errors = await ApplyAsync(album!, input, requireAll: false, cancellationToken);
         if (errors.Any)
         {
-            return ServiceResult<Album>.Invalid(errors, "INVALID_METADATA");
+            return ServiceResult<Album>.Invalid(errors, ErrorCodes.InvalidMetadata);
         }
         if (artwork is not null && await StoreArtworkAsync(album!, artwork, cancellationToken) is { } artworkError)
         {
-            return ServiceResult<Album>.Invalid("artwork", artworkError, "INVALID_METADATA");
+            return ServiceResult<Album>.Invalid("artwork", artworkError, ErrorCodes.InvalidMetadata);
         }
         await db.SaveChangesAsync(cancellationToken);
         return ServiceResult<Album>.Ok(album!);
@@ -136,9 +136,9 @@ public sealed class AlbumService(MusicSiteDbContext db, TrackCatalog catalog, Ca
 
     private static ServiceResult<Album>? Refuse(Album? album, Viewer actor) => album switch
     {
-        null => ServiceResult<Album>.Invalid("album", "No album has this id.", "ALBUM_NOT_FOUND"),
+        null => ServiceResult<Album>.Invalid("album", "No album has this id.", ErrorCodes.AlbumNotFound),
         _ when !actor.IsAdmin && album.OwnerId != actor.UserId =>
-            ServiceResult<Album>.Invalid("album", "Only the album's owner or an admin can change it.", "UNAUTHORIZED_ACCESS"),
+            ServiceResult<Album>.Invalid("album", "Only the album's owner or an admin can change it.", ErrorCodes.UnauthorizedAccess),
         _ => null,
     };
 

@@ -19,6 +19,9 @@ public sealed record AlbumSummary(int Id, string Title, string ArtistName, DateO
 public sealed record Viewer(int? UserId, bool IsAdmin)
 {
     public static readonly Viewer Anonymous = new(null, false);
+
+    /// <summary>The owner of a thing, or an admin.</summary>
+    public bool MayManage(int ownerId) => IsAdmin || UserId == ownerId;
 }
 
 public sealed class TrackCatalog(MusicSiteDbContext db)

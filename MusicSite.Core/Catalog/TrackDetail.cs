@@ -7,6 +7,7 @@ public sealed record GenreRef(int Id, string Name, string Slug);
 public sealed record LicenseRef(string Code, string Name, string? Url);
 public sealed record UploaderRef(int Id, string DisplayName);
 public sealed record ProcessingInfo(string State, int Progress, string? Step, string? Error, int Attempts);
+/// <summary>The original upload. Its file name was the uploader's local name: only they and admins see it.</summary>
 public sealed record AudioInfo(string Codec, int? SampleRate, int? Channels, int? BitrateKbps, long SizeBytes, string? OriginalFileName);
 public sealed record LoudnessInfo(double IntegratedLufs, double? TruePeakDbtp, double? LoudnessRangeLu, double? ReplayGainDb);
 public sealed record VariantInfo(string Quality, string Codec, int? BitrateKbps, long SizeBytes);
@@ -50,7 +51,7 @@ public static class TrackDetails
             new ProcessingInfo(track.State.ToString().ToLowerInvariant(), track.ProcessingProgress, track.ProcessingStep,
                 track.ProcessingError, track.ProcessingAttempts),
             original is null ? null : new AudioInfo(original.Codec, original.SampleRate, original.Channels, original.BitrateKbps,
-                original.SizeBytes, track.OriginalFileName),
+                original.SizeBytes, viewer.MayManage(track.UploaderId) ? track.OriginalFileName : null),
             track.IntegratedLufs is { } lufs ? new LoudnessInfo(lufs, track.TruePeakDbtp, track.LoudnessRangeLu, track.ReplayGainDb) : null,
             track.MediaFiles.Where(m => m.Kind != MediaKind.Original).OrderBy(m => m.Kind)
                 .Select(m => new VariantInfo(m.Kind.ToString().ToLowerInvariant(), m.Codec, m.BitrateKbps, m.SizeBytes)).ToList(),

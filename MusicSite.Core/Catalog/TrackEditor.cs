@@ -22,7 +22,7 @@ public sealed class TrackEditor(MusicSiteDbContext db, CatalogLookups lookups, T
         }
         if (track.State is TrackState.Pending or TrackState.Processing)
         {
-            return ServiceResult<Track>.Invalid("track", "The track is being processed; edit it when it is ready.", "TRACK_PROCESSING");
+            return ServiceResult<Track>.Invalid("track", "The track is being processed; edit it when it is ready.", ErrorCodes.TrackProcessing);
         }
 
         var errors = new FieldErrors();
@@ -89,7 +89,7 @@ public sealed class TrackEditor(MusicSiteDbContext db, CatalogLookups lookups, T
         if (errors.Any)
         {
             db.ChangeTracker.Clear();
-            return ServiceResult<Track>.Invalid(errors, "INVALID_METADATA");
+            return ServiceResult<Track>.Invalid(errors, ErrorCodes.InvalidMetadata);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -132,12 +132,12 @@ public sealed class TrackEditor(MusicSiteDbContext db, CatalogLookups lookups, T
     {
         if (!await catalog.Visible(actor).AnyAsync(t => t.Id == trackId, cancellationToken))
         {
-            return (null, ServiceResult<Track>.Invalid("track", "No track has this id.", "TRACK_NOT_FOUND"));
+            return (null, ServiceResult<Track>.Invalid("track", "No track has this id.", ErrorCodes.TrackNotFound));
         }
         var track = await db.Tracks.Include(t => t.Tags).Include(t => t.Genres).FirstAsync(t => t.Id == trackId, cancellationToken);
         if (!actor.IsAdmin && track.UploaderId != actor.UserId)
         {
-            return (null, ServiceResult<Track>.Invalid("track", "Only the uploader or an admin can change this track.", "UNAUTHORIZED_ACCESS"));
+            return (null, ServiceResult<Track>.Invalid("track", "Only the uploader or an admin can change this track.", ErrorCodes.UnauthorizedAccess));
         }
         return (track, null);
     }

@@ -46,9 +46,9 @@ public sealed class ServiceResult<T>
     public bool Succeeded => !Errors.Any && Code is null;
 
     public static ServiceResult<T> Ok(T value) => new(value, null, null);
-    public static ServiceResult<T> Invalid(FieldErrors errors, string code = "VALIDATION_FAILED") => new(default, errors, code);
-    public static ServiceResult<T> Invalid(string field, string message, string code = "VALIDATION_FAILED") =>
+    public static ServiceResult<T> Invalid(FieldErrors errors, string code = ErrorCodes.ValidationFailed) => new(default, errors, code);
+    public static ServiceResult<T> Invalid(string field, string message, string code = ErrorCodes.ValidationFailed) =>
         new(default, new FieldErrors().Add(field, message), code);
     /// <summary>Refused for going too fast; the caller may try again after <paramref name="retryAfter"/>.</summary>
-    public static ServiceResult<T> Limited(TimeSpan retryAfter) => new(default, null, "RATE_LIMITED", retryAfter);
+    public static ServiceResult<T> Limited(TimeSpan retryAfter) => new(default, null, ErrorCodes.RateLimited, retryAfter);
 }

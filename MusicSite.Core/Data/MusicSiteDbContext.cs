@@ -33,4 +33,12 @@ public sealed class MusicSiteDbContext(DbContextOptions<MusicSiteDbContext> opti
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(MusicSiteDbContext).Assembly);
     }
+
+    /// <summary>Every DateTime the site stores is UTC. SQLite keeps no kind, so values come back marked UTC here,
+    /// once, and everything that writes them (JSON with its "Z", pages, mail) sees the truth.</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
 }

@@ -38,27 +38,27 @@ public sealed class TrackUploadService(
         if (probe is null || format is null)
         {
             return ServiceResult<Track>.Invalid("audio",
-                "This file is not audio we can use. Upload MP3, WAV, FLAC, Ogg Vorbis, Opus or M4A/AAC.", "INVALID_AUDIO_FORMAT");
+                "This file is not audio we can use. Upload MP3, WAV, FLAC, Ogg Vorbis, Opus or M4A/AAC.", ErrorCodes.InvalidAudioFormat);
         }
         if (probe.DurationSeconds is not > 0)
         {
-            return ServiceResult<Track>.Invalid("audio", "The file has no playable audio.", "INVALID_AUDIO_FORMAT");
+            return ServiceResult<Track>.Invalid("audio", "The file has no playable audio.", ErrorCodes.InvalidAudioFormat);
         }
         if (probe.DurationSeconds > limits.MaxDurationSeconds)
         {
             return ServiceResult<Track>.Invalid("audio",
-                $"The track is longer than {limits.MaxDurationSeconds / 60} minutes.", "DURATION_EXCEEDED");
+                $"The track is longer than {limits.MaxDurationSeconds / 60} minutes.", ErrorCodes.DurationExceeded);
         }
         if (probe.FirstAudio!.SampleRate < limits.MinSampleRate)
         {
             return ServiceResult<Track>.Invalid("audio",
-                $"The sample rate is {probe.FirstAudio.SampleRate} Hz; it must be at least {limits.MinSampleRate} Hz.", "INVALID_AUDIO_FORMAT");
+                $"The sample rate is {probe.FirstAudio.SampleRate} Hz; it must be at least {limits.MinSampleRate} Hz.", ErrorCodes.InvalidAudioFormat);
         }
 
         var (metadata, errors) = await ValidateAsync(input, probe, originalFileName, uploader, uploaderName, cancellationToken);
         if (metadata is null)
         {
-            return ServiceResult<Track>.Invalid(errors, "INVALID_METADATA");
+            return ServiceResult<Track>.Invalid(errors, ErrorCodes.InvalidMetadata);
         }
 
         var paths = siteOptions.Value.Paths;
@@ -73,7 +73,7 @@ public sealed class TrackUploadService(
             if (check != ImageCheck.Ok)
             {
                 DeleteFolder(trackDir);
-                return ServiceResult<Track>.Invalid("artwork", "Artwork must be a JPEG, PNG or WebP image.", "INVALID_METADATA");
+                return ServiceResult<Track>.Invalid("artwork", "Artwork must be a JPEG, PNG or WebP image.", ErrorCodes.InvalidMetadata);
             }
         }
 

@@ -90,7 +90,7 @@ public sealed class AccountServiceTests(CoreServicesFixture core) : IClassFixtur
         Assert.NotEmpty(weak.Errors.For("password"));
         var forged = await accounts.ResetPasswordAsync(email, "Zm9yZ2Vk", "N3wPassword");
         Assert.NotEmpty(forged.Errors.For("code"));
-        Assert.Equal(AccountService.InvalidTokenCode, forged.Code);
+        Assert.Equal(MusicSite.Common.ErrorCodes.InvalidToken, forged.Code);
 
         var reset = await accounts.ResetPasswordAsync(email, query["code"], "N3wPassword");
 

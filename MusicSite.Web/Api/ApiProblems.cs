@@ -4,38 +4,106 @@ using MusicSite.Common;
 
 namespace MusicSite.Web.Api;
 
-/// <summary>RFC 9457 problem responses with MusicSite's extra <c>code</c> (and <c>errors</c> for fields).</summary>
+/// <summary>
+/// RFC 9457 problem responses with MusicSite's extra <c>code</c> (and <c>errors</c> for fields). The one place
+/// that decides which HTTP status and title an <see cref="ErrorCodes">error code</see> answers with.
+/// </summary>
 public static class ApiProblems
 {
-    public static bool IsApiRequest(HttpRequest request) => request.Path.StartsWithSegments("/api");
+    private sealed record Entry(int Status, string Title);
 
-    /// <summary>The code a problem gets when the handler that made it did not name one.</summary>
-    public static string DefaultCode(int status) => status switch
+    /// <summary>Each error code's status and default title. A code not listed here is a 400.</summary>
+    private static readonly Dictionary<string, Entry> Map = new(StringComparer.Ordinal)
     {
-        StatusCodes.Status400BadRequest => "VALIDATION_FAILED",
-        StatusCodes.Status401Unauthorized => "UNAUTHORIZED",
-        StatusCodes.Status403Forbidden => "UNAUTHORIZED_ACCESS",
-        StatusCodes.Status404NotFound => "NOT_FOUND",
-        StatusCodes.Status405MethodNotAllowed => "METHOD_NOT_ALLOWED",
-        StatusCodes.Status409Conflict => "CONFLICT",
-        StatusCodes.Status413PayloadTooLarge => "FILE_TOO_LARGE",
-        StatusCodes.Status415UnsupportedMediaType => "UNSUPPORTED_MEDIA_TYPE",
-        StatusCodes.Status429TooManyRequests => "RATE_LIMITED",
-        >= 500 => "INTERNAL_ERROR",
-        _ => "ERROR",
+        [ErrorCodes.ValidationFailed] = new(StatusCodes.Status400BadRequest, "One or more fields are invalid."),
+        [ErrorCodes.InvalidMetadata] = new(StatusCodes.Status400BadRequest, "Some details are invalid."),
+        [ErrorCodes.InvalidAudioFormat] = new(StatusCodes.Status415UnsupportedMediaType, "The file is not usable audio."),
+        [ErrorCodes.InvalidImage] = new(StatusCodes.Status415UnsupportedMediaType, "The image cannot be used."),
+        [ErrorCodes.UnsupportedMediaType] = new(StatusCodes.Status415UnsupportedMediaType, "The request's content type is not supported."),
+        [ErrorCodes.FileTooLarge] = new(StatusCodes.Status413PayloadTooLarge, "The upload is too large."),
+        [ErrorCodes.DurationExceeded] = new(StatusCodes.Status422UnprocessableEntity, "The track is too long."),
+
+        [ErrorCodes.NotFound] = new(StatusCodes.Status404NotFound, "Not found."),
+        [ErrorCodes.TrackNotFound] = new(StatusCodes.Status404NotFound, "No track has this id."),
+        [ErrorCodes.AlbumNotFound] = new(StatusCodes.Status404NotFound, "No album has this id."),
+        [ErrorCodes.ArtworkNotFound] = new(StatusCodes.Status404NotFound, "There is no artwork."),
+        [ErrorCodes.GenreNotFound] = new(StatusCodes.Status404NotFound, "No genre has this id."),
+        [ErrorCodes.AvatarNotFound] = new(StatusCodes.Status404NotFound, "This user has no avatar."),
+        [ErrorCodes.UploadNotFound] = new(StatusCodes.Status404NotFound, "No upload of yours has this id."),
+
+        [ErrorCodes.Unauthorized] = new(StatusCodes.Status401Unauthorized, "Sign in first."),
+        [ErrorCodes.InvalidCredentials] = new(StatusCodes.Status401Unauthorized, "Email or password is incorrect."),
+        [ErrorCodes.InvalidRefreshToken] = new(StatusCodes.Status401Unauthorized, "The refresh token is invalid or has expired. Sign in again."),
+        [ErrorCodes.UnauthorizedAccess] = new(StatusCodes.Status403Forbidden, "You may not do this."),
+        [ErrorCodes.DownloadNotAllowed] = new(StatusCodes.Status403Forbidden, "The artist has not allowed downloads of this track."),
+        [ErrorCodes.EmailTaken] = new(StatusCodes.Status409Conflict, "An account with this email already exists."),
+        [ErrorCodes.InvalidToken] = new(StatusCodes.Status400BadRequest, "The link is invalid or has expired."),
+
+        [ErrorCodes.TrackProcessing] = new(StatusCodes.Status422UnprocessableEntity, "The track is still being processed."),
+        [ErrorCodes.TrackProcessingFailed] = new(StatusCodes.Status422UnprocessableEntity, "Processing this track failed."),
+        [ErrorCodes.FormatUnavailable] = new(StatusCodes.Status422UnprocessableEntity, "This format is not available for this track."),
+        [ErrorCodes.Conflict] = new(StatusCodes.Status409Conflict, "The request conflicts with the current state."),
+        [ErrorCodes.EditConflict] = new(StatusCodes.Status409Conflict, "The account was changed by another request at the same moment. Try again."),
+        [ErrorCodes.UploadOffsetMismatch] = new(StatusCodes.Status409Conflict, "The chunk does not start where the upload stands."),
+        [ErrorCodes.TusVersion] = new(StatusCodes.Status412PreconditionFailed, "Send Tus-Resumable: 1.0.0."),
+
+        [ErrorCodes.MethodNotAllowed] = new(StatusCodes.Status405MethodNotAllowed, "Method not allowed."),
+        [ErrorCodes.RateLimited] = new(StatusCodes.Status429TooManyRequests, "Too many requests."),
+        [ErrorCodes.InternalError] = new(StatusCodes.Status500InternalServerError, "Something went wrong on our side."),
     };
 
-    public static ProblemHttpResult Problem(int status, string code, string title, string? detail = null) =>
-        TypedResults.Problem(detail, statusCode: status, title: title,
-            extensions: new Dictionary<string, object?> { ["code"] = code });
+    public static bool IsApiRequest(HttpRequest request) => request.Path.StartsWithSegments("/api");
 
-    public static ProblemHttpResult Validation(FieldErrors errors, string code = "VALIDATION_FAILED",
-        int status = StatusCodes.Status400BadRequest, string title = "One or more fields are invalid.") =>
-        TypedResults.Problem(statusCode: status, title: title,
-            extensions: new Dictionary<string, object?> { ["code"] = code, ["errors"] = errors.ToDictionary() });
+    /// <summary>The HTTP status an error code answers with.</summary>
+    public static int StatusFor(string code) => Map.TryGetValue(code, out var entry) ? entry.Status : StatusCodes.Status400BadRequest;
 
-    public static ProblemHttpResult NotFound(string code = "NOT_FOUND", string title = "Not found.") =>
-        Problem(StatusCodes.Status404NotFound, code, title);
+    /// <summary>The code a problem gets when the framework (or a handler) made it with a status alone.</summary>
+    public static string DefaultCode(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest => ErrorCodes.ValidationFailed,
+        StatusCodes.Status401Unauthorized => ErrorCodes.Unauthorized,
+        StatusCodes.Status403Forbidden => ErrorCodes.UnauthorizedAccess,
+        StatusCodes.Status404NotFound => ErrorCodes.NotFound,
+        StatusCodes.Status405MethodNotAllowed => ErrorCodes.MethodNotAllowed,
+        StatusCodes.Status409Conflict => ErrorCodes.Conflict,
+        StatusCodes.Status413PayloadTooLarge => ErrorCodes.FileTooLarge,
+        StatusCodes.Status415UnsupportedMediaType => ErrorCodes.UnsupportedMediaType,
+        StatusCodes.Status429TooManyRequests => ErrorCodes.RateLimited,
+        >= 500 => ErrorCodes.InternalError,
+        _ => ErrorCodes.Error,
+    };
+
+    /// <summary>The problem for an error code: its status from the map, its default title unless a clearer one is given.</summary>
+    public static ProblemHttpResult Problem(string code, string? title = null, string? detail = null) =>
+        Make(StatusFor(code), code, title, detail, null);
+
+    /// <summary>The problem for a failed use case: its code's status, with the field errors it carries
+    /// (none for a missing or forbidden entity: that is no field of the request).</summary>
+    public static ProblemHttpResult FromResult(string code, FieldErrors errors, string? title = null)
+    {
+        var status = StatusFor(code);
+        var fields = status is StatusCodes.Status403Forbidden or StatusCodes.Status404NotFound ? null : errors;
+        return Make(status, code, title, null, fields);
+    }
+
+    /// <summary>Field errors in the request itself: always a 400, with <see cref="ErrorCodes.ValidationFailed"/>
+    /// or the code of the rule the missing or unreadable field is about (a missing audio file is a 400
+    /// <see cref="ErrorCodes.InvalidAudioFormat"/>, not the 415 of audio that was sent but is unusable).</summary>
+    public static ProblemHttpResult Validation(FieldErrors errors, string code = ErrorCodes.ValidationFailed, string? title = null) =>
+        Make(StatusCodes.Status400BadRequest, code, title, null, errors);
+
+    public static ProblemHttpResult NotFound(string code = ErrorCodes.NotFound, string? title = null) => Problem(code, title);
+
+    private static ProblemHttpResult Make(int status, string code, string? title, string? detail, FieldErrors? errors)
+    {
+        var extensions = new Dictionary<string, object?> { ["code"] = code };
+        if (errors is not null)
+        {
+            extensions["errors"] = errors.ToDictionary();
+        }
+        title ??= Map.TryGetValue(code, out var entry) && entry.Status == status ? entry.Title : Map[ErrorCodes.ValidationFailed].Title;
+        return TypedResults.Problem(detail, statusCode: status, title: title, extensions: extensions);
+    }
 
     /// <summary>Fills in <c>code</c> and <c>traceId</c> on every problem the framework or a handler writes.</summary>
     public static void Customize(ProblemDetailsContext context)

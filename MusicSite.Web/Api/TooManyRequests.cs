@@ -1,12 +1,12 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using MusicSite.Common;
 
 namespace MusicSite.Web.Api;
 
 /// <summary>The one way MusicSite says "too fast": 429, Retry-After, and the same words on pages and in the API.</summary>
 public static class TooManyRequests
 {
-    public const string Code = "RATE_LIMITED";
     public const string Title = "Too many requests.";
 
     public static string Detail(int seconds) => $"Wait {seconds} seconds, then try again.";
@@ -20,7 +20,7 @@ public static class TooManyRequests
 
     /// <summary>The API's answer; sets Retry-After on the response it will be written to.</summary>
     public static ProblemHttpResult ForApi(HttpContext context, TimeSpan retryAfter) =>
-        ApiProblems.Problem(StatusCodes.Status429TooManyRequests, Code, Title, Detail(Mark(context, retryAfter)));
+        ApiProblems.Problem(ErrorCodes.RateLimited, Title, Detail(Mark(context, retryAfter)));
 
     /// <summary>A whole page of its own, for answers that have no page to show the message in.</summary>
     public static Task WritePageAsync(HttpContext context, TimeSpan retryAfter, CancellationToken cancellationToken) =>

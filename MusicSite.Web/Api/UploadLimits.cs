@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
+using MusicSite.Common;
 using MusicSite.Hosting;
 
 namespace MusicSite.Web.Api;
@@ -47,7 +48,7 @@ public sealed class UploadLimits(RequestDelegate next, IOptions<UploadOptions> o
         var message = $"The file is larger than {maxUploadBytes / 1_000_000} MB.";
         if (ApiProblems.IsApiRequest(context.Request))
         {
-            await ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, "FILE_TOO_LARGE", "The upload is too large.", message)
+            await ApiProblems.Problem(ErrorCodes.FileTooLarge, "The upload is too large.", message)
                 .ExecuteAsync(context);
             return;
         }

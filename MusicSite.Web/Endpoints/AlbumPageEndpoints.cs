@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using MusicSite.Accounts;
 using MusicSite.Catalog;
+using MusicSite.Common;
 
 namespace MusicSite.Web.Endpoints;
 
@@ -48,7 +49,7 @@ public static class AlbumPageEndpoints
         return result.Code switch
         {
             null => TypedResults.LocalRedirect("/albums"),
-            "UNAUTHORIZED_ACCESS" => TypedResults.Forbid(),
+            ErrorCodes.UnauthorizedAccess => TypedResults.Forbid(),
             _ => TypedResults.NotFound(),
         };
     }

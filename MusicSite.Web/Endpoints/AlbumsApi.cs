@@ -42,14 +42,14 @@ public static class AlbumsApi
         CancellationToken cancellationToken) =>
         await albums.FindAsync(id, user.AsViewer(), cancellationToken) is { } album
             ? TypedResults.Ok(album)
-            : ApiProblems.NotFound("ALBUM_NOT_FOUND", "No album has this id.");
+            : ApiProblems.NotFound(ErrorCodes.AlbumNotFound, "No album has this id.");
 
     /// <summary>?size=600|200: the artwork made at that display size.</summary>
     public static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> ArtworkAsync(int id, int? size, AlbumService albums,
         CancellationToken cancellationToken) =>
         await albums.ArtworkFileAsync(id, size ?? AlbumService.ArtworkSizes[0], cancellationToken) is { } path
             ? TypedResults.PhysicalFile(path, "image/jpeg", lastModified: File.GetLastWriteTimeUtc(path))
-            : ApiProblems.NotFound("ARTWORK_NOT_FOUND", "This album has no artwork.");
+            : ApiProblems.NotFound(ErrorCodes.ArtworkNotFound, "This album has no artwork.");
 
     /// <summary>Multipart: title, artistName, releaseDate (YYYY-MM-DD), description, genres, and an optional <c>artwork</c>.</summary>
     public static async Task<Results<Created<AlbumDetail>, ProblemHttpResult>> CreateAsync(HttpRequest request, ClaimsPrincipal user,
@@ -57,7 +57,7 @@ public static class AlbumsApi
     {
         if (!request.HasFormContentType)
         {
-            return ApiProblems.Problem(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE", "Send the album as multipart/form-data.");
+            return ApiProblems.Problem(ErrorCodes.UnsupportedMediaType, "Send the album as multipart/form-data.");
         }
         var form = await request.ReadFormAsync(cancellationToken);
         using var artwork = form.Files.GetFile("artwork") is { Length: > 0 } file
@@ -68,7 +68,7 @@ public static class AlbumsApi
         var result = await albums.CreateAsync(input, artwork, user.AsViewer(), user.DisplayName(), cancellationToken);
         if (!result.Succeeded)
         {
-            return ApiProblems.Validation(result.Errors, result.Code!, StatusCodes.Status400BadRequest, "Some album details are invalid.");
+            return ApiProblems.FromResult(result.Code!, result.Errors, "Some album details are invalid.");
         }
         return TypedResults.Created($"/api/music/albums/{result.Value!.Id}", (await albums.FindAsync(result.Value.Id, user.AsViewer(), cancellationToken))!);
     }
@@ -85,20 +85,13 @@ public static class AlbumsApi
             : null;
         var result = await albums.UpdateAsync(id, new AlbumInput(Text("title"), Text("artistName"), Text("releaseDate"), Text("description"), Genres()),
             null, user.AsViewer(), cancellationToken);
-        return result.Succeeded ? TypedResults.Ok((await albums.FindAsync(id, user.AsViewer(), cancellationToken))!) : Problem(result.Code!, result.Errors);
+        return result.Succeeded ? TypedResults.Ok((await albums.FindAsync(id, user.AsViewer(), cancellationToken))!) : ApiProblems.FromResult(result.Code!, result.Errors);
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(int id, ClaimsPrincipal user, AlbumService albums,
         CancellationToken cancellationToken)
     {
         var result = await albums.DeleteAsync(id, user.AsViewer(), cancellationToken);
-        return result.Succeeded ? TypedResults.NoContent() : Problem(result.Code!, result.Errors);
+        return result.Succeeded ? TypedResults.NoContent() : ApiProblems.FromResult(result.Code!, result.Errors);
     }
-
-    private static ProblemHttpResult Problem(string code, FieldErrors errors) => code switch
-    {
-        "ALBUM_NOT_FOUND" => ApiProblems.NotFound(code, "No album has this id."),
-        "UNAUTHORIZED_ACCESS" => ApiProblems.Problem(StatusCodes.Status403Forbidden, code, "Only the album's owner or an admin can change it."),
-        _ => ApiProblems.Validation(errors, code, StatusCodes.Status400BadRequest, "Some album details are invalid."),
-    };
 }

@@ -53,9 +53,7 @@ public static class AuthApi
         }
         if (!result.Succeeded)
         {
-            return result.Code == "EMAIL_TAKEN"
-                ? ApiProblems.Validation(result.Errors, result.Code, StatusCodes.Status409Conflict, "An account with this email already exists.")
-                : ApiProblems.Validation(result.Errors);
+            return ApiProblems.FromResult(result.Code!, result.Errors);
         }
         return TypedResults.Created("/api/auth/me", await ToProfileAsync(result.Value!, users));
     }
@@ -80,7 +78,7 @@ public static class AuthApi
         }
         return result.IsThrottled
             ? TooManyRequests.ForApi(context, result.Throttle.RetryAfter!.Value)
-            : ApiProblems.Problem(StatusCodes.Status401Unauthorized, "INVALID_CREDENTIALS", SignInFlow.FailedMessage);
+            : ApiProblems.Problem(ErrorCodes.InvalidCredentials, SignInFlow.FailedMessage);
     }
 
     public static async Task<Results<SignInHttpResult, ProblemHttpResult>> RefreshAsync(RefreshRequest request,
@@ -91,7 +89,7 @@ public static class AuthApi
         if (ticket?.Properties.ExpiresUtc is not { } expires || expires < clock.GetUtcNow()
             || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
         {
-            return ApiProblems.Problem(StatusCodes.Status401Unauthorized, "INVALID_REFRESH_TOKEN",
+            return ApiProblems.Problem(ErrorCodes.InvalidRefreshToken,
                 "The refresh token is invalid or has expired. Sign in again.");
         }
         var principal = await signIn.CreateUserPrincipalAsync(user);
@@ -105,7 +103,7 @@ public static class AuthApi
     {
         if (principal.UserId() is not { } id || !(await accounts.EndSessionsAsync(id)).Succeeded)
         {
-            return ApiProblems.Problem(StatusCodes.Status401Unauthorized, "UNAUTHORIZED", "Sign in first.");
+            return ApiProblems.Problem(ErrorCodes.Unauthorized);
         }
         await signIn.SignOutAsync();
         return TypedResults.NoContent();
@@ -136,7 +134,7 @@ public static class AuthApi
         return await accounts.ConfirmEmailAsync(userId, request.Code)
             ? TypedResults.Ok(new AccountMessageResponse(AccountMessages.EmailConfirmed))
             : ApiProblems.Validation(new FieldErrors().Add("code", AccountMessages.ConfirmationLinkInvalid),
-                AccountService.InvalidTokenCode, title: AccountMessages.ConfirmationLinkInvalid);
+                ErrorCodes.InvalidToken, AccountMessages.ConfirmationLinkInvalid);
     }
 
     /// <summary>Mails the signed-in user's confirmation link again.</summary>
@@ -145,7 +143,7 @@ public static class AuthApi
     {
         if (principal.UserId() is not { } id)
         {
-            return ApiProblems.Problem(StatusCodes.Status401Unauthorized, "UNAUTHORIZED", "Sign in first.");
+            return ApiProblems.Problem(ErrorCodes.Unauthorized);
         }
         return Answer(context, await accounts.ResendConfirmationAsync(id, cancellationToken), message => message);
     }
@@ -160,7 +158,7 @@ public static class AuthApi
         }
         return result.Succeeded
             ? TypedResults.Ok(new AccountMessageResponse(message(result.Value!)))
-            : ApiProblems.Validation(result.Errors, result.Code ?? "VALIDATION_FAILED");
+            : ApiProblems.FromResult(result.Code!, result.Errors);
     }
 
     public static async Task<Results<Ok<ProfileResponse>, ProblemHttpResult>> GetMeAsync(ClaimsPrincipal principal,
@@ -168,7 +166,7 @@ public static class AuthApi
     {
         var user = await CurrentUserAsync(principal, users);
         return user is null
-            ? ApiProblems.Problem(StatusCodes.Status401Unauthorized, "UNAUTHORIZED", "Sign in first.")
+            ? ApiProblems.Problem(ErrorCodes.Unauthorized, "Sign in first.")
             : TypedResults.Ok(await ToProfileAsync(user, users));
     }
 
@@ -177,16 +175,10 @@ public static class AuthApi
     {
         if (principal.UserId() is not { } id)
         {
-            return ApiProblems.Problem(StatusCodes.Status401Unauthorized, "UNAUTHORIZED", "Sign in first.");
+            return ApiProblems.Problem(ErrorCodes.Unauthorized, "Sign in first.");
         }
         var result = await accounts.UpdateProfileAsync(id, input);
-        if (result.Succeeded)
-        {
-            return TypedResults.Ok(await ToProfileAsync(result.Value!, users));
-        }
-        return result.Code == AccountService.EditConflictCode
-            ? ApiProblems.Validation(result.Errors, result.Code, StatusCodes.Status409Conflict, "The account was changed at the same moment.")
-            : ApiProblems.Validation(result.Errors);
+        return result.Succeeded ? TypedResults.Ok(await ToProfileAsync(result.Value!, users)) : ApiProblems.FromResult(result.Code!, result.Errors);
     }
 
     /// <summary>Multipart upload with one file field, <c>avatar</c>: JPEG, PNG or WebP.</summary>
@@ -195,11 +187,11 @@ public static class AuthApi
     {
         if (principal.UserId() is not { } id)
         {
-            return ApiProblems.Problem(StatusCodes.Status401Unauthorized, "UNAUTHORIZED", "Sign in first.");
+            return ApiProblems.Problem(ErrorCodes.Unauthorized, "Sign in first.");
         }
         if (!request.HasFormContentType)
         {
-            return ApiProblems.Problem(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE",
+            return ApiProblems.Problem(ErrorCodes.UnsupportedMediaType,
                 "Send the image as multipart/form-data in a field named 'avatar'.");
         }
         var form = await request.ReadFormAsync(cancellationToken);
@@ -213,12 +205,7 @@ public static class AuthApi
         {
             return TypedResults.Ok(await ToProfileAsync(result.Value!, users));
         }
-        return result.Code switch
-        {
-            "FILE_TOO_LARGE" => ApiProblems.Validation(result.Errors, result.Code, StatusCodes.Status413PayloadTooLarge, "The image is too large."),
-            "INVALID_IMAGE" => ApiProblems.Validation(result.Errors, result.Code, StatusCodes.Status415UnsupportedMediaType, "The image cannot be used."),
-            _ => ApiProblems.Validation(result.Errors, result.Code ?? "VALIDATION_FAILED"),
-        };
+        return ApiProblems.FromResult(result.Code!, result.Errors);
     }
 
     private static async Task<AppUser?> CurrentUserAsync(ClaimsPrincipal principal, UserManager<AppUser> users) =>

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using MusicSite.Common;
 using MusicSite.Genres;
 using MusicSite.Web.Api;
 
@@ -40,5 +41,5 @@ public static class GenresApi
         CancellationToken cancellationToken) =>
         await genres.FindAsync(id, cancellationToken) is { } genre
             ? TypedResults.Ok(genre)
-            : ApiProblems.NotFound("GENRE_NOT_FOUND", "No genre has this id.");
+            : ApiProblems.NotFound(ErrorCodes.GenreNotFound, "No genre has this id.");
 }

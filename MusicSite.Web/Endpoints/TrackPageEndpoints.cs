@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using MusicSite.Accounts;
 using MusicSite.Catalog;
+using MusicSite.Common;
 using MusicSite.Jobs;
 using MusicSite.Web.Auth;
 using MusicSite.Web.Components.Shared;
@@ -54,7 +55,7 @@ public static class TrackPageEndpoints
         return result.Code switch
         {
             null => TypedResults.LocalRedirect("/me/uploads?deleted=1"),
-            "UNAUTHORIZED_ACCESS" => TypedResults.Forbid(),
+            ErrorCodes.UnauthorizedAccess => TypedResults.Forbid(),
             _ => TypedResults.NotFound(),
         };
     }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using MusicSite.Accounts;
 using MusicSite.Catalog;
+using MusicSite.Common;
 using MusicSite.Hosting;
 using MusicSite.Jobs;
 using MusicSite.Media;
@@ -50,7 +51,7 @@ public static class TracksApi
     {
         if (!user.IsInRole(Roles.Artist) && !user.IsInRole(Roles.Admin))
         {
-            return ApiProblems.Problem(StatusCodes.Status403Forbidden, "UNAUTHORIZED_ACCESS", "Only artists can upload tracks.");
+            return ApiProblems.Problem(ErrorCodes.UnauthorizedAccess, "Only artists can upload tracks.");
         }
         if (request.HasJsonContentType())
         {
@@ -58,7 +59,7 @@ public static class TracksApi
         }
         if (!request.HasFormContentType || !request.ContentType!.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase))
         {
-            return ApiProblems.Problem(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE",
+            return ApiProblems.Problem(ErrorCodes.UnsupportedMediaType,
                 "Send the track as multipart/form-data with the file in a field named 'audio', or as JSON with the uploadId of a resumable upload.");
         }
 
@@ -69,26 +70,26 @@ public static class TracksApi
         }
         catch (UploadTooLargeException ex)
         {
-            return ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, "FILE_TOO_LARGE", "The upload is too large.",
+            return ApiProblems.Problem(ErrorCodes.FileTooLarge, "The upload is too large.",
                 $"Files can be at most {ex.Limit / 1_000_000} MB.");
         }
         catch (InvalidDataException ex)
         {
-            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "VALIDATION_FAILED", "The upload could not be read.", ex.Message);
+            return ApiProblems.Problem(ErrorCodes.ValidationFailed, "The upload could not be read.", ex.Message);
         }
 
         using (form)
         {
             if (form.Audio is not { Length: > 0 })
             {
-                return ApiProblems.Validation(new Common.FieldErrors().Add("audio", "Attach the audio file in a field named 'audio'."),
-                    "INVALID_AUDIO_FORMAT", StatusCodes.Status400BadRequest, "No audio file was sent.");
+                return ApiProblems.Validation(new FieldErrors().Add("audio", "Attach the audio file in a field named 'audio'."),
+                    ErrorCodes.InvalidAudioFormat, "No audio file was sent.");
             }
             var result = await uploads.CreateAsync(form.ToMetadata(), form.Audio, form.AudioFileName, form.Artwork,
                 user.AsViewer(), user.DisplayName(), cancellationToken);
             if (!result.Succeeded)
             {
-                return UploadProblem(result.Code!, result.Errors);
+                return ApiProblems.FromResult(result.Code!, result.Errors);
             }
             var detail = await catalog.FindAsync(result.Value!.Id, user.AsViewer(), cancellationToken);
             return TypedResults.Created($"/api/music/tracks/{detail!.Id}", detail);
@@ -106,7 +107,7 @@ public static class TracksApi
         }
         catch (JsonException)
         {
-            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "VALIDATION_FAILED", "The JSON body could not be read.");
+            return ApiProblems.Problem(ErrorCodes.ValidationFailed, "The JSON body could not be read.");
         }
         var input = MetadataInput(body);
         var uploadId = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("uploadId", out var idValue) ? idValue.GetString() : null;
@@ -115,30 +116,23 @@ public static class TracksApi
             : await resumable.CompletedAsync(uploadId, user.UserId()!.Value, cancellationToken);
         if (staged is null)
         {
-            return ApiProblems.Validation(new Common.FieldErrors().Add("uploadId", session is null
+            return ApiProblems.Validation(new FieldErrors().Add("uploadId", session is null
                     ? "No finished upload of yours has this id."
                     : $"The upload is not finished: {session.Offset} of {session.Length} bytes arrived."),
-                "INVALID_AUDIO_FORMAT", StatusCodes.Status400BadRequest, "No finished upload was named.");
+                ErrorCodes.InvalidAudioFormat, "No finished upload was named.");
         }
         using (staged)
         {
             var result = await uploads.CreateAsync(input, staged, session!.FileName, null, user.AsViewer(), user.DisplayName(), cancellationToken);
             if (!result.Succeeded)
             {
-                return UploadProblem(result.Code!, result.Errors);
+                return ApiProblems.FromResult(result.Code!, result.Errors);
             }
             await resumable.ForgetAsync(session, cancellationToken);
             var detail = await catalog.FindAsync(result.Value!.Id, user.AsViewer(), cancellationToken);
             return TypedResults.Created($"/api/music/tracks/{detail!.Id}", detail);
         }
     }
-
-    public static ProblemHttpResult UploadProblem(string code, Common.FieldErrors errors) => code switch
-    {
-        "INVALID_AUDIO_FORMAT" => ApiProblems.Validation(errors, code, StatusCodes.Status415UnsupportedMediaType, "The file is not usable audio."),
-        "DURATION_EXCEEDED" => ApiProblems.Validation(errors, code, StatusCodes.Status422UnprocessableEntity, "The track is too long."),
-        _ => ApiProblems.Validation(errors, code, StatusCodes.Status400BadRequest, "Some track details are invalid."),
-    };
 
     /// <summary>The catalog: search, artist, genre, tags, min_duration, max_duration, bpm_min, bpm_max, key, license,
     /// uploader_id; sort (created_at, updated_at, title, artist, duration, plays, likes, popularity, relevance) and
@@ -160,7 +154,7 @@ public static class TracksApi
         TrackCatalog catalog, CancellationToken cancellationToken) =>
         await catalog.FindAsync(id, user.AsViewer(), cancellationToken) is { } track
             ? TypedResults.Ok(track)
-            : ApiProblems.NotFound("TRACK_NOT_FOUND", "No track has this id.");
+            : ApiProblems.NotFound(ErrorCodes.TrackNotFound, "No track has this id.");
 
     /// <summary>Edits the given fields (owner or admin). A field left out stays; <c>null</c> clears it where a track
     /// may lack it. Every change goes into the track's change log.</summary>
@@ -169,12 +163,12 @@ public static class TracksApi
     {
         if (body.ValueKind != JsonValueKind.Object)
         {
-            return ApiProblems.Validation(new Common.FieldErrors().Add("", "Send a JSON object with the fields to change."));
+            return ApiProblems.Validation(new FieldErrors().Add("", "Send a JSON object with the fields to change."));
         }
         var result = await editor.UpdateAsync(id, MetadataInput(body), user.AsViewer(), cancellationToken);
         return result.Succeeded
             ? TypedResults.Ok((await catalog.FindAsync(id, user.AsViewer(), cancellationToken))!)
-            : EditProblem(result.Code!, result.Errors);
+            : ApiProblems.FromResult(result.Code!, result.Errors);
     }
 
     /// <summary>Soft delete (owner or admin): gone from every list at once; the files are removed by a job.</summary>
@@ -182,17 +176,8 @@ public static class TracksApi
         CancellationToken cancellationToken)
     {
         var result = await editor.DeleteAsync(id, user.AsViewer(), cancellationToken);
-        return result.Succeeded ? TypedResults.NoContent() : EditProblem(result.Code!, result.Errors);
+        return result.Succeeded ? TypedResults.NoContent() : ApiProblems.FromResult(result.Code!, result.Errors);
     }
-
-    public static ProblemHttpResult EditProblem(string code, Common.FieldErrors errors) => code switch
-    {
-        "TRACK_NOT_FOUND" => ApiProblems.NotFound(code, "No track has this id."),
-        "UNAUTHORIZED_ACCESS" => ApiProblems.Problem(StatusCodes.Status403Forbidden, code, "Only the uploader or an admin can change this track."),
-        "TRACK_PROCESSING" => ApiProblems.Problem(StatusCodes.Status422UnprocessableEntity, code, "The track is being processed.",
-            "Edit it when its state is ready."),
-        _ => ApiProblems.Validation(errors, code, StatusCodes.Status400BadRequest, "Some track details are invalid."),
-    };
 
     /// <summary>Track fields from a JSON object: a field left out is null, a JSON null is an empty value.</summary>
     private static TrackMetadataInput MetadataInput(JsonElement body)
@@ -226,7 +211,7 @@ public static class TracksApi
     {
         if (!TryParseQuality(quality, out var wanted))
         {
-            return ApiProblems.Validation(new Common.FieldErrors().Add("quality", "Use low, medium, high or lossless."));
+            return ApiProblems.Validation(new FieldErrors().Add("quality", "Use low, medium, high or lossless."));
         }
         var shared = shareLinks.Allows(token, id);
         // Private caching only: a track made private later must not linger in a shared cache.
@@ -249,19 +234,19 @@ public static class TracksApi
         if (!Enum.TryParse<DownloadFormat>(format ?? "original", ignoreCase: true, out var wanted) || !Enum.IsDefined(wanted)
             || int.TryParse(format, out _))
         {
-            return ApiProblems.Validation(new Common.FieldErrors().Add("format", "Use original, mp3 or flac."));
+            return ApiProblems.Validation(new FieldErrors().Add("format", "Use original, mp3 or flac."));
         }
         var lookup = await downloads.PrepareAsync(id, user.AsViewer(), wanted, cancellationToken);
         switch (lookup.Status)
         {
             case DownloadStatus.NotFound:
-                return ApiProblems.NotFound("TRACK_NOT_FOUND", "No track has this id.");
+                return ApiProblems.NotFound(ErrorCodes.TrackNotFound, "No track has this id.");
             case DownloadStatus.NotAllowed:
-                return ApiProblems.Problem(StatusCodes.Status403Forbidden, "DOWNLOAD_NOT_ALLOWED", "The artist has not allowed downloads of this track.");
+                return ApiProblems.Problem(ErrorCodes.DownloadNotAllowed, "The artist has not allowed downloads of this track.");
             case DownloadStatus.NotReady:
-                return ApiProblems.Problem(StatusCodes.Status422UnprocessableEntity, "TRACK_PROCESSING", "The track is still being processed.");
+                return ApiProblems.Problem(ErrorCodes.TrackProcessing, "The track is still being processed.");
             case DownloadStatus.FormatUnavailable:
-                return ApiProblems.Problem(StatusCodes.Status422UnprocessableEntity, "FORMAT_UNAVAILABLE",
+                return ApiProblems.Problem(ErrorCodes.FormatUnavailable,
                     "This track has no such version.", "FLAC exists only for tracks uploaded in a lossless format.");
         }
         var file = lookup.File!;
@@ -281,13 +266,13 @@ public static class TracksApi
     {
         if (request?.Seconds is not >= PlayCounter.MinimumSeconds)
         {
-            return ApiProblems.Validation(new Common.FieldErrors().Add("seconds",
+            return ApiProblems.Validation(new FieldErrors().Add("seconds",
                 $"A play counts after {PlayCounter.MinimumSeconds} seconds of listening."));
         }
         var counted = await plays.RecordAsync(id, user.AsViewer(), ListenerKey(context, user), cancellationToken);
         if (counted is null)
         {
-            return ApiProblems.NotFound("TRACK_NOT_FOUND", "No playable track has this id.");
+            return ApiProblems.NotFound(ErrorCodes.TrackNotFound, "No playable track has this id.");
         }
         var stats = await plays.StatsAsync(id, cancellationToken);
         return TypedResults.Ok(new PlayResponse(counted.Value, stats.Total));
@@ -310,7 +295,7 @@ public static class TracksApi
     {
         if (!await queue.ReprocessAsync(id, cancellationToken))
         {
-            return ApiProblems.NotFound("TRACK_NOT_FOUND", "No track has this id.");
+            return ApiProblems.NotFound(ErrorCodes.TrackNotFound, "No track has this id.");
         }
         return TypedResults.Accepted($"/api/music/tracks/{id}", await catalog.FindAsync(id, user.AsViewer(), cancellationToken));
     }
@@ -319,11 +304,11 @@ public static class TracksApi
     {
         { Status: LookupStatus.Found, File: { } file } => TypedResults.PhysicalFile(file.FullPath, file.ContentType,
             lastModified: file.LastModified, entityTag: ETagFor(file), enableRangeProcessing: rangeProcessing),
-        { Status: LookupStatus.NotReady } => ApiProblems.Problem(StatusCodes.Status422UnprocessableEntity, "TRACK_PROCESSING",
+        { Status: LookupStatus.NotReady } => ApiProblems.Problem(ErrorCodes.TrackProcessing,
             "The track is still being processed.", "Try again when its state is ready."),
-        { Status: LookupStatus.Failed } => ApiProblems.Problem(StatusCodes.Status422UnprocessableEntity, "TRACK_PROCESSING_FAILED",
+        { Status: LookupStatus.Failed } => ApiProblems.Problem(ErrorCodes.TrackProcessingFailed,
             "Processing this track failed.", "The uploader can see why on the track page."),
-        _ => ApiProblems.NotFound("TRACK_NOT_FOUND", "No playable track has this id."),
+        _ => ApiProblems.NotFound(ErrorCodes.TrackNotFound, "No playable track has this id."),
     };
 
     private static bool TryParseQuality(string? text, out StreamQuality quality)

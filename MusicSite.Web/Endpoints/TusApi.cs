@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text;
 using MusicSite.Accounts;
+using MusicSite.Common;
 using MusicSite.Uploads;
 using MusicSite.Web.Api;
 
@@ -35,7 +36,7 @@ public static class TusApi
         if (!HttpMethods.IsOptions(http.Request.Method) && http.Request.Headers["Tus-Resumable"] != Version)
         {
             http.Response.Headers["Tus-Version"] = Version;
-            return ApiProblems.Problem(StatusCodes.Status412PreconditionFailed, "TUS_VERSION", "Send Tus-Resumable: 1.0.0.");
+            return ApiProblems.Problem(ErrorCodes.TusVersion, "Send Tus-Resumable: 1.0.0.");
         }
         return await next(context);
     }
@@ -53,11 +54,11 @@ public static class TusApi
     {
         if (!long.TryParse(request.Headers["Upload-Length"], NumberStyles.None, CultureInfo.InvariantCulture, out var length) || length <= 0)
         {
-            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "VALIDATION_FAILED", "Send the file's size in Upload-Length.");
+            return ApiProblems.Problem(ErrorCodes.ValidationFailed, "Send the file's size in Upload-Length.");
         }
         if (length > uploads.MaxLength)
         {
-            return ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, "FILE_TOO_LARGE", "The upload is too large.",
+            return ApiProblems.Problem(ErrorCodes.FileTooLarge, "The upload is too large.",
                 $"Files can be at most {uploads.MaxLength / 1_000_000} MB.");
         }
         var session = await uploads.CreateAsync(user.UserId()!.Value, length, FileName(request.Headers["Upload-Metadata"]), cancellationToken);
@@ -83,24 +84,24 @@ public static class TusApi
     {
         if (request.ContentType != "application/offset+octet-stream")
         {
-            return ApiProblems.Problem(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE",
+            return ApiProblems.Problem(ErrorCodes.UnsupportedMediaType,
                 "Send chunks as application/offset+octet-stream.");
         }
         if (!long.TryParse(request.Headers["Upload-Offset"], NumberStyles.None, CultureInfo.InvariantCulture, out var offset))
         {
-            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "VALIDATION_FAILED", "Send the chunk's position in Upload-Offset.");
+            return ApiProblems.Problem(ErrorCodes.ValidationFailed, "Send the chunk's position in Upload-Offset.");
         }
         if (await uploads.FindAsync(id, user.UserId()!.Value, cancellationToken) is not { } session)
         {
-            return ApiProblems.NotFound("UPLOAD_NOT_FOUND", "No upload of yours has this id.");
+            return ApiProblems.NotFound(ErrorCodes.UploadNotFound, "No upload of yours has this id.");
         }
         var status = await uploads.AppendAsync(session, offset, request.Body, cancellationToken);
         response.Headers["Upload-Offset"] = session.Offset.ToString(CultureInfo.InvariantCulture);
         return status switch
         {
-            AppendStatus.OffsetMismatch => ApiProblems.Problem(StatusCodes.Status409Conflict, "UPLOAD_OFFSET_MISMATCH",
+            AppendStatus.OffsetMismatch => ApiProblems.Problem(ErrorCodes.UploadOffsetMismatch,
                 "The chunk does not start where the upload stands.", $"The upload is at byte {session.Offset}."),
-            AppendStatus.TooLong => ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, "FILE_TOO_LARGE",
+            AppendStatus.TooLong => ApiProblems.Problem(ErrorCodes.FileTooLarge,
                 "More bytes were sent than Upload-Length announced."),
             _ => TypedResults.NoContent(),
         };
@@ -110,7 +111,7 @@ public static class TusApi
     {
         if (await uploads.FindAsync(id, user.UserId()!.Value, cancellationToken) is not { } session)
         {
-            return ApiProblems.NotFound("UPLOAD_NOT_FOUND", "No upload of yours has this id.");
+            return ApiProblems.NotFound(ErrorCodes.UploadNotFound, "No upload of yours has this id.");
         }
         await uploads.TerminateAsync(session, cancellationToken);
         return TypedResults.NoContent();

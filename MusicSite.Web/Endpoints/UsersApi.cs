@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using MusicSite.Accounts;
+using MusicSite.Common;
 using MusicSite.Web.Api;
 
 namespace MusicSite.Web.Endpoints;
@@ -17,5 +18,5 @@ public static class UsersApi
         CancellationToken cancellationToken) =>
         await accounts.AvatarFileAsync(id, cancellationToken) is { } path
             ? TypedResults.PhysicalFile(path, "image/jpeg", lastModified: File.GetLastWriteTimeUtc(path))
-            : ApiProblems.NotFound("AVATAR_NOT_FOUND", "This user has no avatar.");
+            : ApiProblems.NotFound(ErrorCodes.AvatarNotFound, "This user has no avatar.");
 }

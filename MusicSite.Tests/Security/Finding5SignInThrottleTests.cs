@@ -6,20 +6,20 @@ using Microsoft.Extensions.DependencyInjection;
 using MusicSite.Accounts;
 using MusicSite.Tests.Infrastructure;
 
-namespace MusicSite.Tests.Accounts;
+namespace MusicSite.Tests.Security;
 
 /// <summary>
 /// Security finding 5: failed sign-ins are counted per submitted email whether or not an account has it, so a
 /// known and an unknown address get the same answers after the same work; and nobody can keep an account's
 /// owner out by failing against it.
 /// </summary>
-public sealed class SignInThrottleTests : IDisposable
+public sealed class Finding5SignInThrottleTests : IDisposable
 {
     private readonly MusicSiteFactory _site = new();
     private readonly CountingPasswordHasher _hasher = new();
     private readonly WebApplicationFactory<Program> _counted;
 
-    public SignInThrottleTests()
+    public Finding5SignInThrottleTests()
     {
         _counted = _site.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
             services.AddSingleton<IPasswordHasher<AppUser>>(_hasher)));

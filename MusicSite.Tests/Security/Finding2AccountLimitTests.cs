@@ -2,17 +2,17 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using MusicSite.Tests.Infrastructure;
 
-namespace MusicSite.Tests.Accounts;
+namespace MusicSite.Tests.Security;
 
 /// <summary>
 /// Security finding 2: the account limits count per client address and per submitted email, whatever token
 /// the request carries, on every account flow (pages and API).
 /// </summary>
-public sealed class AccountLimitTests : IDisposable
+public sealed class Finding2AccountLimitTests : IDisposable
 {
     private readonly MusicSiteFactory _site = new();
 
-    public AccountLimitTests()
+    public Finding2AccountLimitTests()
     {
         _site.Settings["RateLimits:AccountPermitLimit"] = "3";
         _site.Settings["RateLimits:AccountWindowSeconds"] = "120";

@@ -1,0 +1,52 @@
+namespace MusicSite.Common;
+
+/// <summary>
+/// Every error code the site answers with: the <c>code</c> of an API problem and of a <see cref="ServiceResult{T}"/>.
+/// Its HTTP status is decided in one place only, <c>MusicSite.Web.Api.ApiProblems</c>.
+/// </summary>
+public static class ErrorCodes
+{
+    // Input
+    public const string ValidationFailed = "VALIDATION_FAILED";
+    public const string InvalidMetadata = "INVALID_METADATA";
+    public const string InvalidAudioFormat = "INVALID_AUDIO_FORMAT";
+    public const string InvalidImage = "INVALID_IMAGE";
+    public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
+    public const string FileTooLarge = "FILE_TOO_LARGE";
+    public const string DurationExceeded = "DURATION_EXCEEDED";
+
+    // Missing things
+    public const string NotFound = "NOT_FOUND";
+    public const string TrackNotFound = "TRACK_NOT_FOUND";
+    public const string AlbumNotFound = "ALBUM_NOT_FOUND";
+    public const string ArtworkNotFound = "ARTWORK_NOT_FOUND";
+    public const string GenreNotFound = "GENRE_NOT_FOUND";
+    public const string AvatarNotFound = "AVATAR_NOT_FOUND";
+    public const string UploadNotFound = "UPLOAD_NOT_FOUND";
+
+    // Who may do what
+    public const string Unauthorized = "UNAUTHORIZED";
+    public const string UnauthorizedAccess = "UNAUTHORIZED_ACCESS";
+    public const string DownloadNotAllowed = "DOWNLOAD_NOT_ALLOWED";
+    public const string InvalidCredentials = "INVALID_CREDENTIALS";
+    public const string InvalidRefreshToken = "INVALID_REFRESH_TOKEN";
+    public const string EmailTaken = "EMAIL_TAKEN";
+    /// <summary>A reset or confirmation code that is wrong, used or expired.</summary>
+    public const string InvalidToken = "INVALID_TOKEN";
+
+    // State
+    public const string TrackProcessing = "TRACK_PROCESSING";
+    public const string TrackProcessingFailed = "TRACK_PROCESSING_FAILED";
+    public const string FormatUnavailable = "FORMAT_UNAVAILABLE";
+    public const string Conflict = "CONFLICT";
+    /// <summary>A save of an account that kept losing to other saves of the same account.</summary>
+    public const string EditConflict = "EDIT_CONFLICT";
+    public const string UploadOffsetMismatch = "UPLOAD_OFFSET_MISMATCH";
+    public const string TusVersion = "TUS_VERSION";
+
+    // Protocol and server
+    public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
+    public const string RateLimited = "RATE_LIMITED";
+    public const string InternalError = "INTERNAL_ERROR";
+    public const string Error = "ERROR";
+}
