@@ -208,6 +208,8 @@ public sealed class AccountService(
             }
             return ServiceResult<AppUser>.Invalid(errors);
         }
+        // The person has proved control of the mailbox: earlier failed sign-ins no longer slow them down.
+        throttle.ForgetFailures(email);
         return ServiceResult<AppUser>.Ok(user);
     }
 

@@ -116,8 +116,8 @@ public sealed class AccountThrottle(IOptions<RateLimitSettings> settings, TimePr
         }
     }
 
-    /// <summary>The right password ends the count for that email.</summary>
-    public void SignInSucceeded(string? email) => _failures.TryRemove(Normalize(email), out _);
+    /// <summary>The right password, or a password reset through the mailed link, ends the count for that email.</summary>
+    public void ForgetFailures(string? email) => _failures.TryRemove(Normalize(email), out _);
 
     /// <summary>Doubles with each failure past the free ones, up to the cap.</summary>
     private static TimeSpan Delay(int failures, RateLimitSettings limits)

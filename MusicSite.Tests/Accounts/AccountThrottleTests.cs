@@ -64,7 +64,7 @@ public sealed class AccountThrottleTests
 
         Assert.True(throttle.CheckSignIn("admin@example.com", "10.0.0.7").IsAllowed);
         Assert.Equal(900, throttle.CheckSignIn("admin@example.com", "10.0.0.66").RetryAfterSeconds);
-        throttle.SignInSucceeded("admin@example.com");
+        throttle.ForgetFailures("admin@example.com");
         Assert.True(throttle.CheckSignIn("admin@example.com", "10.0.0.66").IsAllowed);
     }
 

@@ -42,7 +42,7 @@ public sealed class SignInFlow(SignInManager<AppUser> signIn, AccountThrottle th
             return new SignInOutcome(false, ThrottleDecision.Allowed);
         }
         await signIn.SignInAsync(user, persistent);
-        throttle.SignInSucceeded(email);
+        throttle.ForgetFailures(email);
         return new SignInOutcome(true, ThrottleDecision.Allowed);
     }
 }
