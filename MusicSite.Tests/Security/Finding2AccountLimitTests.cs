@@ -58,10 +58,10 @@ public sealed class Finding2AccountLimitTests : IDisposable
         }
         for (var i = 0; i < 3; i++)
         {
-            await PageForms.PostAsync(client, "/account/login", new() { ["Input.Email"] = NewEmail(), ["Input.Password"] = "Wrong-pass1" });
+            await PageSessions.PostFormAsync(client, "/account/login", new() { ["Input.Email"] = NewEmail(), ["Input.Password"] = "Wrong-pass1" });
         }
 
-        var limited = await PageForms.PostAsync(client, "/account/login", new() { ["Input.Email"] = NewEmail(), ["Input.Password"] = "x" });
+        var limited = await PageSessions.PostFormAsync(client, "/account/login", new() { ["Input.Email"] = NewEmail(), ["Input.Password"] = "x" });
 
         Assert.Equal(429, (int)limited.StatusCode);
         Assert.NotNull(limited.Headers.RetryAfter);
@@ -76,7 +76,7 @@ public sealed class Finding2AccountLimitTests : IDisposable
         var answers = new List<int>();
         for (var i = 0; i < 5; i++)
         {
-            var response = await PageForms.PostAsync(ClientFrom(NewAddress()), "/account/forgot-password", new() { ["Input.Email"] = email });
+            var response = await PageSessions.PostFormAsync(ClientFrom(NewAddress()), "/account/forgot-password", new() { ["Input.Email"] = email });
             answers.Add((int)response.StatusCode);
             if (i == 4)
             {
@@ -94,12 +94,12 @@ public sealed class Finding2AccountLimitTests : IDisposable
     {
         var email = NewEmail();
         var browser = ClientFrom(NewAddress(), redirects: false);
-        var registered = await PageForms.PostAsync(browser, "/account/register", new()
+        var registered = await PageSessions.PostFormAsync(browser, "/account/register", new()
         {
             ["Input.Email"] = email, ["Input.DisplayName"] = "Resender", ["Input.Password"] = "Passw0rdOk", ["Input.AccountType"] = "Listener",
         });
         Assert.Equal(302, (int)registered.StatusCode);
-        var fields = await PageForms.HiddenFieldsAsync(browser, "/", "#banner form");
+        var fields = await PageSessions.HiddenFieldsAsync(browser, "/", "#banner form");
         fields.Add(new("returnUrl", "/"));
 
         var answers = new List<int>();

@@ -77,7 +77,7 @@ public sealed class Finding5SignInThrottleTests : IDisposable
 
         var adminSignsIn = await ClientFrom("10.5.2.2").PostAsJsonAsync("/api/auth/login", new { email = admin, password = "Passw0rdOk" });
         Assert.Equal(200, (int)adminSignsIn.StatusCode);
-        var page = await PageForms.PostAsync(TestClientAddress.From(_counted.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }), "10.5.2.3"),
+        var page = await PageSessions.PostFormAsync(TestClientAddress.From(_counted.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }), "10.5.2.3"),
             "/account/login", new() { ["Input.Email"] = admin, ["Input.Password"] = "Passw0rdOk" });
         Assert.Equal(302, (int)page.StatusCode);
     }
@@ -94,7 +94,7 @@ public sealed class Finding5SignInThrottleTests : IDisposable
             var answers = new List<string>();
             for (var i = 0; i < 6; i++)
             {
-                var response = await PageForms.PostAsync(client, "/account/login", new() { ["Input.Email"] = email, ["Input.Password"] = "Wrong-pass1" });
+                var response = await PageSessions.PostFormAsync(client, "/account/login", new() { ["Input.Email"] = email, ["Input.Password"] = "Wrong-pass1" });
                 var alert = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync())
                     .QuerySelector("main .alert-error")?.TextContent.Trim();
                 answers.Add($"{(int)response.StatusCode} {alert}");
