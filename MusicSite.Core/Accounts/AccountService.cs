@@ -9,8 +9,6 @@ using MusicSite.Common;
 using MusicSite.Data;
 using MusicSite.Hosting;
 using MusicSite.Media;
-using MusicSite.Uploads;
-
 namespace MusicSite.Accounts;
 
 /// <summary>Builds the absolute links that account mail carries; the host knows the site's address.</summary>
