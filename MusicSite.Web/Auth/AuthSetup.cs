@@ -70,7 +70,7 @@ public static class AuthSetup
             };
         });
 
-        services.AddAuthorization();
+        services.AddAuthorization(Policies.Add);
         services.AddCascadingAuthenticationState();
         services.AddScoped<IAccountLinks, AccountLinks>();
         return services;
