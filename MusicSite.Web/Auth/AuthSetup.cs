@@ -14,21 +14,7 @@ public static class AuthSetup
 
     public static IServiceCollection AddMusicSiteAuth(this IServiceCollection services)
     {
-        services.AddIdentity<AppUser, IdentityRole<int>>(options =>
-            {
-                options.User.RequireUniqueEmail = true;
-                options.Password.RequiredLength = 8;
-                options.Password.RequireDigit = true;
-                options.Password.RequireLowercase = true;
-                options.Password.RequireUppercase = true;
-                options.Password.RequireNonAlphanumeric = false;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                options.Lockout.AllowedForNewUsers = true;
-                // Signing in does not wait for the email confirmation; a banner asks for it instead.
-                options.SignIn.RequireConfirmedAccount = false;
-                options.SignIn.RequireConfirmedEmail = false;
-            })
+        services.AddIdentity<AppUser, IdentityRole<int>>(IdentityPolicy.Apply)
             .AddEntityFrameworkStores<MusicSiteDbContext>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<AppClaimsFactory>();
