@@ -96,6 +96,7 @@ public static class MusicSiteHost
         app.MapAuthApi();
         app.MapGenresApi();
         app.MapTracksApi();
+        app.MapPlaybackApi();
         app.MapAlbumsApi();
         app.MapTusApi();
         app.MapUsersApi();
