@@ -8,8 +8,6 @@ using Microsoft.Extensions.Options;
 using MusicSite.Common;
 using MusicSite.Hosting;
 using MusicSite.Media;
-using MusicSite.Uploads;
-
 namespace MusicSite.Accounts;
 
 /// <summary>Builds the absolute links that account mail carries; the host knows the site's address.</summary>

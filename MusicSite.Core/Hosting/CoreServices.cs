@@ -7,6 +7,7 @@ using MusicSite.Data;
 using MusicSite.Genres;
 using MusicSite.Jobs;
 using MusicSite.Media;
+using MusicSite.Playback;
 using MusicSite.Seeding;
 using MusicSite.Uploads;
 

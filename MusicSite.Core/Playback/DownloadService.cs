@@ -5,8 +5,9 @@ using Microsoft.Extensions.Options;
 using MusicSite.Catalog;
 using MusicSite.Data;
 using MusicSite.Hosting;
+using MusicSite.Media;
 
-namespace MusicSite.Media;
+namespace MusicSite.Playback;
 
 public enum DownloadFormat
 {
