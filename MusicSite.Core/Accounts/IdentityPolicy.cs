@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Identity;
 namespace MusicSite.Accounts;
 
 /// <summary>
-/// The site's account rules for ASP.NET Core Identity: unique emails, the password policy, lockout after failed
-/// sign-ins, and signing in before the email is confirmed. The web host and the test fixtures both apply it, so
-/// what a test checks is what the site enforces.
+/// The site's account rules for ASP.NET Core Identity: unique emails, the password policy, no hard lockout
+/// (sign-ins are throttled instead), and signing in before the email is confirmed. The web host and the test
+/// fixtures both apply it, so what a test checks is what the site enforces.
 /// </summary>
 public static class IdentityPolicy
 {
@@ -25,9 +25,9 @@ public static class IdentityPolicy
         options.Password.RequireUppercase = true;
         options.Password.RequireNonAlphanumeric = false;
 
-        options.Lockout.MaxFailedAccessAttempts = 5;
-        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-        options.Lockout.AllowedForNewUsers = true;
+        // No hard lockout: anyone could trigger it for any account. Failed sign-ins are slowed down by
+        // AccountThrottle instead (docs/decisions/0011-sign-in-throttling.md).
+        options.Lockout.AllowedForNewUsers = false;
 
         // Signing in does not wait for the email confirmation; a banner asks for it instead.
         options.SignIn.RequireConfirmedAccount = false;

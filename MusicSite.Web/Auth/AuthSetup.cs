@@ -59,6 +59,7 @@ public static class AuthSetup
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
         services.AddScoped<IAccountLinks, AccountLinks>();
+        services.AddScoped<SignInFlow>();
         return services;
     }
 
