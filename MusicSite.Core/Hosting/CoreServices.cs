@@ -52,6 +52,7 @@ public static class CoreServices
         services.AddSingleton<ShareLinks>();
         services.AddScoped<ResumableUploads>();
         services.AddSingleton<IMailSender, MailSender>();
+        services.AddSingleton<AccountThrottle>();
         services.AddScoped<AccountService>();
         services.AddScoped<AccountBootstrap>();
         services.AddScoped<TrackCatalog>();
