@@ -51,8 +51,7 @@ public sealed class DownloadService(MusicSiteDbContext db, TrackCatalog catalog,
         {
             return new DownloadLookup(DownloadStatus.NotFound);
         }
-        var mayDownload = track.IsDownloadable || viewer.IsAdmin || viewer.UserId == track.UploaderId;
-        if (!mayDownload)
+        if (!viewer.MayDownload(track))
         {
             return new DownloadLookup(DownloadStatus.NotAllowed);
         }
