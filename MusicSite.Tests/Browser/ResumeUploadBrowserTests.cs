@@ -43,10 +43,7 @@ public sealed class ResumeUploadBrowserTests(BrowserFixture browser) : IClassFix
         await page.FillAsync("#title", "Resumed Upload");
         await page.ClickAsync("button:has-text('Upload')");
         await page.WaitForFunctionAsync("() => document.getElementById('upload-progress').value >= 70");
-        while (Volatile.Read(ref patches) < 2)
-        {
-            await Task.Delay(100);
-        }
+        await Eventually.True("the second PATCH to be cut off", () => Volatile.Read(ref patches) >= 2);
 
         // The listener reloads the page and picks the same file again.
         await page.ReloadAsync();

@@ -32,21 +32,19 @@ public static class TrackUploads
         return await response.JsonAsync();
     }
 
-    /// <summary>Polls the track until processing ends (ready or failed), at most <paramref name="seconds"/>.</summary>
-    public static async Task<JsonElement> WaitForProcessingAsync(this HttpClient client, int id, int seconds = 120)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (true)
-        {
-            var track = await (await client.GetAsync($"/api/music/tracks/{id}")).JsonAsync();
-            var state = track.GetProperty("processing").GetProperty("state").GetString();
-            if (state is "ready" or "failed" || DateTime.UtcNow > deadline)
-            {
-                return track;
-            }
-            await Task.Delay(250);
-        }
-    }
+    /// <summary>
+    /// Polls the track until processing ends (ready or failed) and returns it; throws with the track's state, step
+    /// and error when it is still running after <paramref name="seconds"/>.
+    /// </summary>
+    public static Task<JsonElement> WaitForProcessingAsync(this HttpClient client, int id, int seconds = 120) =>
+        Eventually.Until($"track {id} to finish processing",
+            async () => await (await client.GetAsync($"/api/music/tracks/{id}")).JsonAsync(),
+            track => ProcessingState(track) is "ready" or "failed",
+            TimeSpan.FromSeconds(seconds),
+            track => track.TryGetProperty("processing", out var processing) ? processing.GetRawText() : track.GetRawText());
+
+    private static string? ProcessingState(JsonElement track) =>
+        track.TryGetProperty("processing", out var processing) ? processing.GetProperty("state").GetString() : null;
 
     public static async Task<HttpClient> ArtistClientAsync(this MusicSiteFactory site)
     {

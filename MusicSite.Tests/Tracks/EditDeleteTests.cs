@@ -91,12 +91,7 @@ public sealed class EditDeleteTests(MusicSiteFactory site) : IClassFixture<Music
         await (await owner.GetAsync($"/api/music/stream/{id}")).ProblemAsync(404, "TRACK_NOT_FOUND");
         var list = await (await site.CreateClient().GetAsync("/api/music/tracks?search=going&limit=100")).JsonAsync();
         Assert.DoesNotContain(list.GetProperty("data").EnumerateArray(), t => t.GetProperty("id").GetInt32() == id);
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (Directory.Exists(dir) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(200);
-        }
-        Assert.False(Directory.Exists(dir));
+        await Eventually.True($"the cleanup job to remove {dir}", () => !Directory.Exists(dir), TimeSpan.FromSeconds(30));
         var plays = await site.WithDbAsync(db => db.PlayEvents.Where(p => p.TrackId == id).ToListAsync());
         Assert.Single(plays);
         Assert.Null(plays[0].UserId);

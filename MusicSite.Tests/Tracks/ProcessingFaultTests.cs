@@ -44,7 +44,9 @@ public sealed class ProcessingFaultTests : IDisposable
             var client = await broken.ArtistClientAsync();
             waiting = (await client.UploadAsync(MediaFixtures.Audio(_files.Path, "wav", 2))).GetProperty("id").GetInt32();
             interrupted = (await client.UploadAsync(MediaFixtures.Audio(_files.Path, "mp3", 2))).GetProperty("id").GetInt32();
-            await WaitUntilAsync(() => broken.WithDbAsync(db => db.Tracks.CountAsync(t => t.ProcessingAttempts >= 1)), 2);
+            await Eventually.Until("both tracks to have made a first attempt",
+                () => broken.WithDbAsync(db => db.Tracks.CountAsync(t => t.ProcessingAttempts >= 1)), count => count >= 2,
+                describe: count => $"{count} tracks attempted");
             // And one track looks as if the process died mid-job, with a half-written file beside it.
             var folder = await broken.WithDbAsync(async db =>
             {
@@ -62,32 +64,12 @@ public sealed class ProcessingFaultTests : IDisposable
 
         foreach (var id in new[] { waiting, interrupted })
         {
-            Assert.Equal(TrackState.Ready, await WaitForStateAsync(fixedSite, id, TrackState.Ready));
+            await Eventually.Until($"track {id} to be ready after the restart",
+                () => fixedSite.WithDbAsync(db => db.Tracks.Where(t => t.Id == id).Select(t => t.State).SingleAsync()),
+                state => state == TrackState.Ready, TimeSpan.FromSeconds(90));
         }
         var leftovers = Directory.GetFiles(Path.Combine(_data.Path, "media", "tracks"), "*.tmp*", SearchOption.AllDirectories);
         Assert.Empty(leftovers);
-    }
-
-    private static async Task<TrackState> WaitForStateAsync(MusicSiteFactory site, int id, TrackState wanted)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        TrackState state;
-        do
-        {
-            await Task.Delay(250);
-            state = await site.WithDbAsync(db => db.Tracks.Where(t => t.Id == id).Select(t => t.State).SingleAsync());
-        }
-        while (state != wanted && DateTime.UtcNow < deadline);
-        return state;
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<int>> count, int atLeast)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (await count() < atLeast && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(200);
-        }
     }
 
     public void Dispose()

@@ -1,27 +1,21 @@
-using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 using MusicSite.Accounts;
 using MusicSite.Catalog;
 using MusicSite.Common;
 using MusicSite.Hosting;
 using MusicSite.Jobs;
-using MusicSite.Media;
 using MusicSite.Uploads;
 using MusicSite.Web.Api;
 
 namespace MusicSite.Web.Endpoints;
 
-public sealed record PlayRequest(double? Seconds);
-public sealed record PlayResponse(bool Counted, int Plays);
-
 /// <summary>A page of the catalog: the list envelope plus facet counts over everything that matched.</summary>
 public sealed record TrackListResponse(IReadOnlyList<TrackSummary> Data, PageMeta Meta, TrackFacets Facets);
 
-/// <summary>/api/music/tracks and /api/music/stream: upload, read, stream, waveform, artwork, re-run processing.</summary>
+/// <summary>/api/music/tracks: list, upload, read, edit, delete and re-run processing. Playback is in <see cref="PlaybackApi"/>.</summary>
 public static class TracksApi
 {
     public static IEndpointRouteBuilder MapTracksApi(this IEndpointRouteBuilder app)
@@ -32,14 +26,7 @@ public static class TracksApi
         tracks.MapGet("/{id:int}", GetAsync);
         tracks.MapPut("/{id:int}", UpdateAsync).RequireAuthorization();
         tracks.MapDelete("/{id:int}", DeleteAsync).RequireAuthorization();
-        tracks.MapGet("/{id:int}/waveform", WaveformAsync);
-        tracks.MapGet("/{id:int}/artwork", ArtworkAsync);
         tracks.MapPost("/{id:int}/reprocess", ReprocessAsync).RequireAuthorization(p => p.RequireRole(Roles.Admin));
-        tracks.MapPost("/{id:int}/plays", PlayAsync).DisableAntiforgery();
-        app.MapMethods("/api/music/download/{id:int}", [HttpMethods.Get, HttpMethods.Head], DownloadAsync)
-            .WithTags("Tracks").WithName("DownloadTrack");
-        app.MapMethods("/api/music/stream/{id:int}", [HttpMethods.Get, HttpMethods.Head], StreamAsync)
-            .WithTags("Tracks").WithName("StreamTrack");
         return app;
     }
 
@@ -204,81 +191,6 @@ public static class TracksApi
         };
     }
 
-    /// <summary>?quality=low|medium|high|lossless (default high); the nearest existing variant is sent.</summary>
-    /// <remarks>?token= is a share link made by the owner: it plays that one track even when it is private.</remarks>
-    public static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> StreamAsync(int id, string? quality, string? token,
-        HttpContext context, ClaimsPrincipal user, StreamSource source, ShareLinks shareLinks, CancellationToken cancellationToken)
-    {
-        if (!TryParseQuality(quality, out var wanted))
-        {
-            return ApiProblems.Validation(new FieldErrors().Add("quality", "Use low, medium, high or lossless."));
-        }
-        var shared = shareLinks.Allows(token, id);
-        // Private caching only: a track made private later must not linger in a shared cache.
-        context.Response.Headers.CacheControl = "private, max-age=3600";
-        return Send(await source.StreamAsync(id, user.AsViewer(), wanted, cancellationToken, shared), rangeProcessing: true);
-    }
-
-    public static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> WaveformAsync(int id, ClaimsPrincipal user,
-        StreamSource source, CancellationToken cancellationToken) =>
-        Send(await source.WaveformAsync(id, user.AsViewer(), cancellationToken), rangeProcessing: false);
-
-    public static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> ArtworkAsync(int id, ClaimsPrincipal user,
-        StreamSource source, CancellationToken cancellationToken) =>
-        Send(await source.ArtworkAsync(id, user.AsViewer(), cancellationToken), rangeProcessing: false);
-
-    /// <summary>?format=original|mp3|flac (default original): the file with its tags and cover, named "Artist - Title".</summary>
-    public static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> DownloadAsync(int id, string? format,
-        HttpContext context, ClaimsPrincipal user, DownloadService downloads, PlayCounter counter, CancellationToken cancellationToken)
-    {
-        if (!Enum.TryParse<DownloadFormat>(format ?? "original", ignoreCase: true, out var wanted) || !Enum.IsDefined(wanted)
-            || int.TryParse(format, out _))
-        {
-            return ApiProblems.Validation(new FieldErrors().Add("format", "Use original, mp3 or flac."));
-        }
-        var lookup = await downloads.PrepareAsync(id, user.AsViewer(), wanted, cancellationToken);
-        switch (lookup.Status)
-        {
-            case DownloadStatus.NotFound:
-                return ApiProblems.NotFound(ErrorCodes.TrackNotFound, "No track has this id.");
-            case DownloadStatus.NotAllowed:
-                return ApiProblems.Problem(ErrorCodes.DownloadNotAllowed, "The artist has not allowed downloads of this track.");
-            case DownloadStatus.NotReady:
-                return ApiProblems.Problem(ErrorCodes.TrackProcessing, "The track is still being processed.");
-            case DownloadStatus.FormatUnavailable:
-                return ApiProblems.Problem(ErrorCodes.FormatUnavailable,
-                    "This track has no such version.", "FLAC exists only for tracks uploaded in a lossless format.");
-        }
-        var file = lookup.File!;
-        // A download counts when it starts (not for HEAD, not for the later ranges of a resumed transfer), and like a
-        // play only once per listener and half hour.
-        if (HttpMethods.IsGet(context.Request.Method) && !context.Request.Headers.Range.Any())
-        {
-            await counter.RecordDownloadAsync(id, user.AsViewer(), context.Connection.RemoteIpAddress, cancellationToken);
-        }
-        return TypedResults.PhysicalFile(file.FullPath, file.ContentType, file.FileName, file.LastModified,
-            ETagFor(new StoredFile(file.FullPath, file.ContentType, file.LastModified, file.Length)), enableRangeProcessing: true);
-    }
-
-    /// <summary>The player reports a play after <see cref="PlayCounter.MinimumSeconds"/> s of listening:
-    /// <c>{ "seconds": 30 }</c>. Counted once per listener, track and half hour.</summary>
-    public static async Task<Results<Ok<PlayResponse>, ProblemHttpResult>> PlayAsync(int id, PlayRequest? request,
-        HttpContext context, ClaimsPrincipal user, PlayCounter plays, CancellationToken cancellationToken)
-    {
-        if (request?.Seconds is not >= PlayCounter.MinimumSeconds)
-        {
-            return ApiProblems.Validation(new FieldErrors().Add("seconds",
-                $"A play counts after {PlayCounter.MinimumSeconds} seconds of listening."));
-        }
-        var counted = await plays.RecordAsync(id, user.AsViewer(), context.Connection.RemoteIpAddress, cancellationToken);
-        if (counted is null)
-        {
-            return ApiProblems.NotFound(ErrorCodes.TrackNotFound, "No playable track has this id.");
-        }
-        var stats = await plays.StatsAsync(id, cancellationToken);
-        return TypedResults.Ok(new PlayResponse(counted.Value, stats.Total));
-    }
-
     /// <summary>Processes the track again from its original, as after a fix to ffmpeg or the pipeline.</summary>
     public static async Task<Results<Accepted<TrackDetail>, ProblemHttpResult>> ReprocessAsync(int id, ClaimsPrincipal user,
         TrackCatalog catalog, TrackProcessingQueue queue, CancellationToken cancellationToken)
@@ -289,24 +201,4 @@ public static class TracksApi
         }
         return TypedResults.Accepted($"/api/music/tracks/{id}", await catalog.FindAsync(id, user.AsViewer(), cancellationToken));
     }
-
-    private static Results<PhysicalFileHttpResult, ProblemHttpResult> Send(FileLookup lookup, bool rangeProcessing) => lookup switch
-    {
-        { Status: LookupStatus.Found, File: { } file } => TypedResults.PhysicalFile(file.FullPath, file.ContentType,
-            lastModified: file.LastModified, entityTag: ETagFor(file), enableRangeProcessing: rangeProcessing),
-        { Status: LookupStatus.NotReady } => ApiProblems.Problem(ErrorCodes.TrackProcessing,
-            "The track is still being processed.", "Try again when its state is ready."),
-        { Status: LookupStatus.Failed } => ApiProblems.Problem(ErrorCodes.TrackProcessingFailed,
-            "Processing this track failed.", "The uploader can see why on the track page."),
-        _ => ApiProblems.NotFound(ErrorCodes.TrackNotFound, "No playable track has this id."),
-    };
-
-    private static bool TryParseQuality(string? text, out StreamQuality quality)
-    {
-        quality = StreamQuality.High;
-        return string.IsNullOrEmpty(text) || Enum.TryParse(text, ignoreCase: true, out quality) && Enum.IsDefined(quality);
-    }
-
-    private static EntityTagHeaderValue ETagFor(StoredFile file) => new(
-        $"\"{file.Length.ToString("x", CultureInfo.InvariantCulture)}-{file.LastModified.ToUnixTimeSeconds().ToString("x", CultureInfo.InvariantCulture)}\"");
 }

@@ -51,7 +51,10 @@ public static class MusicSiteHost
         services.AddOpenApi();
         services.AddMusicSiteHealthChecks();
         services.AddHttpContextAccessor();
-        services.AddAntiforgery();
+        // SecurityHeaders sends X-Frame-Options: DENY on every response; antiforgery's SAMEORIGIN would weaken it.
+        services.AddAntiforgery(options => options.SuppressXFrameOptionsHeader = true);
+        // The server's name and version tell an attacker which bugs to try.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         // The upload page's form carries the audio file; the body limit itself is set per request by UploadLimits.
         services.AddOptions<Microsoft.AspNetCore.Http.Features.FormOptions>()
             .Configure<Microsoft.Extensions.Options.IOptions<UploadOptions>>((form, uploads) =>
@@ -68,6 +71,8 @@ public static class MusicSiteHost
 
     public static WebApplication UseMusicSite(this WebApplication app)
     {
+        // First, so that every answer below it, errors included, carries the headers.
+        app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler();
         app.UseWhen(c => ApiProblems.IsApiRequest(c.Request), api => api.UseStatusCodePages());
         // Page errors on GET re-run as the /error page in the site layout; a failed POST cannot be re-run
@@ -91,6 +96,7 @@ public static class MusicSiteHost
         app.MapAuthApi();
         app.MapGenresApi();
         app.MapTracksApi();
+        app.MapPlaybackApi();
         app.MapAlbumsApi();
         app.MapTusApi();
         app.MapUsersApi();

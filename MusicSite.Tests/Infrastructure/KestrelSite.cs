@@ -1,0 +1,35 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MusicSite.Tests.Infrastructure;
+
+/// <summary>
+/// The site on real Kestrel at 127.0.0.1 with a port of its own, for what the in-memory test server does not
+/// show (the Server header, the listening address). Settings may be changed before the first use.
+/// </summary>
+public sealed class KestrelSite : IDisposable
+{
+    private readonly Lazy<string> _baseUrl;
+
+    public KestrelSite()
+    {
+        _baseUrl = new Lazy<string>(() =>
+        {
+            Site.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+            Site.StartServer();
+            return Site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        });
+    }
+
+    public MusicSiteFactory Site { get; } = new();
+
+    /// <summary>Starts the site on first use.</summary>
+    public string BaseUrl => _baseUrl.Value;
+
+    public HttpClient CreateClient() =>
+        new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = new Uri(BaseUrl) };
+
+    public void Dispose() => Site.Dispose();
+}
