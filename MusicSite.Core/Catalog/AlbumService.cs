@@ -36,7 +36,7 @@ public sealed class AlbumService(MusicSiteDbContext db, TrackCatalog catalog, Ca
         var total = await albums.CountAsync(cancellationToken);
         var visible = catalog.Visible(viewer);
         var items = await albums.OrderByDescending(a => a.ReleaseDate).ThenByDescending(a => a.Id)
-            .Skip((page - 1) * limit).Take(limit)
+            .Skip(Paging.Offset(page, limit)).Take(limit)
             .Select(a => new AlbumSummary(a.Id, a.Title, a.ArtistName, a.ReleaseDate, visible.Count(t => t.AlbumId == a.Id)))
             .ToListAsync(cancellationToken);
         return (items, total);

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using MusicSite.Common;
 using MusicSite.Data;
 
 namespace MusicSite.Catalog;
@@ -39,7 +40,7 @@ public sealed partial class CatalogSearch(MusicSiteDbContext db, TrackCatalog ca
         // one, because EF cannot project collections across a join with the keyless FTS rows.
         var ids = await Sort(ranked, terms.Count == 0 && query.EffectiveSort == TrackSort.Relevance ? TrackSort.CreatedAt : query.EffectiveSort,
                 query.EffectiveDescending)
-            .Skip((query.Page - 1) * query.Limit).Take(query.Limit)
+            .Skip(Paging.Offset(query.Page, query.Limit)).Take(query.Limit)
             .Select(r => r.Track.Id)
             .ToListAsync(cancellationToken);
         var details = await TrackCatalog.Summaries(db.Tracks.Where(t => ids.Contains(t.Id))).ToDictionaryAsync(t => t.Id, cancellationToken);

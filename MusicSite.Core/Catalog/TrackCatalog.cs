@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using MusicSite.Common;
 using MusicSite.Data;
 using MusicSite.Genres;
 
@@ -80,7 +81,7 @@ public sealed class TrackCatalog(MusicSiteDbContext db)
         var own = db.Tracks.Where(t => t.UploaderId == uploaderId && t.DeletedAt == null);
         var total = await own.CountAsync(cancellationToken);
         var items = await own.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)
-            .Skip((page - 1) * limit).Take(limit)
+            .Skip(Paging.Offset(page, limit)).Take(limit)
             .Select(t => new UploadSummary(t.Id, t.Title, t.ArtistName, t.IsPublic, t.DurationSeconds, t.State,
                 t.ProcessingProgress, t.ProcessingStep, t.ProcessingError, t.CreatedAt))
             .ToListAsync(cancellationToken);

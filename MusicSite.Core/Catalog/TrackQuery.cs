@@ -93,11 +93,12 @@ public sealed record TrackQuery
             BpmMax = (int?)Number(get("bpm_max"), "bpm_max", 0, 1000, errors),
             Key = Text(get("key")),
             License = Text(get("license")),
-            UploaderId = (int?)Number(get("uploader_id"), "uploader_id", 1, int.MaxValue, errors),
+            UploaderId = WholeNumber(get("uploader_id"), "uploader_id", int.MaxValue, errors),
             Sort = sort,
             Descending = descending,
-            Page = (int?)Number(get("page"), "page", 1, 1_000_000, errors) ?? 1,
-            Limit = (int?)Number(get("limit"), "limit", 1, MaxLimit, errors) ?? DefaultLimit,
+            // Any page from 1: one past the last is simply empty (Paging.Offset never overflows).
+            Page = WholeNumber(get("page"), "page", int.MaxValue, errors) ?? 1,
+            Limit = WholeNumber(get("limit"), "limit", MaxLimit, errors) ?? DefaultLimit,
         };
         return (query, errors);
     }
@@ -148,13 +149,28 @@ public sealed record TrackQuery
         return default;
     }
 
+    /// <summary>A count or an id: digits only, from 1 to <paramref name="max"/>; "1.5", "1e3" and "+1" are refused.</summary>
+    private static int? WholeNumber(string? text, string field, int max, FieldErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        if (int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value is >= 1 && value <= max)
+        {
+            return value;
+        }
+        errors.Add(field, $"{field} must be a whole number from 1 to {max.ToString(CultureInfo.InvariantCulture)}.");
+        return null;
+    }
+
     private static double? Number(string? text, string field, double min, double max, FieldErrors errors)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             return null;
         }
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || double.IsNaN(value))
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
         {
             errors.Add(field, $"{field} must be a number.");
             return null;

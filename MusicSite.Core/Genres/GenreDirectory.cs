@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using MusicSite.Common;
 using MusicSite.Data;
 
 namespace MusicSite.Genres;
@@ -39,7 +40,7 @@ public sealed class GenreDirectory(MusicSiteDbContext db)
             query = query.Where(g => g.ParentId == null);
         }
         var total = await query.CountAsync(cancellationToken);
-        var items = await query.OrderBy(g => g.Name).Skip((page - 1) * limit).Take(limit)
+        var items = await query.OrderBy(g => g.Name).Skip(Paging.Offset(page, limit)).Take(limit)
             .Select(g => new GenreListItem(g.Id, g.Name, g.Slug, g.Description, g.ParentId, g.Children.Count))
             .ToListAsync(cancellationToken);
         return (items, total);

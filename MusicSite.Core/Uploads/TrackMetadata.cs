@@ -94,9 +94,10 @@ public static partial class TrackMetadataRules
         {
             return null;
         }
-        // Tags often carry "120.00"; the field takes whole beats per minute.
+        // Tags often carry "120.00"; the field takes whole beats per minute. NaN and infinities parse as doubles
+        // but compare false with every bound, so they are refused by name.
         if (!double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
-            || Math.Round(value) is < BpmMin or > BpmMax)
+            || !double.IsFinite(value) || Math.Round(value) is < BpmMin or > BpmMax)
         {
             errors.Add("bpm", $"BPM must be a number from {BpmMin} to {BpmMax}.");
             return null;

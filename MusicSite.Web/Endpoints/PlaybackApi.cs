@@ -56,8 +56,7 @@ public static class PlaybackApi
     public static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> DownloadAsync(int id, string? format,
         HttpContext context, ClaimsPrincipal user, DownloadService downloads, PlayCounter counter, CancellationToken cancellationToken)
     {
-        if (!Enum.TryParse<DownloadFormat>(format ?? "original", ignoreCase: true, out var wanted) || !Enum.IsDefined(wanted)
-            || int.TryParse(format, out _))
+        if (!EnumNames.TryParse<DownloadFormat>(format ?? "original", out var wanted))
         {
             return ApiProblems.Validation(new FieldErrors().Add("format", "Use original, mp3 or flac."));
         }
@@ -118,7 +117,7 @@ public static class PlaybackApi
     private static bool TryParseQuality(string? text, out StreamQuality quality)
     {
         quality = StreamQuality.High;
-        return string.IsNullOrEmpty(text) || Enum.TryParse(text, ignoreCase: true, out quality) && Enum.IsDefined(quality);
+        return string.IsNullOrEmpty(text) || EnumNames.TryParse(text, out quality);
     }
 
     private static EntityTagHeaderValue ETagFor(StoredFile file) => new(

@@ -76,9 +76,11 @@ public static class MusicSiteHost
         app.UseExceptionHandler();
         app.UseWhen(c => ApiProblems.IsApiRequest(c.Request), api => api.UseStatusCodePages());
         // Page errors on GET re-run as the /error page in the site layout; a failed POST cannot be re-run
-        // (its form and antiforgery state are spent), so it gets a plain page instead.
+        // (its form and antiforgery state are spent), so it gets a plain page instead. The re-run gets a scope of
+        // its own: a page that answered 404 (NavigationManager.NotFound) has already initialised the scoped
+        // NavigationManager, and the /error component needs a fresh one.
         app.UseWhen(c => !ApiProblems.IsApiRequest(c.Request) && (HttpMethods.IsGet(c.Request.Method) || HttpMethods.IsHead(c.Request.Method)),
-            pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+            pages => pages.UseStatusCodePagesWithReExecute("/error/{0}", createScopeForStatusCodePages: true));
         app.UseWhen(c => !ApiProblems.IsApiRequest(c.Request) && !HttpMethods.IsGet(c.Request.Method) && !HttpMethods.IsHead(c.Request.Method),
             posts => posts.UseStatusCodePages(context => ErrorPage.WriteStatusAsync(context.HttpContext)));
         app.UseStaticFiles();
