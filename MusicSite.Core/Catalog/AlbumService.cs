@@ -5,8 +5,6 @@ using MusicSite.Common;
 using MusicSite.Data;
 using MusicSite.Hosting;
 using MusicSite.Media;
-using MusicSite.Uploads;
-
 namespace MusicSite.Catalog;
 
 public sealed record AlbumInput(string? Title, string? ArtistName, string? ReleaseDate, string? Description, IReadOnlyList<string>? Genres);

@@ -3,8 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using MusicSite.Common;
 using MusicSite.Data;
 using MusicSite.Jobs;
-using MusicSite.Uploads;
-
 namespace MusicSite.Catalog;
 
 public sealed record TrackChangeView(string Field, string? OldValue, string? NewValue, DateTime ChangedAt);

@@ -1,15 +1,15 @@
 namespace MusicSite.Tests.Infrastructure;
 
-/// <summary>A clock a test moves by hand, to pass a time window without waiting for it.</summary>
+/// <summary>A clock that moves only when a test moves it.</summary>
 public sealed class ManualClock(DateTimeOffset start) : TimeProvider
 {
-    private long _ticks = start.UtcTicks;
+    private DateTimeOffset _now = start;
 
-    public ManualClock() : this(DateTimeOffset.UtcNow)
+    public ManualClock() : this(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero))
     {
     }
 
-    public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _ticks), TimeSpan.Zero);
+    public override DateTimeOffset GetUtcNow() => _now;
 
-    public void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
+    public void Advance(TimeSpan by) => _now += by;
 }

@@ -85,7 +85,7 @@ public sealed class CountInflationTests : IDisposable
     /// <summary>The site on a clock the test moves.</summary>
     private sealed class ClockedSite : MusicSiteFactory
     {
-        public ManualClock Clock { get; } = new();
+        public ManualClock Clock { get; } = new(DateTimeOffset.UtcNow);
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {

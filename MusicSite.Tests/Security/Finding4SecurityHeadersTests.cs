@@ -17,7 +17,7 @@ public sealed class Finding4SecurityHeadersTests(MusicSiteFactory site, Finding4
     {
         public KestrelSite Kestrel { get; } = new();
 
-        public FaultySite() => Kestrel.Site.Settings["RateLimits:LoginPermitLimit"] = "1";
+        public FaultySite() => Kestrel.Site.Settings["RateLimits:AccountPermitLimit"] = "1";
 
         public void Dispose() => Kestrel.Dispose();
     }

@@ -33,16 +33,17 @@ public static class ApiProblems
 
         [ErrorCodes.Unauthorized] = new(StatusCodes.Status401Unauthorized, "Sign in first."),
         [ErrorCodes.InvalidCredentials] = new(StatusCodes.Status401Unauthorized, "Email or password is incorrect."),
-        [ErrorCodes.AccountLocked] = new(StatusCodes.Status401Unauthorized, "This account is locked."),
         [ErrorCodes.InvalidRefreshToken] = new(StatusCodes.Status401Unauthorized, "The refresh token is invalid or has expired. Sign in again."),
         [ErrorCodes.UnauthorizedAccess] = new(StatusCodes.Status403Forbidden, "You may not do this."),
         [ErrorCodes.DownloadNotAllowed] = new(StatusCodes.Status403Forbidden, "The artist has not allowed downloads of this track."),
         [ErrorCodes.EmailTaken] = new(StatusCodes.Status409Conflict, "An account with this email already exists."),
+        [ErrorCodes.InvalidToken] = new(StatusCodes.Status400BadRequest, "The link is invalid or has expired."),
 
         [ErrorCodes.TrackProcessing] = new(StatusCodes.Status422UnprocessableEntity, "The track is still being processed."),
         [ErrorCodes.TrackProcessingFailed] = new(StatusCodes.Status422UnprocessableEntity, "Processing this track failed."),
         [ErrorCodes.FormatUnavailable] = new(StatusCodes.Status422UnprocessableEntity, "This format is not available for this track."),
         [ErrorCodes.Conflict] = new(StatusCodes.Status409Conflict, "The request conflicts with the current state."),
+        [ErrorCodes.EditConflict] = new(StatusCodes.Status409Conflict, "The account was changed by another request at the same moment. Try again."),
         [ErrorCodes.UploadOffsetMismatch] = new(StatusCodes.Status409Conflict, "The chunk does not start where the upload stands."),
         [ErrorCodes.TusVersion] = new(StatusCodes.Status412PreconditionFailed, "Send Tus-Resumable: 1.0.0."),
 

@@ -22,9 +22,9 @@ public static class AuthSetup
                 options.Password.RequireLowercase = true;
                 options.Password.RequireUppercase = true;
                 options.Password.RequireNonAlphanumeric = false;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                options.Lockout.AllowedForNewUsers = true;
+                // No hard lockout: anyone could trigger it for any account. Failed sign-ins are slowed down by
+                // AccountThrottle instead (docs/decisions/sign-in-throttling.md).
+                options.Lockout.AllowedForNewUsers = false;
                 // Signing in does not wait for the email confirmation; a banner asks for it instead.
                 options.SignIn.RequireConfirmedAccount = false;
                 options.SignIn.RequireConfirmedEmail = false;
@@ -73,6 +73,7 @@ public static class AuthSetup
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
         services.AddScoped<IAccountLinks, AccountLinks>();
+        services.AddScoped<SignInFlow>();
         return services;
     }
 

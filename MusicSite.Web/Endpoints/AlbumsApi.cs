@@ -6,7 +6,7 @@ using MusicSite.Accounts;
 using MusicSite.Catalog;
 using MusicSite.Common;
 using MusicSite.Hosting;
-using MusicSite.Uploads;
+using MusicSite.Media;
 using MusicSite.Web.Api;
 
 namespace MusicSite.Web.Endpoints;

@@ -7,6 +7,7 @@ using MusicSite.Catalog;
 using MusicSite.Common;
 using MusicSite.Hosting;
 using MusicSite.Jobs;
+using MusicSite.Media;
 using MusicSite.Uploads;
 using MusicSite.Web.Api;
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using MusicSite.Data;
 using MusicSite.Hosting;
+using MusicSite.Uploads;
 using MusicSite.Web.Api;
 using MusicSite.Web.Auth;
 using MusicSite.Web.Components;

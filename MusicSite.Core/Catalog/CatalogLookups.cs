@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using MusicSite.Common;
 using MusicSite.Data;
 
-namespace MusicSite.Uploads;
+namespace MusicSite.Catalog;
 
 /// <summary>Turns the genre and license names a form or API client sent into ids, reporting unknown ones.</summary>
 public sealed class CatalogLookups(MusicSiteDbContext db)
