@@ -31,6 +31,7 @@ public static class ErrorCodes
     public const string InvalidCredentials = "INVALID_CREDENTIALS";
     public const string InvalidRefreshToken = "INVALID_REFRESH_TOKEN";
     public const string EmailTaken = "EMAIL_TAKEN";
+    public const string CrossSiteRequest = "CROSS_SITE_REQUEST";
     /// <summary>A reset or confirmation code that is wrong, used or expired.</summary>
     public const string InvalidToken = "INVALID_TOKEN";
 

@@ -40,6 +40,8 @@ public class MusicSiteFactory : WebApplicationFactory<Program>
         // Test output should show failures, not every request and job.
         ["Logging:LogLevel:Default"] = "Warning",
         ["Logging:LogLevel:MusicSite"] = "Warning",
+        // Without a PublicBaseUrl the in-memory site's mail links point at localhost, which is fine here.
+        ["Logging:LogLevel:MusicSite.Web.Hosting.SiteAddress"] = "Error",
     };
 
     public string DataDirectory => _data.Path;

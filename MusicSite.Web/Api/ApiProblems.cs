@@ -36,6 +36,7 @@ public static class ApiProblems
         [ErrorCodes.InvalidRefreshToken] = new(StatusCodes.Status401Unauthorized, "The refresh token is invalid or has expired. Sign in again."),
         [ErrorCodes.UnauthorizedAccess] = new(StatusCodes.Status403Forbidden, "You may not do this."),
         [ErrorCodes.DownloadNotAllowed] = new(StatusCodes.Status403Forbidden, "The artist has not allowed downloads of this track."),
+        [ErrorCodes.CrossSiteRequest] = new(StatusCodes.Status403Forbidden, "This request did not come from MusicSite's own pages."),
         [ErrorCodes.EmailTaken] = new(StatusCodes.Status409Conflict, "An account with this email already exists."),
         [ErrorCodes.InvalidToken] = new(StatusCodes.Status400BadRequest, "The link is invalid or has expired."),
 
