@@ -111,7 +111,7 @@ public sealed class AccountService(
         var user = await users.Users.FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
         if (user is null)
         {
-            return ServiceResult<string>.Invalid("user", "Account not found.", "NOT_FOUND");
+            return ServiceResult<string>.Invalid("user", "Account not found.", ErrorCodes.NotFound);
         }
         if (user.EmailConfirmed)
         {
@@ -249,7 +249,7 @@ public sealed class AccountService(
         var user = await users.Users.FirstOrDefaultAsync(u => u.Id == userId);
         if (user is null)
         {
-            return ServiceResult<AppUser>.Invalid("user", "Account not found.", "NOT_FOUND");
+            return ServiceResult<AppUser>.Invalid("user", "Account not found.", ErrorCodes.NotFound);
         }
         var updated = await SaveAsync(user, users.UpdateSecurityStampAsync);
         return updated.Succeeded ? ServiceResult<AppUser>.Ok(user) : Failed(updated);

@@ -50,8 +50,7 @@ public sealed class DownloadService(TrackCatalog catalog, FfmpegRunner runner,
         {
             return new DownloadLookup(DownloadStatus.NotFound);
         }
-        var mayDownload = track.IsDownloadable || viewer.IsAdmin || viewer.UserId == track.UploaderId;
-        if (!mayDownload)
+        if (!viewer.MayDownload(track))
         {
             return new DownloadLookup(DownloadStatus.NotAllowed);
         }

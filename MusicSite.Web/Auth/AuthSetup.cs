@@ -54,7 +54,7 @@ public static class AuthSetup
             };
         });
 
-        services.AddAuthorization();
+        services.AddAuthorization(Policies.Add);
         services.AddCascadingAuthenticationState();
         services.AddScoped<IAccountLinks, AccountLinks>();
         services.AddScoped<SignInFlow>();

@@ -5,6 +5,7 @@ using MusicSite.Accounts;
 using MusicSite.Common;
 using MusicSite.Uploads;
 using MusicSite.Web.Api;
+using MusicSite.Web.Auth;
 
 namespace MusicSite.Web.Endpoints;
 
@@ -21,7 +22,7 @@ public static class TusApi
     {
         var group = app.MapGroup("/api/uploads").WithTags("Uploads").AddEndpointFilter(RequireTusVersion);
         group.MapMethods("/", [HttpMethods.Options], Options).AllowAnonymous();
-        group.MapPost("/", CreateAsync).RequireAuthorization(p => p.RequireRole(Roles.Artist, Roles.Admin));
+        group.MapPost("/", CreateAsync).RequireAuthorization(Policies.MayUpload);
         group.MapMethods("/{id}", [HttpMethods.Head], HeadAsync).RequireAuthorization();
         group.MapMethods("/{id}", [HttpMethods.Patch], PatchAsync).RequireAuthorization();
         group.MapDelete("/{id}", DeleteAsync).RequireAuthorization();
