@@ -3,7 +3,6 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MusicSite.Catalog;
-using MusicSite.Data;
 using MusicSite.Hosting;
 using MusicSite.Media;
 
@@ -39,7 +38,7 @@ public sealed record DownloadLookup(DownloadStatus Status, DownloadFile? File = 
 /// as stored: each one is rebuilt from the audio stream, and whatever the upload carried besides audio (an
 /// appended HTML page or ZIP archive) is left behind.
 /// </remarks>
-public sealed class DownloadService(MusicSiteDbContext db, TrackCatalog catalog, FfmpegRunner runner,
+public sealed class DownloadService(TrackCatalog catalog, FfmpegRunner runner,
     IOptions<MusicSiteOptions> options)
 {
     /// <summary>Part of each download's file name: raised when the way downloads are built changes, so files made
@@ -111,10 +110,6 @@ public sealed class DownloadService(MusicSiteDbContext db, TrackCatalog catalog,
         return new DownloadLookup(DownloadStatus.Found, new DownloadFile(info.FullName, source.ContentType,
             FileNameFor(track.ArtistName, track.Title, extension), new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero), info.Length));
     }
-
-    public Task CountAsync(int trackId, CancellationToken cancellationToken) =>
-        db.Tracks.Where(t => t.Id == trackId)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.DownloadCount, t => t.DownloadCount + 1), cancellationToken);
 
     /// <summary>"Artist - Title.ext", without characters a file system or a header would choke on.</summary>
     public static string FileNameFor(string artist, string title, string extension)
