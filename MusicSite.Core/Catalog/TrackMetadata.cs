@@ -75,6 +75,17 @@ public static partial class TrackMetadataRules
         }
     }
 
+    /// <summary>A track's or album's description: trimmed, empty means none, at most <see cref="DescriptionMax"/> characters.</summary>
+    public static string? ParseDescription(string? text, FieldErrors errors)
+    {
+        var description = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        if (description?.Length > DescriptionMax)
+        {
+            errors.Add("description", $"The description can be at most {DescriptionMax} characters.");
+        }
+        return description;
+    }
+
     public static int? ParseBpm(string? text, FieldErrors errors)
     {
         if (string.IsNullOrWhiteSpace(text))
