@@ -150,7 +150,7 @@ public sealed class AlbumService(MusicSiteDbContext db, TrackCatalog catalog, Ca
         }
         if (requireAll || input.ArtistName is not null)
         {
-            TrackMetadataRules.CheckArtist(input.ArtistName?.Trim(), errors);
+            TrackMetadataRules.CheckArtist(input.ArtistName?.Trim(), errors, "artistName");
             album.ArtistName = input.ArtistName?.Trim() ?? "";
         }
         if (input.Description is not null)
