@@ -150,16 +150,12 @@ public sealed class AlbumService(MusicSiteDbContext db, TrackCatalog catalog, Ca
         }
         if (requireAll || input.ArtistName is not null)
         {
-            TrackMetadataRules.CheckArtist(input.ArtistName?.Trim(), errors);
+            TrackMetadataRules.CheckArtist(input.ArtistName?.Trim(), errors, "artistName");
             album.ArtistName = input.ArtistName?.Trim() ?? "";
         }
         if (input.Description is not null)
         {
-            album.Description = string.IsNullOrWhiteSpace(input.Description) ? null : input.Description.Trim();
-            if (album.Description?.Length > TrackMetadataRules.DescriptionMax)
-            {
-                errors.Add("description", $"The description can be at most {TrackMetadataRules.DescriptionMax} characters.");
-            }
+            album.Description = TrackMetadataRules.ParseDescription(input.Description, errors);
         }
         if (input.ReleaseDate is not null)
         {
@@ -179,9 +175,7 @@ public sealed class AlbumService(MusicSiteDbContext db, TrackCatalog catalog, Ca
         }
         if (input.Genres is not null)
         {
-            var ids = await lookups.GenresAsync(input.Genres, errors, cancellationToken);
-            album.Genres.RemoveAll(g => !ids.Contains(g.GenreId));
-            album.Genres.AddRange(ids.Where(id => album.Genres.All(g => g.GenreId != id)).Select(id => new AlbumGenre { GenreId = id }));
+            await lookups.SetGenresAsync(album.Genres, input.Genres, errors, cancellationToken);
         }
         album.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         return errors;
