@@ -7,6 +7,7 @@ namespace MusicSite.Tests.Browser;
 /// Security finding 6 from the browser's side: the site's own scripts, signed in by the cookie, still change
 /// things through the API, since Chromium marks their requests same-origin (Sec-Fetch-Site, Origin).
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class SameOriginBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]

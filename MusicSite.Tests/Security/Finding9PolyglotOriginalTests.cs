@@ -12,6 +12,7 @@ namespace MusicSite.Tests.Security;
 /// Security finding 9: an upload with a polyglot tail (an HTML page or a ZIP archive appended to the audio) is
 /// stored byte-exact, but `?format=original` hands out the audio without the tail, sandboxed and unsniffable.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class Finding9PolyglotOriginalTests(MusicSiteFactory site) : IClassFixture<MusicSiteFactory>, IDisposable
 {
     private const string Html = "<!DOCTYPE html><html><body><script>alert('polyglot')</script></body></html>";
