@@ -10,6 +10,7 @@ namespace MusicSite.Tests.Hosting;
 /// A site killed in the middle of an upload (after the original is in media/, before its row is committed) leaves
 /// a folder no track names. The next start removes it, and keeps everything a row does name.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class CrashRecoveryTests : IDisposable
 {
     private const string AdminEmail = "admin@musicsite.test";
