@@ -4,6 +4,7 @@ using MusicSite.Tests.Infrastructure;
 
 namespace MusicSite.Tests.Tracks;
 
+[Trait("Category", "Slow")]
 public sealed class ShareLinkTests(MusicSiteFactory site) : IClassFixture<MusicSiteFactory>
 {
     [Fact]
