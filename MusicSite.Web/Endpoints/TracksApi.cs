@@ -96,8 +96,17 @@ public static class TracksApi
         {
             return ApiProblems.Problem(ErrorCodes.ValidationFailed, "The JSON body could not be read.");
         }
+        if (!JsonBody.IsObject(body))
+        {
+            return JsonBody.NotAnObject();
+        }
+        var shape = new FieldErrors();
+        var uploadId = JsonBody.Text(body, "uploadId", shape);
+        if (shape.Any)
+        {
+            return ApiProblems.Validation(shape);
+        }
         var input = MetadataInput(body);
-        var uploadId = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("uploadId", out var idValue) ? idValue.GetString() : null;
         var (staged, session) = string.IsNullOrEmpty(uploadId)
             ? (null, null)
             : await resumable.CompletedAsync(uploadId, user.UserId()!.Value, cancellationToken);
@@ -148,9 +157,9 @@ public static class TracksApi
     public static async Task<Results<Ok<TrackDetail>, ProblemHttpResult>> UpdateAsync(int id, JsonElement body, ClaimsPrincipal user,
         TrackEditor editor, TrackCatalog catalog, CancellationToken cancellationToken)
     {
-        if (body.ValueKind != JsonValueKind.Object)
+        if (!JsonBody.IsObject(body))
         {
-            return ApiProblems.Validation(new FieldErrors().Add("", "Send a JSON object with the fields to change."));
+            return JsonBody.NotAnObject();
         }
         var result = await editor.UpdateAsync(id, MetadataInput(body), user.AsViewer(), cancellationToken);
         return result.Succeeded
