@@ -23,6 +23,7 @@ public static class ErrorCodes
     public const string GenreNotFound = "GENRE_NOT_FOUND";
     public const string AvatarNotFound = "AVATAR_NOT_FOUND";
     public const string UploadNotFound = "UPLOAD_NOT_FOUND";
+    public const string TrackDeleted = "TRACK_DELETED";
 
     // Who may do what
     public const string Unauthorized = "UNAUTHORIZED";

@@ -150,7 +150,7 @@ public static class TracksApi
         TrackCatalog catalog, CancellationToken cancellationToken) =>
         await catalog.FindAsync(id, user.AsViewer(), cancellationToken) is { } track
             ? TypedResults.Ok(track)
-            : ApiProblems.NotFound(ErrorCodes.TrackNotFound, "No track has this id.");
+            : await MissingTrack.ProblemAsync(id, user, catalog, cancellationToken);
 
     /// <summary>Edits the given fields (owner or admin). A field left out stays; <c>null</c> clears it where a track
     /// may lack it. Every change goes into the track's change log.</summary>
