@@ -40,6 +40,7 @@ public static class ErrorCodes
     public const string FormatUnavailable = "FORMAT_UNAVAILABLE";
     public const string Conflict = "CONFLICT";
     public const string UploadOffsetMismatch = "UPLOAD_OFFSET_MISMATCH";
+    public const string UploadLocked = "UPLOAD_LOCKED";
     public const string TusVersion = "TUS_VERSION";
 
     // Protocol and server

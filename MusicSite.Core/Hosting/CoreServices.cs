@@ -50,6 +50,7 @@ public static class CoreServices
         services.AddScoped<AlbumService>();
         services.AddSingleton<ShareLinks>();
         services.AddScoped<ResumableUploads>();
+        services.AddSingleton<UploadLocks>();
         services.AddSingleton<IMailSender, MailSender>();
         services.AddScoped<AccountService>();
         services.AddScoped<AccountBootstrap>();

@@ -45,6 +45,7 @@ public static class ApiProblems
         [ErrorCodes.FormatUnavailable] = new(StatusCodes.Status422UnprocessableEntity, "This format is not available for this track."),
         [ErrorCodes.Conflict] = new(StatusCodes.Status409Conflict, "The request conflicts with the current state."),
         [ErrorCodes.UploadOffsetMismatch] = new(StatusCodes.Status409Conflict, "The chunk does not start where the upload stands."),
+        [ErrorCodes.UploadLocked] = new(StatusCodes.Status423Locked, "Another request is writing to this upload."),
         [ErrorCodes.TusVersion] = new(StatusCodes.Status412PreconditionFailed, "Send Tus-Resumable: 1.0.0."),
 
         [ErrorCodes.MethodNotAllowed] = new(StatusCodes.Status405MethodNotAllowed, "Method not allowed."),
