@@ -6,10 +6,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MusicSite.Common;
+using MusicSite.Data;
 using MusicSite.Hosting;
 using MusicSite.Media;
-using MusicSite.Uploads;
-
 namespace MusicSite.Accounts;
 
 /// <summary>Builds the absolute links that account mail carries; the host knows the site's address.</summary>
@@ -23,14 +22,29 @@ public sealed record RegisterInput(string? Email, string? Password, string? Disp
 
 public sealed record ProfileInput(string? DisplayName, string? Bio);
 
+/// <summary>What the account pages and /api/auth say, word for word.</summary>
+public static class AccountMessages
+{
+    public const string ResetLinkSent =
+        "If an account exists for that address, we have sent it a link to choose a new password. The link works for a limited time.";
+    public const string ResetLinkInvalid = "This reset link is invalid or has expired. Ask for a new one.";
+    public const string PasswordChanged = "Your password has been changed.";
+    public const string ConfirmationSent = "We have sent the confirmation link again. It may take a minute to arrive.";
+    public const string AlreadyConfirmed = "Your email address is already confirmed.";
+    public const string EmailConfirmed = "Thank you: your email address is confirmed.";
+    public const string ConfirmationLinkInvalid = "This confirmation link is invalid or has expired.";
+}
+
 /// <summary>Registration, confirmation, password reset and profile: one method per use case,
 /// shared by the account pages and /api/auth.</summary>
 public sealed class AccountService(
     UserManager<AppUser> users,
+    MusicSiteDbContext db,
     IMailSender mail,
     IAccountLinks links,
     ImageNormalizer images,
     UploadStaging staging,
+    AccountThrottle throttle,
     IOptions<MusicSiteOptions> siteOptions,
     IOptions<MediaToolOptions> mediaOptions,
     TimeProvider clock,
@@ -64,6 +78,10 @@ public sealed class AccountService(
         {
             return ServiceResult<AppUser>.Invalid(errors);
         }
+        if (throttle.TryAcquire(AccountAction.Register, email) is { IsAllowed: false } limited)
+        {
+            return ServiceResult<AppUser>.Limited(limited.RetryAfter!.Value);
+        }
 
         if (await users.FindByEmailAsync(email) is not null)
         {
@@ -87,7 +105,27 @@ public sealed class AccountService(
         return ServiceResult<AppUser>.Ok(user);
     }
 
-    public async Task SendConfirmationAsync(AppUser user, CancellationToken cancellationToken)
+    /// <summary>The "send the link again" of a signed-in user whose address is not confirmed yet.</summary>
+    public async Task<ServiceResult<string>> ResendConfirmationAsync(int userId, CancellationToken cancellationToken)
+    {
+        var user = await users.Users.FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        if (user is null)
+        {
+            return ServiceResult<string>.Invalid("user", "Account not found.", ErrorCodes.NotFound);
+        }
+        if (user.EmailConfirmed)
+        {
+            return ServiceResult<string>.Ok(AccountMessages.AlreadyConfirmed);
+        }
+        if (throttle.TryAcquire(AccountAction.ConfirmationMail, user.Email) is { IsAllowed: false } limited)
+        {
+            return ServiceResult<string>.Limited(limited.RetryAfter!.Value);
+        }
+        await SendConfirmationAsync(user, cancellationToken);
+        return ServiceResult<string>.Ok(AccountMessages.ConfirmationSent);
+    }
+
+    private async Task SendConfirmationAsync(AppUser user, CancellationToken cancellationToken)
     {
         if (user.EmailConfirmed || user.Email is null)
         {
@@ -114,31 +152,48 @@ public sealed class AccountService(
         return (await users.ConfirmEmailAsync(user, token)).Succeeded;
     }
 
-    /// <summary>Sends a reset link when the address has an account; says nothing either way.</summary>
-    public async Task RequestPasswordResetAsync(string? email, CancellationToken cancellationToken)
+    /// <summary>Sends a reset link when the address has an account; the answer is the same either way.</summary>
+    public async Task<ServiceResult<string>> RequestPasswordResetAsync(string? email, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(email) || await users.FindByEmailAsync(email.Trim()) is not { Email: not null } user)
+        if (string.IsNullOrWhiteSpace(email))
         {
-            return;
+            return ServiceResult<string>.Invalid("email", "Enter your email address.");
         }
+        if (throttle.TryAcquire(AccountAction.PasswordResetRequest, email) is { IsAllowed: false } limited)
+        {
+            return ServiceResult<string>.Limited(limited.RetryAfter!.Value);
+        }
+        if (await users.FindByEmailAsync(email.Trim()) is { Email: { } address } user)
+        {
+            await SendResetLinkAsync(user, address, cancellationToken);
+        }
+        return ServiceResult<string>.Ok(AccountMessages.ResetLinkSent);
+    }
+
+    private async Task SendResetLinkAsync(AppUser user, string address, CancellationToken cancellationToken)
+    {
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        var link = links.ResetPassword(user.Email, Encode(token));
-        await TrySendAsync(user.Email, "Reset your MusicSite password",
+        var link = links.ResetPassword(address, Encode(token));
+        await TrySendAsync(address, "Reset your MusicSite password",
             $"Hello {user.DisplayName},\n\nChoose a new password by opening this link:\n\n{link}\n\n" +
             "If you did not ask for this, ignore this message: your password stays as it is.\n", cancellationToken);
     }
 
+    /// <summary>Sets a new password with the code from a reset mail. A bad or used code is INVALID_TOKEN.</summary>
     public async Task<ServiceResult<AppUser>> ResetPasswordAsync(string? email, string? code, string? newPassword)
     {
-        const string invalidLink = "This reset link is invalid or has expired. Ask for a new one.";
         if (string.IsNullOrEmpty(newPassword))
         {
             return ServiceResult<AppUser>.Invalid("password", "Choose a new password.");
         }
+        if (throttle.TryAcquire(AccountAction.PasswordReset, email) is { IsAllowed: false } limited)
+        {
+            return ServiceResult<AppUser>.Limited(limited.RetryAfter!.Value);
+        }
         if (string.IsNullOrWhiteSpace(email) || await users.FindByEmailAsync(email.Trim()) is not { } user
             || Decode(code) is not { } token)
         {
-            return ServiceResult<AppUser>.Invalid("code", invalidLink);
+            return ServiceResult<AppUser>.Invalid("code", AccountMessages.ResetLinkInvalid, ErrorCodes.InvalidToken);
         }
         var reset = await users.ResetPasswordAsync(user, token, newPassword);
         if (!reset.Succeeded)
@@ -146,13 +201,13 @@ public sealed class AccountService(
             var errors = MapIdentityErrors(reset);
             if (reset.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken)))
             {
-                errors.Add("code", invalidLink);
+                errors.Add("code", AccountMessages.ResetLinkInvalid);
+                return ServiceResult<AppUser>.Invalid(errors, ErrorCodes.InvalidToken);
             }
             return ServiceResult<AppUser>.Invalid(errors);
         }
-        // A reset also lifts a lockout: the person has proved control of the mailbox.
-        await users.SetLockoutEndDateAsync(user, null);
-        await users.ResetAccessFailedCountAsync(user);
+        // The person has proved control of the mailbox: earlier failed sign-ins no longer slow them down.
+        throttle.ForgetFailures(email);
         return ServiceResult<AppUser>.Ok(user);
     }
 
@@ -175,10 +230,28 @@ public sealed class AccountService(
         {
             return ServiceResult<AppUser>.Invalid(errors);
         }
-        user.DisplayName = displayName;
-        user.Bio = bio;
-        var updated = await users.UpdateAsync(user);
-        return updated.Succeeded ? ServiceResult<AppUser>.Ok(user) : ServiceResult<AppUser>.Invalid(MapIdentityErrors(updated));
+        var updated = await SaveAsync(user, u =>
+        {
+            u.DisplayName = displayName;
+            u.Bio = bio;
+            return users.UpdateAsync(u);
+        });
+        return updated.Succeeded ? ServiceResult<AppUser>.Ok(user) : Failed(updated);
+    }
+
+    /// <summary>
+    /// Ends every sign-in of the account: a new security stamp makes each refresh token (and, at their next
+    /// check, the cookies) invalid. Identity's bearer tokens carry no server state, so this is their revocation.
+    /// </summary>
+    public async Task<ServiceResult<AppUser>> EndSessionsAsync(int userId)
+    {
+        var user = await users.Users.FirstOrDefaultAsync(u => u.Id == userId);
+        if (user is null)
+        {
+            return ServiceResult<AppUser>.Invalid("user", "Account not found.", ErrorCodes.NotFound);
+        }
+        var updated = await SaveAsync(user, users.UpdateSecurityStampAsync);
+        return updated.Succeeded ? ServiceResult<AppUser>.Ok(user) : Failed(updated);
     }
 
     /// <summary>Checks an uploaded image by content, re-encodes it and makes it the user's avatar.</summary>
@@ -217,9 +290,18 @@ public sealed class AccountService(
                 }, check == ImageCheck.TooLarge ? ErrorCodes.FileTooLarge : ErrorCodes.InvalidImage);
             }
 
-            var previous = user.AvatarPath;
-            user.AvatarPath = relative;
-            await users.UpdateAsync(user);
+            string? previous = null;
+            var updated = await SaveAsync(user, u =>
+            {
+                previous = u.AvatarPath;
+                u.AvatarPath = relative;
+                return users.UpdateAsync(u);
+            });
+            if (!updated.Succeeded)
+            {
+                File.Delete(paths.MediaPath(relative));
+                return Failed(updated);
+            }
             if (previous is not null)
             {
                 File.Delete(paths.MediaPath(previous));
@@ -255,6 +337,34 @@ public sealed class AccountService(
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="changeAndSave"/>. When another request saved the same user in between (the
+    /// concurrency stamp moved), reloads the row and applies the change again: the last writer wins, as with
+    /// any single edit, and nobody is told about a conflict they could do nothing about.
+    /// </summary>
+    private async Task<IdentityResult> SaveAsync(AppUser user, Func<AppUser, Task<IdentityResult>> changeAndSave)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var result = await changeAndSave(user);
+            if (result.Succeeded || attempt == MaxSaveAttempts || !IsConcurrencyFailure(result))
+            {
+                return result;
+            }
+            await db.Entry(user).ReloadAsync();
+        }
+    }
+
+    private const int MaxSaveAttempts = 20;
+
+    private static bool IsConcurrencyFailure(IdentityResult result) =>
+        result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure));
+
+    private static ServiceResult<AppUser> Failed(IdentityResult result) =>
+        IsConcurrencyFailure(result)
+            ? ServiceResult<AppUser>.Invalid("account", "The account was changed by another request at the same moment. Try again.", ErrorCodes.EditConflict)
+            : ServiceResult<AppUser>.Invalid(MapIdentityErrors(result));
+
     /// <summary>Sorts Identity's error codes into the form field they are about.</summary>
     private static FieldErrors MapIdentityErrors(IdentityResult result)
     {
@@ -267,7 +377,7 @@ public sealed class AccountService(
                 _ when error.Code.Contains("Email", StringComparison.Ordinal) => "email",
                 _ when error.Code.Contains("UserName", StringComparison.Ordinal) => "email",
                 nameof(IdentityErrorDescriber.InvalidToken) => "code",
-                _ => "",
+                _ => "account",
             };
             var message = error.Code == nameof(IdentityErrorDescriber.DuplicateUserName)
                 ? "An account with this email already exists."

@@ -32,7 +32,9 @@ public static class ClaimsPrincipalExtensions
     public static bool HasConfirmedEmail(this ClaimsPrincipal principal) =>
         principal.FindFirstValue(AppClaimsFactory.EmailConfirmedClaim) == "true";
 
-    /// <summary>Who is asking, for visibility rules: anonymous, a user, or an admin.</summary>
+    /// <summary>Who is asking, for the rules of who may see and do what: anonymous, a user, an artist or an admin.</summary>
     public static Catalog.Viewer AsViewer(this ClaimsPrincipal principal) =>
-        principal.UserId() is { } id ? new Catalog.Viewer(id, principal.IsInRole(Roles.Admin)) : Catalog.Viewer.Anonymous;
+        principal.UserId() is { } id
+            ? new Catalog.Viewer(id, principal.IsInRole(Roles.Admin), principal.IsInRole(Roles.Artist))
+            : Catalog.Viewer.Anonymous;
 }

@@ -5,8 +5,6 @@ using MusicSite.Common;
 using MusicSite.Data;
 using MusicSite.Hosting;
 using MusicSite.Media;
-using MusicSite.Uploads;
-
 namespace MusicSite.Catalog;
 
 public sealed record AlbumInput(string? Title, string? ArtistName, string? ReleaseDate, string? Description, IReadOnlyList<string>? Genres);
@@ -131,13 +129,13 @@ public sealed class AlbumService(MusicSiteDbContext db, TrackCatalog catalog, Ca
 
     /// <summary>The viewer's own albums (all albums for an admin), for the track form's album choice.</summary>
     public async Task<IReadOnlyList<(int Id, string Title)>> ChoicesAsync(Viewer viewer, CancellationToken cancellationToken) =>
-        (await db.Albums.Where(a => viewer.IsAdmin || a.OwnerId == viewer.UserId).OrderBy(a => a.Title)
+        (await viewer.Managed(db.Albums, a => a.OwnerId).OrderBy(a => a.Title)
             .Select(a => new { a.Id, a.Title }).ToListAsync(cancellationToken)).Select(a => (a.Id, a.Title)).ToList();
 
     private static ServiceResult<Album>? Refuse(Album? album, Viewer actor) => album switch
     {
         null => ServiceResult<Album>.Invalid("album", "No album has this id.", ErrorCodes.AlbumNotFound),
-        _ when !actor.IsAdmin && album.OwnerId != actor.UserId =>
+        _ when !actor.MayManage(album.OwnerId) =>
             ServiceResult<Album>.Invalid("album", "Only the album's owner or an admin can change it.", ErrorCodes.UnauthorizedAccess),
         _ => null,
     };

@@ -2,8 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using MusicSite.Accounts;
 using MusicSite.Genres;
-using MusicSite.Media;
-
 namespace MusicSite.Catalog;
 
 public enum TrackState

@@ -16,15 +16,6 @@ public sealed record UploadSummary(int Id, string Title, string ArtistName, bool
 
 public sealed record AlbumSummary(int Id, string Title, string ArtistName, DateOnly? ReleaseDate, int TrackCount);
 
-/// <summary>Who is asking: lists and lookups show public tracks, plus the viewer's own, plus all to admins.</summary>
-public sealed record Viewer(int? UserId, bool IsAdmin)
-{
-    public static readonly Viewer Anonymous = new(null, false);
-
-    /// <summary>The owner of a thing, or an admin.</summary>
-    public bool MayManage(int ownerId) => IsAdmin || UserId == ownerId;
-}
-
 public sealed class TrackCatalog(MusicSiteDbContext db)
 {
     /// <summary>Tracks a viewer may see: not deleted, and public unless theirs (or they are an admin). A valid

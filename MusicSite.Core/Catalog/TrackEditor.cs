@@ -3,8 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using MusicSite.Common;
 using MusicSite.Data;
 using MusicSite.Jobs;
-using MusicSite.Uploads;
-
 namespace MusicSite.Catalog;
 
 public sealed record TrackChangeView(string Field, string? OldValue, string? NewValue, DateTime ChangedAt);
@@ -67,7 +65,7 @@ public sealed class TrackEditor(MusicSiteDbContext db, CatalogLookups lookups, T
         }
         if (input.AlbumId is not null)
         {
-            track.AlbumId = await lookups.AlbumAsync(input.AlbumId, actor.UserId ?? 0, actor.IsAdmin, errors, cancellationToken);
+            track.AlbumId = await lookups.AlbumAsync(input.AlbumId, actor, errors, cancellationToken);
         }
         if (input.TrackNumber is not null)
         {
@@ -135,7 +133,7 @@ public sealed class TrackEditor(MusicSiteDbContext db, CatalogLookups lookups, T
             return (null, ServiceResult<Track>.Invalid("track", "No track has this id.", ErrorCodes.TrackNotFound));
         }
         var track = await db.Tracks.Include(t => t.Tags).Include(t => t.Genres).FirstAsync(t => t.Id == trackId, cancellationToken);
-        if (!actor.IsAdmin && track.UploaderId != actor.UserId)
+        if (!actor.MayManage(track.UploaderId))
         {
             return (null, ServiceResult<Track>.Invalid("track", "Only the uploader or an admin can change this track.", ErrorCodes.UnauthorizedAccess));
         }

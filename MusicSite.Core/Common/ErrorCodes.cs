@@ -30,15 +30,19 @@ public static class ErrorCodes
     public const string UnauthorizedAccess = "UNAUTHORIZED_ACCESS";
     public const string DownloadNotAllowed = "DOWNLOAD_NOT_ALLOWED";
     public const string InvalidCredentials = "INVALID_CREDENTIALS";
-    public const string AccountLocked = "ACCOUNT_LOCKED";
     public const string InvalidRefreshToken = "INVALID_REFRESH_TOKEN";
     public const string EmailTaken = "EMAIL_TAKEN";
+    public const string CrossSiteRequest = "CROSS_SITE_REQUEST";
+    /// <summary>A reset or confirmation code that is wrong, used or expired.</summary>
+    public const string InvalidToken = "INVALID_TOKEN";
 
     // State
     public const string TrackProcessing = "TRACK_PROCESSING";
     public const string TrackProcessingFailed = "TRACK_PROCESSING_FAILED";
     public const string FormatUnavailable = "FORMAT_UNAVAILABLE";
     public const string Conflict = "CONFLICT";
+    /// <summary>A save of an account that kept losing to other saves of the same account.</summary>
+    public const string EditConflict = "EDIT_CONFLICT";
     public const string UploadOffsetMismatch = "UPLOAD_OFFSET_MISMATCH";
     public const string UploadLocked = "UPLOAD_LOCKED";
     public const string TusVersion = "TUS_VERSION";

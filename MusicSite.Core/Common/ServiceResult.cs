@@ -30,20 +30,25 @@ public sealed class FieldErrors
 /// <summary>The outcome of a use case: a value, or field errors (with an error code for the API).</summary>
 public sealed class ServiceResult<T>
 {
-    private ServiceResult(T? value, FieldErrors? errors, string? code)
+    private ServiceResult(T? value, FieldErrors? errors, string? code, TimeSpan? retryAfter = null)
     {
         Value = value;
         Errors = errors ?? new FieldErrors();
         Code = code;
+        RetryAfter = retryAfter;
     }
 
     public T? Value { get; }
     public FieldErrors Errors { get; }
     public string? Code { get; }
+    /// <summary>Set when the request was refused for going too fast: how long to wait.</summary>
+    public TimeSpan? RetryAfter { get; }
     public bool Succeeded => !Errors.Any && Code is null;
 
     public static ServiceResult<T> Ok(T value) => new(value, null, null);
     public static ServiceResult<T> Invalid(FieldErrors errors, string code = ErrorCodes.ValidationFailed) => new(default, errors, code);
     public static ServiceResult<T> Invalid(string field, string message, string code = ErrorCodes.ValidationFailed) =>
         new(default, new FieldErrors().Add(field, message), code);
+    /// <summary>Refused for going too fast; the caller may try again after <paramref name="retryAfter"/>.</summary>
+    public static ServiceResult<T> Limited(TimeSpan retryAfter) => new(default, null, ErrorCodes.RateLimited, retryAfter);
 }

@@ -5,8 +5,8 @@ using MusicSite.Accounts;
 using MusicSite.Attribution;
 using MusicSite.Catalog;
 using MusicSite.Genres;
-using MusicSite.Media;
 using MusicSite.Seeding;
+using MusicSite.Uploads;
 
 namespace MusicSite.Data;
 
@@ -24,7 +24,7 @@ public sealed class MusicSiteDbContext(DbContextOptions<MusicSiteDbContext> opti
     public DbSet<MediaFile> MediaFiles => Set<MediaFile>();
     public DbSet<PlayEvent> PlayEvents => Set<PlayEvent>();
     public DbSet<TrackChange> TrackChanges => Set<TrackChange>();
-    public DbSet<Uploads.UploadSession> UploadSessions => Set<Uploads.UploadSession>();
+    public DbSet<UploadSession> UploadSessions => Set<UploadSession>();
     public DbSet<InstrumentType> InstrumentTypes => Set<InstrumentType>();
     public DbSet<SeedRun> SeedRuns => Set<SeedRun>();
 

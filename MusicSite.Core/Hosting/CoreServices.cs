@@ -7,6 +7,7 @@ using MusicSite.Data;
 using MusicSite.Genres;
 using MusicSite.Jobs;
 using MusicSite.Media;
+using MusicSite.Playback;
 using MusicSite.Seeding;
 using MusicSite.Uploads;
 
@@ -52,6 +53,7 @@ public static class CoreServices
         services.AddScoped<ResumableUploads>();
         services.AddSingleton<UploadLocks>();
         services.AddSingleton<IMailSender, MailSender>();
+        services.AddSingleton<AccountThrottle>();
         services.AddScoped<AccountService>();
         services.AddScoped<AccountBootstrap>();
         services.AddScoped<TrackCatalog>();

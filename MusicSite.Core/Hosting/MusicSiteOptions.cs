@@ -75,12 +75,36 @@ public sealed class MailOptions
     public string? SmtpPassword { get; set; }
 }
 
+/// <summary>Every limit of the site. A limit (or the rate of a delay) set to 0 is off.</summary>
 public sealed class RateLimitSettings
 {
     public const string SectionName = "RateLimits";
-    /// <summary>Login attempts allowed per client (user name, else address) in one window.</summary>
-    public int LoginPermitLimit { get; set; } = 10;
-    public int LoginWindowSeconds { get; set; } = 60;
+
+    /// <summary>Account form posts (sign-in, registration, password reset, confirmation) per client address
+    /// in one window, whatever token the request carries.</summary>
+    public int AccountPermitLimit { get; set; } = 10;
+    public int AccountWindowSeconds { get; set; } = 60;
+
+    /// <summary>Registrations, reset requests, resets and confirmation mails per submitted email and window.</summary>
+    public int AccountPerEmailLimit { get; set; } = 3;
+    public int AccountPerEmailWindowSeconds { get; set; } = 15 * 60;
+
+    /// <summary>Failed sign-ins for one email that cost nothing; past them, an address that failed waits.</summary>
+    public int SignInFreeFailures { get; set; } = 5;
+    /// <summary>The first wait after the free failures; it doubles with each further failure.</summary>
+    public int SignInDelaySeconds { get; set; } = 15;
+    public int SignInMaxDelaySeconds { get; set; } = 15 * 60;
+    /// <summary>Failures are forgotten this long after the last one.</summary>
+    public int SignInFailureMemorySeconds { get; set; } = 60 * 60;
+
+    /// <summary>Track uploads (form, API, resumable) per user, else per address, in one hour.</summary>
+    public int UploadsPerHour { get; set; } = 30;
+    /// <summary>Catalog searches and listings per user, else per address, in one minute.</summary>
+    public int SearchesPerMinute { get; set; } = 120;
+    /// <summary>Edits and deletes per user in one minute.</summary>
+    public int EditsPerMinute { get; set; } = 60;
+    /// <summary>Other reads of the catalog (API and pages) per user, else per address, in one minute.</summary>
+    public int ReadsPerMinute { get; set; } = 600;
 }
 
 public sealed class MediaToolOptions

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MusicSite.Data;
 using MusicSite.Hosting;
+using MusicSite.Media;
 
 namespace MusicSite.Uploads;
 

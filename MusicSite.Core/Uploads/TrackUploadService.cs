@@ -162,7 +162,7 @@ public sealed class TrackUploadService(
             ? await lookups.GenresAsync(input.Genres, errors, cancellationToken)
             : await lookups.GenreFromTagAsync(probe.Tag("genre"), cancellationToken);
         var licenseId = await lookups.LicenseAsync(input.License, errors, cancellationToken);
-        var albumId = await lookups.AlbumAsync(input.AlbumId, uploader.UserId!.Value, uploader.IsAdmin, errors, cancellationToken);
+        var albumId = await lookups.AlbumAsync(input.AlbumId, uploader, errors, cancellationToken);
         var trackNumber = TrackMetadataRules.ParseTrackNumber(Fill(input.TrackNumber, albumId is null ? null : probe.Tag("track")), errors);
 
         return errors.Any

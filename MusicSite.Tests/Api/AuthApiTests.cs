@@ -28,6 +28,7 @@ public sealed class AuthApiTests(MusicSiteFactory site) : IClassFixture<MusicSit
     [InlineData("not-an-email", "Passw0rdOk", "email")]
     [InlineData("{new}", "weak", "password")]
     [InlineData("{new}", "nouppercase1", "password")]
+    [InlineData("{new}", "Pw0rd!x", "password")] // Identity's defaults would take it; the site's policy wants 8 characters
     public async Task Register_BadInput_Is400WithFieldErrors(string email, string password, string field)
     {
         var response = await site.CreateClient().RegisterAsync(email == "{new}" ? NewEmail() : email, password);
@@ -144,25 +145,6 @@ public sealed class AuthApiTests(MusicSiteFactory site) : IClassFixture<MusicSit
     }
 
     [Fact]
-    public async Task FiveWrongPasswords_LockTheAccount_EvenForTheRightPassword()
-    {
-        var client = site.CreateClient();
-        var email = NewEmail();
-        await client.RegisterAsync(email);
-
-        for (var i = 0; i < 4; i++)
-        {
-            var wrong = await client.PostAsJsonAsync("/api/auth/login", new { email, password = "Wrong-pass1" });
-            await wrong.ProblemAsync(401, "INVALID_CREDENTIALS");
-        }
-        var fifth = await client.PostAsJsonAsync("/api/auth/login", new { email, password = "Wrong-pass1" });
-        await fifth.ProblemAsync(401, "ACCOUNT_LOCKED");
-
-        var right = await client.PostAsJsonAsync("/api/auth/login", new { email, password = "Passw0rdOk" });
-        await right.ProblemAsync(401, "ACCOUNT_LOCKED");
-    }
-
-    [Fact]
     public async Task Login_UnknownUser_FailsExactlyLikeAWrongPassword()
     {
         var client = site.CreateClient();
@@ -176,53 +158,4 @@ public sealed class AuthApiTests(MusicSiteFactory site) : IClassFixture<MusicSit
 
         Assert.Equal(wrong.GetProperty("title").GetString(), unknown.GetProperty("title").GetString());
     }
-}
-
-public sealed class LoginRateLimitTests : IDisposable
-{
-    private readonly MusicSiteFactory _site = new();
-
-    public LoginRateLimitTests()
-    {
-        _site.Settings["RateLimits:LoginPermitLimit"] = "3";
-        _site.Settings["RateLimits:LoginWindowSeconds"] = "120";
-    }
-
-    [Fact]
-    public async Task Login_PastTheLimit_Is429WithRetryAfter()
-    {
-        var client = _site.CreateClient();
-        for (var i = 0; i < 3; i++)
-        {
-            var attempt = await client.PostAsJsonAsync("/api/auth/login", new { email = "x@example.com", password = "Wrong-pass1" });
-            Assert.Equal(401, (int)attempt.StatusCode);
-        }
-
-        var limited = await client.PostAsJsonAsync("/api/auth/login", new { email = "x@example.com", password = "Wrong-pass1" });
-
-        await limited.ProblemAsync(429, "RATE_LIMITED");
-        Assert.True(limited.Headers.RetryAfter?.Delta > TimeSpan.Zero);
-    }
-
-    [Fact]
-    public async Task LoginPage_PastTheLimit_Is429ButGetsAreNotCounted()
-    {
-        var client = _site.CreateClient();
-        for (var i = 0; i < 5; i++)
-        {
-            Assert.Equal(200, (int)(await client.GetAsync("/account/login")).StatusCode);
-        }
-        for (var i = 0; i < 3; i++)
-        {
-            await client.PostAsync("/account/login", new FormUrlEncodedContent([]));
-        }
-
-        var limited = await client.PostAsync("/account/login", new FormUrlEncodedContent([]));
-
-        Assert.Equal(429, (int)limited.StatusCode);
-        Assert.NotNull(limited.Headers.RetryAfter);
-        Assert.Contains("Too many attempts", await limited.Content.ReadAsStringAsync());
-    }
-
-    public void Dispose() => _site.Dispose();
 }

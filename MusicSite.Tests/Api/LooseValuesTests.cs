@@ -1,6 +1,6 @@
 using MusicSite.Common;
 using MusicSite.Tests.Infrastructure;
-using MusicSite.Uploads;
+using MusicSite.Catalog;
 
 namespace MusicSite.Tests.Api;
 

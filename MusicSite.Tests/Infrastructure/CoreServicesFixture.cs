@@ -39,12 +39,7 @@ public class CoreServicesFixture : IAsyncLifetime, IDisposable
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Paths.Keys));
         services.AddMusicSiteCore(configuration);
-        services.AddIdentityCore<AppUser>(o =>
-            {
-                o.User.RequireUniqueEmail = true;
-                o.Password.RequiredLength = 8;
-                o.Password.RequireNonAlphanumeric = false;
-            })
+        services.AddIdentityCore<AppUser>(IdentityPolicy.Apply)
             .AddRoles<IdentityRole<int>>()
             .AddEntityFrameworkStores<MusicSiteDbContext>()
             .AddDefaultTokenProviders();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -29,11 +30,18 @@ public class MusicSiteFactory : WebApplicationFactory<Program>
     public Dictionary<string, string?> Settings { get; } = new()
     {
         ["MUSICSITE_SEED"] = "none",
-        // Every in-process request comes from the same (absent) address; LoginRateLimitTests lowers this.
-        ["RateLimits:LoginPermitLimit"] = "100000",
+        // Every in-process request comes from one address, so the limits per address or user are off (0);
+        // the tests of each limit set it low. The per-email account limits keep their defaults.
+        ["RateLimits:AccountPermitLimit"] = "0",
+        ["RateLimits:UploadsPerHour"] = "0",
+        ["RateLimits:SearchesPerMinute"] = "0",
+        ["RateLimits:EditsPerMinute"] = "0",
+        ["RateLimits:ReadsPerMinute"] = "0",
         // Test output should show failures, not every request and job.
         ["Logging:LogLevel:Default"] = "Warning",
         ["Logging:LogLevel:MusicSite"] = "Warning",
+        // Without a PublicBaseUrl the in-memory site's mail links point at localhost, which is fine here.
+        ["Logging:LogLevel:MusicSite.Web.Hosting.SiteAddress"] = "Error",
     };
 
     public string DataDirectory => _data.Path;
@@ -48,6 +56,7 @@ public class MusicSiteFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+        builder.ConfigureServices(services => services.AddTransient<IStartupFilter, TestClientAddress>());
     }
 
     public async Task<T> WithDbAsync<T>(Func<MusicSiteDbContext, Task<T>> action)

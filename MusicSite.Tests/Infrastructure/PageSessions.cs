@@ -20,13 +20,24 @@ public static class PageSessions
         return client;
     }
 
-    /// <summary>The hidden fields of a page's first form in main (antiforgery token, form name).</summary>
-    public static async Task<List<KeyValuePair<string, string>>> HiddenFieldsAsync(HttpClient client, string path)
+    /// <summary>The hidden fields (antiforgery token, form name) of a page's first form matching
+    /// <paramref name="selector"/>, by default the first form in main.</summary>
+    public static async Task<List<KeyValuePair<string, string>>> HiddenFieldsAsync(HttpClient client, string path,
+        string selector = "main form")
     {
         var doc = new HtmlParser().ParseDocument(await client.GetStringAsync(path));
-        return doc.QuerySelectorAll("main form input[type=hidden]")
+        var form = doc.QuerySelector(selector) ?? throw new InvalidOperationException($"{path} has no '{selector}'.");
+        return form.QuerySelectorAll("input[type=hidden]")
             .Where(i => i.GetAttribute("name") is "__RequestVerificationToken" or "_handler")
             .Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? "")).ToList();
+    }
+
+    /// <summary>Loads <paramref name="path"/>, then posts its form there with <paramref name="fields"/> added,
+    /// as a browser without JavaScript does.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string path, Dictionary<string, string> fields)
+    {
+        var values = (await HiddenFieldsAsync(client, path)).Concat(fields).ToList();
+        return await client.PostAsync(path, new FormUrlEncodedContent(values));
     }
 
     /// <summary>The antiforgery token any page's forms carry (the layout's sign-out form has one for signed-in visitors).</summary>

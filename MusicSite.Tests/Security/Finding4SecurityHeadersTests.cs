@@ -17,7 +17,7 @@ public sealed class Finding4SecurityHeadersTests(MusicSiteFactory site, Finding4
     {
         public KestrelSite Kestrel { get; } = new();
 
-        public FaultySite() => Kestrel.Site.Settings["RateLimits:LoginPermitLimit"] = "1";
+        public FaultySite() => Kestrel.Site.Settings["RateLimits:AccountPermitLimit"] = "1";
 
         public void Dispose() => Kestrel.Dispose();
     }
@@ -58,6 +58,8 @@ public sealed class Finding4SecurityHeadersTests(MusicSiteFactory site, Finding4
 
     [Theory]
     [InlineData("/no-such-page", true)]
+    [InlineData("/error/404", true)]
+    [InlineData("/tracks/999999", true)]
     [InlineData("/api/music/tracks/999999", false)]
     [InlineData("/api/no-such-route", false)]
     public async Task NotFound_PageAndApi_CarryEverySecurityHeader(string path, bool html)

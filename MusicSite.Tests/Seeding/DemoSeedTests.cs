@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MusicSite.Accounts;
 using MusicSite.Catalog;
 using MusicSite.Data;
+using MusicSite.Jobs;
 using MusicSite.Media;
 using MusicSite.Seeding;
 using MusicSite.Tests.Infrastructure;

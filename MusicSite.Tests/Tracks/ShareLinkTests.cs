@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using MusicSite.Media;
+using MusicSite.Playback;
 using MusicSite.Tests.Infrastructure;
 
 namespace MusicSite.Tests.Tracks;

@@ -1,9 +1,9 @@
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
+using MusicSite.Catalog;
 using MusicSite.Hosting;
-using MusicSite.Uploads;
-
+using MusicSite.Media;
 namespace MusicSite.Web.Api;
 
 /// <summary>

@@ -14,21 +14,7 @@ public static class AuthSetup
 
     public static IServiceCollection AddMusicSiteAuth(this IServiceCollection services)
     {
-        services.AddIdentity<AppUser, IdentityRole<int>>(options =>
-            {
-                options.User.RequireUniqueEmail = true;
-                options.Password.RequiredLength = 8;
-                options.Password.RequireDigit = true;
-                options.Password.RequireLowercase = true;
-                options.Password.RequireUppercase = true;
-                options.Password.RequireNonAlphanumeric = false;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                options.Lockout.AllowedForNewUsers = true;
-                // Signing in does not wait for the email confirmation; a banner asks for it instead.
-                options.SignIn.RequireConfirmedAccount = false;
-                options.SignIn.RequireConfirmedEmail = false;
-            })
+        services.AddIdentity<AppUser, IdentityRole<int>>(IdentityPolicy.Apply)
             .AddEntityFrameworkStores<MusicSiteDbContext>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<AppClaimsFactory>();
@@ -42,9 +28,7 @@ public static class AuthSetup
             })
             .AddPolicyScheme(Scheme, "Cookie or bearer token", options =>
                 options.ForwardDefaultSelector = context =>
-                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                        ? IdentityConstants.BearerScheme
-                        : IdentityConstants.ApplicationScheme)
+                    HasBearerToken(context.Request) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
             .AddBearerToken(IdentityConstants.BearerScheme, options =>
             {
                 options.BearerTokenExpiration = TimeSpan.FromHours(1);
@@ -70,11 +54,16 @@ public static class AuthSetup
             };
         });
 
-        services.AddAuthorization();
+        services.AddAuthorization(Policies.Add);
         services.AddCascadingAuthenticationState();
         services.AddScoped<IAccountLinks, AccountLinks>();
+        services.AddScoped<SignInFlow>();
         return services;
     }
+
+    /// <summary>The request authenticates with a bearer token; otherwise the sign-in cookie is what counts.</summary>
+    public static bool HasBearerToken(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
 
     private static Task ApiAwareRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
     {

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using MusicSite.Accounts;
+using MusicSite.Web.Api;
 using MusicSite.Web.Auth;
 
 namespace MusicSite.Web.Endpoints;
@@ -13,7 +14,8 @@ public static class AccountEndpoints
     {
         var group = app.MapGroup("/account").ExcludeFromDescription();
         group.MapPost("/logout", LogoutAsync);
-        group.MapPost("/resend-confirmation", ResendConfirmationAsync).RequireAuthorization();
+        group.MapPost("/resend-confirmation", ResendConfirmationAsync).RequireAuthorization()
+            .RequireRateLimiting(RateLimits.Account);
         return group;
     }
 
@@ -24,12 +26,14 @@ public static class AccountEndpoints
         return TypedResults.LocalRedirect(LocalUrl.OrHome(returnUrl));
     }
 
-    private static async Task<IResult> ResendConfirmationAsync(ClaimsPrincipal principal, UserManager<AppUser> users,
+    private static async Task<IResult> ResendConfirmationAsync(HttpContext context, ClaimsPrincipal principal,
         AccountService accounts, [FromForm] string? returnUrl, CancellationToken cancellationToken)
     {
-        if (await users.GetUserAsync(principal) is { } user)
+        if (principal.UserId() is { } id
+            && await accounts.ResendConfirmationAsync(id, cancellationToken) is { RetryAfter: { } wait })
         {
-            await accounts.SendConfirmationAsync(user, cancellationToken);
+            await TooManyRequests.WritePageAsync(context, wait, cancellationToken);
+            return TypedResults.Empty;
         }
         var target = LocalUrl.OrHome(returnUrl);
         return TypedResults.LocalRedirect(target + (target.Contains('?') ? "&" : "?") + "confirmationSent=1");

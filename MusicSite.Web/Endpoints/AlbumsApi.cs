@@ -6,8 +6,9 @@ using MusicSite.Accounts;
 using MusicSite.Catalog;
 using MusicSite.Common;
 using MusicSite.Hosting;
-using MusicSite.Uploads;
+using MusicSite.Media;
 using MusicSite.Web.Api;
+using MusicSite.Web.Auth;
 
 namespace MusicSite.Web.Endpoints;
 
@@ -20,7 +21,7 @@ public static class AlbumsApi
         albums.MapGet("/", ListAsync);
         albums.MapGet("/{id:int}", GetAsync);
         albums.MapGet("/{id:int}/artwork", ArtworkAsync);
-        albums.MapPost("/", CreateAsync).RequireAuthorization(p => p.RequireRole(Roles.Artist, Roles.Admin)).DisableAntiforgery();
+        albums.MapPost("/", CreateAsync).RequireAuthorization(Policies.MayUpload).DisableAntiforgery();
         albums.MapPut("/{id:int}", UpdateAsync).RequireAuthorization();
         albums.MapDelete("/{id:int}", DeleteAsync).RequireAuthorization();
         return app;

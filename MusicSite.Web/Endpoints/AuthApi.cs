@@ -14,28 +14,43 @@ namespace MusicSite.Web.Endpoints;
 
 public sealed record LoginRequest(string? Email, string? Password);
 public sealed record RefreshRequest(string? RefreshToken);
+public sealed record EmailRequest(string? Email);
+public sealed record ResetPasswordRequest(string? Email, string? Code, string? Password);
+public sealed record VerifyEmailRequest(int? UserId, string? Code);
+/// <summary>The sentence the matching account page shows.</summary>
+public sealed record AccountMessageResponse(string Message);
 public sealed record ProfileResponse(int Id, string Email, string DisplayName, string? Bio, string? AvatarUrl,
     IReadOnlyList<string> Roles, bool EmailConfirmed, DateTime CreatedAt);
 
-/// <summary>/api/auth: register, sign in for a bearer token, refresh it, read and edit one's own profile.</summary>
+/// <summary>/api/auth: register, sign in for a bearer token, refresh it, sign out, recover a password, confirm the
+/// email, read and edit one's own profile. The account flows answer as their pages do, with the same limits.</summary>
 public static class AuthApi
 {
     public static RouteGroupBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/auth").WithTags("Auth");
-        group.MapPost("/register", RegisterAsync).RequireRateLimiting(RateLimits.Login);
-        group.MapPost("/login", LoginAsync).RequireRateLimiting(RateLimits.Login);
-        group.MapPost("/refresh", RefreshAsync);
+        group.MapPost("/register", RegisterAsync).RequireRateLimiting(RateLimits.Account);
+        group.MapPost("/login", LoginAsync).RequireRateLimiting(RateLimits.Account);
+        group.MapPost("/refresh", RefreshAsync).RequireRateLimiting(RateLimits.Account);
+        group.MapPost("/logout", LogoutAsync).RequireAuthorization();
+        group.MapPost("/forgot-password", ForgotPasswordAsync).RequireRateLimiting(RateLimits.Account);
+        group.MapPost("/reset-password", ResetPasswordAsync).RequireRateLimiting(RateLimits.Account);
+        group.MapPost("/verify-email", VerifyEmailAsync).RequireRateLimiting(RateLimits.Account);
+        group.MapPost("/resend-confirmation", ResendConfirmationAsync).RequireAuthorization().RequireRateLimiting(RateLimits.Account);
         group.MapGet("/me", GetMeAsync).RequireAuthorization();
         group.MapPut("/me", UpdateMeAsync).RequireAuthorization();
         group.MapPut("/me/avatar", UpdateAvatarAsync).RequireAuthorization().DisableAntiforgery();
         return group;
     }
 
-    public static async Task<Results<Created<ProfileResponse>, ProblemHttpResult>> RegisterAsync(
-        RegisterInput input, AccountService accounts, UserManager<AppUser> users, CancellationToken cancellationToken)
+    public static async Task<Results<Created<ProfileResponse>, ProblemHttpResult>> RegisterAsync(RegisterInput input,
+        HttpContext context, AccountService accounts, UserManager<AppUser> users, CancellationToken cancellationToken)
     {
         var result = await accounts.RegisterAsync(input, cancellationToken);
+        if (result.RetryAfter is { } wait)
+        {
+            return TooManyRequests.ForApi(context, wait);
+        }
         if (!result.Succeeded)
         {
             return ApiProblems.FromResult(result.Code!, result.Errors);
@@ -44,8 +59,8 @@ public static class AuthApi
     }
 
     /// <summary>Answers with <c>{ tokenType, accessToken, expiresIn, refreshToken }</c> written by the bearer handler.</summary>
-    public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> LoginAsync(
-        LoginRequest request, SignInManager<AppUser> signIn)
+    public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> LoginAsync(LoginRequest request,
+        HttpContext context, SignInManager<AppUser> signIn, SignInFlow flow)
     {
         if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
         {
@@ -56,15 +71,14 @@ public static class AuthApi
         }
 
         signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
-        var result = await SignInFlow.PasswordSignInAsync(signIn, request.Email, request.Password, persistent: false);
+        var result = await flow.PasswordSignInAsync(ClientAddress.Of(context), request.Email, request.Password, persistent: false);
         if (result.Succeeded)
         {
             return TypedResults.Empty;
         }
-        return result.IsLockedOut
-            ? ApiProblems.Problem(ErrorCodes.AccountLocked, "This account is locked.",
-                SignInFlow.LockedOutMessage)
-            : ApiProblems.Problem(ErrorCodes.InvalidCredentials, "Email or password is incorrect.");
+        return result.IsThrottled
+            ? TooManyRequests.ForApi(context, result.Throttle.RetryAfter!.Value)
+            : ApiProblems.Problem(ErrorCodes.InvalidCredentials, SignInFlow.FailedMessage);
     }
 
     public static async Task<Results<SignInHttpResult, ProblemHttpResult>> RefreshAsync(RefreshRequest request,
@@ -80,6 +94,71 @@ public static class AuthApi
         }
         var principal = await signIn.CreateUserPrincipalAsync(user);
         return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
+    }
+
+    /// <summary>Ends the session: every refresh token of the account stops working, and the cookie is removed.
+    /// An access token already issued stays valid until it expires (at most an hour).</summary>
+    public static async Task<Results<NoContent, ProblemHttpResult>> LogoutAsync(ClaimsPrincipal principal,
+        AccountService accounts, SignInManager<AppUser> signIn)
+    {
+        if (principal.UserId() is not { } id || !(await accounts.EndSessionsAsync(id)).Succeeded)
+        {
+            return ApiProblems.Problem(ErrorCodes.Unauthorized);
+        }
+        await signIn.SignOutAsync();
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>Mails a reset link when the address has an account; the answer is the same either way.</summary>
+    public static async Task<Results<Ok<AccountMessageResponse>, ProblemHttpResult>> ForgotPasswordAsync(
+        EmailRequest request, HttpContext context, AccountService accounts, CancellationToken cancellationToken) =>
+        Answer(context, await accounts.RequestPasswordResetAsync(request.Email, cancellationToken), message => message);
+
+    /// <summary>Sets a new password with the <c>code</c> from the reset link (with the link's <c>email</c>).</summary>
+    public static async Task<Results<Ok<AccountMessageResponse>, ProblemHttpResult>> ResetPasswordAsync(
+        ResetPasswordRequest request, HttpContext context, AccountService accounts) =>
+        Answer(context, await accounts.ResetPasswordAsync(request.Email, request.Code, request.Password),
+            _ => AccountMessages.PasswordChanged);
+
+    /// <summary>Confirms the email with the <c>userId</c> and <c>code</c> of the confirmation link.</summary>
+    public static async Task<Results<Ok<AccountMessageResponse>, ProblemHttpResult>> VerifyEmailAsync(
+        VerifyEmailRequest request, AccountService accounts)
+    {
+        if (request.UserId is not { } userId || string.IsNullOrWhiteSpace(request.Code))
+        {
+            var errors = new FieldErrors();
+            if (request.UserId is null) errors.Add("userId", "Give the userId from the confirmation link.");
+            if (string.IsNullOrWhiteSpace(request.Code)) errors.Add("code", "Give the code from the confirmation link.");
+            return ApiProblems.Validation(errors);
+        }
+        return await accounts.ConfirmEmailAsync(userId, request.Code)
+            ? TypedResults.Ok(new AccountMessageResponse(AccountMessages.EmailConfirmed))
+            : ApiProblems.Validation(new FieldErrors().Add("code", AccountMessages.ConfirmationLinkInvalid),
+                ErrorCodes.InvalidToken, AccountMessages.ConfirmationLinkInvalid);
+    }
+
+    /// <summary>Mails the signed-in user's confirmation link again.</summary>
+    public static async Task<Results<Ok<AccountMessageResponse>, ProblemHttpResult>> ResendConfirmationAsync(
+        ClaimsPrincipal principal, HttpContext context, AccountService accounts, CancellationToken cancellationToken)
+    {
+        if (principal.UserId() is not { } id)
+        {
+            return ApiProblems.Problem(ErrorCodes.Unauthorized);
+        }
+        return Answer(context, await accounts.ResendConfirmationAsync(id, cancellationToken), message => message);
+    }
+
+    /// <summary>A use case's result as the API says it: its sentence, its field errors, or a 429.</summary>
+    private static Results<Ok<AccountMessageResponse>, ProblemHttpResult> Answer<T>(HttpContext context,
+        ServiceResult<T> result, Func<T, string> message)
+    {
+        if (result.RetryAfter is { } wait)
+        {
+            return TooManyRequests.ForApi(context, wait);
+        }
+        return result.Succeeded
+            ? TypedResults.Ok(new AccountMessageResponse(message(result.Value!)))
+            : ApiProblems.FromResult(result.Code!, result.Errors);
     }
 
     public static async Task<Results<Ok<ProfileResponse>, ProblemHttpResult>> GetMeAsync(ClaimsPrincipal principal,

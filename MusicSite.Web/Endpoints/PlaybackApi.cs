@@ -5,7 +5,7 @@ using Microsoft.Net.Http.Headers;
 using MusicSite.Accounts;
 using MusicSite.Catalog;
 using MusicSite.Common;
-using MusicSite.Media;
+using MusicSite.Playback;
 using MusicSite.Web.Api;
 
 namespace MusicSite.Web.Endpoints;

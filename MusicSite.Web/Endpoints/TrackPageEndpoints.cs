@@ -18,7 +18,7 @@ public static class TrackPageEndpoints
     {
         var group = app.MapGroup("/tracks").ExcludeFromDescription();
         group.MapGet("/{id:int}/status", StatusAsync);
-        group.MapPost("/{id:int}/reprocess", ReprocessAsync).RequireAuthorization(p => p.RequireRole(Roles.Admin));
+        group.MapPost("/{id:int}/reprocess", ReprocessAsync).RequireAuthorization(Policies.Admin);
         group.MapPost("/{id:int}/delete", DeleteAsync).RequireAuthorization();
         return app;
     }

@@ -7,8 +7,10 @@ using MusicSite.Catalog;
 using MusicSite.Common;
 using MusicSite.Hosting;
 using MusicSite.Jobs;
+using MusicSite.Media;
 using MusicSite.Uploads;
 using MusicSite.Web.Api;
+using MusicSite.Web.Auth;
 
 namespace MusicSite.Web.Endpoints;
 
@@ -22,11 +24,11 @@ public static class TracksApi
     {
         var tracks = app.MapGroup("/api/music/tracks").WithTags("Tracks");
         tracks.MapGet("/", ListAsync);
-        tracks.MapPost("/", CreateAsync).RequireAuthorization().DisableAntiforgery();
+        tracks.MapPost("/", CreateAsync).RequireAuthorization(Policies.MayUpload).DisableAntiforgery();
         tracks.MapGet("/{id:int}", GetAsync);
         tracks.MapPut("/{id:int}", UpdateAsync).RequireAuthorization();
         tracks.MapDelete("/{id:int}", DeleteAsync).RequireAuthorization();
-        tracks.MapPost("/{id:int}/reprocess", ReprocessAsync).RequireAuthorization(p => p.RequireRole(Roles.Admin));
+        tracks.MapPost("/{id:int}/reprocess", ReprocessAsync).RequireAuthorization(Policies.Admin);
         return app;
     }
 
@@ -36,10 +38,6 @@ public static class TracksApi
         ClaimsPrincipal user, UploadStaging staging, TrackUploadService uploads, ResumableUploads resumable, TrackCatalog catalog,
         IOptions<UploadOptions> limits, CancellationToken cancellationToken)
     {
-        if (!user.IsInRole(Roles.Artist) && !user.IsInRole(Roles.Admin))
-        {
-            return ApiProblems.Problem(ErrorCodes.UnauthorizedAccess, "Only artists can upload tracks.");
-        }
         if (request.HasJsonContentType())
         {
             return await CreateFromResumableAsync(request, user, uploads, resumable, catalog, cancellationToken);

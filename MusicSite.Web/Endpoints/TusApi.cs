@@ -5,6 +5,7 @@ using MusicSite.Accounts;
 using MusicSite.Common;
 using MusicSite.Uploads;
 using MusicSite.Web.Api;
+using MusicSite.Web.Auth;
 
 namespace MusicSite.Web.Endpoints;
 
@@ -21,7 +22,7 @@ public static class TusApi
     {
         var group = app.MapGroup("/api/uploads").WithTags("Uploads").AddEndpointFilter(RequireTusVersion);
         group.MapMethods("/", [HttpMethods.Options], Options).AllowAnonymous();
-        group.MapPost("/", CreateAsync).RequireAuthorization(p => p.RequireRole(Roles.Artist, Roles.Admin));
+        group.MapPost("/", CreateAsync).RequireAuthorization(Policies.MayUpload);
         group.MapMethods("/{id}", [HttpMethods.Head], HeadAsync).RequireAuthorization();
         group.MapMethods("/{id}", [HttpMethods.Patch], PatchAsync).RequireAuthorization();
         group.MapDelete("/{id}", DeleteAsync).RequireAuthorization();
@@ -140,30 +141,5 @@ public static class TusApi
             }
         }
         return null;
-    }
-}
-
-/// <summary>Removes abandoned resumable uploads every hour.</summary>
-public sealed class UploadJanitor(IServiceScopeFactory scopes, ILogger<UploadJanitor> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(1));
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var removed = await scope.ServiceProvider.GetRequiredService<ResumableUploads>().CleanAbandonedAsync(stoppingToken);
-                if (removed > 0)
-                {
-                    logger.LogInformation("Removed {Count} abandoned upload(s)", removed);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Cleaning abandoned uploads failed; trying again in an hour");
-            }
-        }
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using MusicSite.Data;
 using MusicSite.Hosting;
+using MusicSite.Uploads;
 using MusicSite.Web.Api;
 using MusicSite.Web.Auth;
 using MusicSite.Web.Components;
@@ -52,7 +53,12 @@ public static class MusicSiteHost
         services.AddMusicSiteHealthChecks();
         services.AddHttpContextAccessor();
         // SecurityHeaders sends X-Frame-Options: DENY on every response; antiforgery's SAMEORIGIN would weaken it.
-        services.AddAntiforgery(options => options.SuppressXFrameOptionsHeader = true);
+        services.AddAntiforgery(options =>
+        {
+            options.SuppressXFrameOptionsHeader = true;
+            options.HeaderName = SameOriginGuard.AntiforgeryHeader;
+        });
+        services.AddSingleton<SiteAddress>();
         // The server's name and version tell an attacker which bugs to try.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         // The upload page's form carries the audio file; the body limit itself is set per request by UploadLimits.
@@ -73,6 +79,8 @@ public static class MusicSiteHost
     {
         // First, so that every answer below it, errors included, carries the headers.
         app.UseMiddleware<SecurityHeaders>();
+        app.Lifetime.ApplicationStarted.Register(() => app.Services.GetRequiredService<SiteAddress>()
+            .WarnIfLoopback(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MusicSite.Web.Hosting.SiteAddress")));
         app.UseExceptionHandler();
         app.UseWhen(c => ApiProblems.IsApiRequest(c.Request), api => api.UseStatusCodePages());
         // Page errors on GET re-run as the /error page in the site layout; a failed POST cannot be re-run
@@ -87,6 +95,7 @@ public static class MusicSiteHost
         // Routing after the status-code pages, so a re-executed request (/error/404) is routed afresh.
         app.UseRouting();
         app.UseAuthentication();
+        app.UseMiddleware<SameOriginGuard>();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseMiddleware<UploadLimits>();

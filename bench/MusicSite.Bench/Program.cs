@@ -11,6 +11,7 @@ using MusicSite.Accounts;
 using MusicSite.Catalog;
 using MusicSite.Data;
 using MusicSite.Hosting;
+using MusicSite.Jobs;
 using MusicSite.Media;
 using MusicSite.Seeding;
 

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using MusicSite.Common;
 using MusicSite.Data;
 
-namespace MusicSite.Uploads;
+namespace MusicSite.Catalog;
 
 /// <summary>Turns the genre and license names a form or API client sent into ids, reporting unknown ones.</summary>
 public sealed class CatalogLookups(MusicSiteDbContext db)
@@ -41,14 +41,14 @@ public sealed class CatalogLookups(MusicSiteDbContext db)
     }
 
     /// <summary>An album the actor may put tracks on: their own (an admin: any). Null input means none.</summary>
-    public async Task<int?> AlbumAsync(string? requested, int actorId, bool isAdmin, FieldErrors errors, CancellationToken cancellationToken)
+    public async Task<int?> AlbumAsync(string? requested, Viewer actor, FieldErrors errors, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(requested))
         {
             return null;
         }
         if (int.TryParse(requested.Trim(), out var id)
-            && await db.Albums.AnyAsync(a => a.Id == id && (isAdmin || a.OwnerId == actorId), cancellationToken))
+            && await actor.Managed(db.Albums, a => a.OwnerId).AnyAsync(a => a.Id == id, cancellationToken))
         {
             return id;
         }

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using MusicSite.Hosting;
 
-namespace MusicSite.Uploads;
+namespace MusicSite.Media;
 
 public sealed class UploadTooLargeException(long limit) : Exception($"The upload is larger than {limit} bytes.")
 {

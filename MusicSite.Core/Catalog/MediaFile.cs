@@ -1,16 +1,8 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
+using MusicSite.Media;
 
-namespace MusicSite.Media;
-
-public enum MediaKind
-{
-    Original,
-    Low,
-    Medium,
-    High,
-    Lossless,
-}
+namespace MusicSite.Catalog;
 
 /// <summary>One stored audio file of a track: the original upload or a streaming variant.</summary>
 public sealed class MediaFile

@@ -2,8 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MusicSite.Catalog;
 using MusicSite.Hosting;
+using MusicSite.Media;
 
-namespace MusicSite.Media;
+namespace MusicSite.Playback;
 
 public enum StreamQuality
 {

@@ -5,8 +5,9 @@ using Microsoft.Extensions.Options;
 using MusicSite.Catalog;
 using MusicSite.Data;
 using MusicSite.Hosting;
+using MusicSite.Media;
 
-namespace MusicSite.Media;
+namespace MusicSite.Playback;
 
 public enum DownloadFormat
 {
@@ -50,8 +51,7 @@ public sealed class DownloadService(MusicSiteDbContext db, TrackCatalog catalog,
         {
             return new DownloadLookup(DownloadStatus.NotFound);
         }
-        var mayDownload = track.IsDownloadable || viewer.IsAdmin || viewer.UserId == track.UploaderId;
-        if (!mayDownload)
+        if (!viewer.MayDownload(track))
         {
             return new DownloadLookup(DownloadStatus.NotAllowed);
         }

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using MusicSite.Common;
 
-namespace MusicSite.Uploads;
+namespace MusicSite.Catalog;
 
 /// <summary>
 /// Track fields as the form or the API sent them: text, validated by <see cref="TrackMetadataRules"/>. For an

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 
-namespace MusicSite.Media;
+namespace MusicSite.Playback;
 
 /// <summary>
 /// Signed, expiring tokens that let anyone holding the link stream one private track. The token is the

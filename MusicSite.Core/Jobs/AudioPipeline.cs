@@ -4,8 +4,9 @@ using Microsoft.Extensions.Options;
 using MusicSite.Catalog;
 using MusicSite.Data;
 using MusicSite.Hosting;
+using MusicSite.Media;
 
-namespace MusicSite.Media;
+namespace MusicSite.Jobs;
 
 /// <summary>
 /// Turns a track's stored original into what listeners get: audio facts, embedded artwork, loudness,
