@@ -134,7 +134,7 @@ public sealed class AccountService(
         var token = await users.GenerateEmailConfirmationTokenAsync(user);
         var link = links.ConfirmEmail(user.Id, Encode(token));
         await TrySendAsync(user.Email, "Confirm your MusicSite email",
-            $"Hello {user.DisplayName},\n\nConfirm your email address by opening this link:\n\n{link}\n\n" +
+            $"Hello {MailName(user)},\n\nConfirm your email address by opening this link:\n\n{link}\n\n" +
             "If you did not create a MusicSite account, ignore this message.\n", cancellationToken);
     }
 
@@ -175,7 +175,7 @@ public sealed class AccountService(
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var link = links.ResetPassword(address, Encode(token));
         await TrySendAsync(address, "Reset your MusicSite password",
-            $"Hello {user.DisplayName},\n\nChoose a new password by opening this link:\n\n{link}\n\n" +
+            $"Hello {MailName(user)},\n\nChoose a new password by opening this link:\n\n{link}\n\n" +
             "If you did not ask for this, ignore this message: your password stays as it is.\n", cancellationToken);
     }
 
@@ -226,6 +226,7 @@ public sealed class AccountService(
         {
             errors.Add("bio", $"Bio can be at most {AppUser.BioMaxLength} characters.");
         }
+        TextRules.CheckMultiLine(bio, "bio", errors);
         if (errors.Any)
         {
             return ServiceResult<AppUser>.Invalid(errors);
@@ -335,7 +336,13 @@ public sealed class AccountService(
         {
             errors.Add("displayName", $"Display name can be at most {AppUser.DisplayNameMaxLength} characters.");
         }
+        TextRules.CheckSingleLine(displayName, "displayName", errors);
     }
+
+    /// <summary>The only text of the account holder's own choosing that mail carries: the display name, on one
+    /// line even if it was stored before the rule refused line breaks. Whoever registers can choose the address
+    /// the mail goes to, so nothing else they wrote (bio, links) goes into a message.</summary>
+    private static string MailName(AppUser user) => TextRules.ToSingleLine(user.DisplayName);
 
     /// <summary>
     /// Runs <paramref name="changeAndSave"/>. When another request saved the same user in between (the

@@ -150,16 +150,13 @@ public sealed class AlbumService(MusicSiteDbContext db, TrackCatalog catalog, Ca
         }
         if (requireAll || input.ArtistName is not null)
         {
-            TrackMetadataRules.CheckArtist(input.ArtistName?.Trim(), errors);
+            TrackMetadataRules.CheckArtist(input.ArtistName?.Trim(), errors, "artistName");
             album.ArtistName = input.ArtistName?.Trim() ?? "";
         }
         if (input.Description is not null)
         {
             album.Description = string.IsNullOrWhiteSpace(input.Description) ? null : input.Description.Trim();
-            if (album.Description?.Length > TrackMetadataRules.DescriptionMax)
-            {
-                errors.Add("description", $"The description can be at most {TrackMetadataRules.DescriptionMax} characters.");
-            }
+            TrackMetadataRules.CheckDescription(album.Description, errors);
         }
         if (input.ReleaseDate is not null)
         {

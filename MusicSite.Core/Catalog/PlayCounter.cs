@@ -1,3 +1,8 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using MusicSite.Data;
@@ -6,44 +11,66 @@ namespace MusicSite.Catalog;
 
 public sealed record PlayStats(int Total, int Today, int ThisWeek, int ThisMonth, int Downloads);
 
-/// <summary>Counts plays (one per listener, track and half hour) and reports them for the track page.</summary>
+/// <summary>
+/// Counts plays and downloads, each once per listener, track and half hour, and reports them for the track page.
+/// The one owner of who a listener is (<see cref="ListenerKey"/>) and of the window (<see cref="HalfHourOf"/>).
+/// </summary>
 public sealed class PlayCounter(MusicSiteDbContext db, TrackCatalog catalog, TimeProvider clock)
 {
     /// <summary>A player counts a play after this much listening.</summary>
     public const int MinimumSeconds = 30;
 
+    /// <summary>One listener counts once per track in each of these windows.</summary>
+    public static readonly TimeSpan Window = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// Who listened: a signed-in user by account; anyone else by network address alone (hashed, never stored raw).
+    /// Nothing the client chooses freely, such as its User-Agent, is part of the key. An IPv6 client is keyed on
+    /// its /64, since one subscriber holds a whole /64 and could count again from each address in it.
+    /// </summary>
+    public static string ListenerKey(int? userId, IPAddress? address)
+    {
+        if (userId is { } id)
+        {
+            return "u:" + id.ToString(CultureInfo.InvariantCulture);
+        }
+        var network = address is null ? "unknown" : Network(address).ToString();
+        return "a:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(network)))[..32];
+    }
+
+    /// <summary>The window a moment falls in, in half hours since 1970.</summary>
+    public static long HalfHourOf(DateTimeOffset moment) => moment.ToUnixTimeSeconds() / (long)Window.TotalSeconds;
+
     /// <summary>Records a play. Null when the viewer cannot play the track; false when this listener's play
     /// of it in this half hour was already counted.</summary>
-    public async Task<bool?> RecordAsync(int trackId, Viewer viewer, string listenerKey, CancellationToken cancellationToken)
+    public async Task<bool?> RecordAsync(int trackId, Viewer viewer, IPAddress? address, CancellationToken cancellationToken)
     {
         if (!await catalog.Visible(viewer).AnyAsync(t => t.Id == trackId && t.State == TrackState.Ready, cancellationToken))
         {
             return null;
         }
         var now = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.PlayEvents.Add(new PlayEvent
+        var play = new PlayEvent
         {
-            TrackId = trackId,
-            UserId = viewer.UserId,
-            ListenerKey = listenerKey,
-            HalfHour = now.ToUnixTimeSeconds() / 1800,
-            PlayedAt = now.UtcDateTime,
-        });
-        try
+            TrackId = trackId, UserId = viewer.UserId, ListenerKey = ListenerKey(viewer.UserId, address),
+            HalfHour = HalfHourOf(now), PlayedAt = now.UtcDateTime,
+        };
+        return await CountOnceAsync(play, () => db.Tracks.Where(t => t.Id == trackId)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.PlayCount, t => t.PlayCount + 1), cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Records a download the caller has already been allowed; false when this listener's download of
+    /// the track in this half hour was already counted.</summary>
+    public Task<bool> RecordDownloadAsync(int trackId, Viewer viewer, IPAddress? address, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var download = new DownloadEvent
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
-        {
-            // The unique index says this listener's play in this half hour is already counted.
-            db.ChangeTracker.Clear();
-            return false;
-        }
-        await db.Tracks.Where(t => t.Id == trackId)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.PlayCount, t => t.PlayCount + 1), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return true;
+            TrackId = trackId, UserId = viewer.UserId, ListenerKey = ListenerKey(viewer.UserId, address),
+            HalfHour = HalfHourOf(now), DownloadedAt = now.UtcDateTime,
+        };
+        return CountOnceAsync(download, () => db.Tracks.Where(t => t.Id == trackId)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.DownloadCount, t => t.DownloadCount + 1), cancellationToken), cancellationToken);
     }
 
     public async Task<PlayStats> StatsAsync(int trackId, CancellationToken cancellationToken)
@@ -60,5 +87,40 @@ public sealed class PlayCounter(MusicSiteDbContext db, TrackCatalog catalog, Tim
             await plays.CountAsync(p => p.PlayedAt >= week, cancellationToken),
             await plays.CountAsync(p => p.PlayedAt >= month, cancellationToken),
             counters?.DownloadCount ?? 0);
+    }
+
+    /// <summary>Stores the event and raises the track's counter together; the unique index on (track, listener,
+    /// half hour) decides whether this one counts, so two requests at once still count once.</summary>
+    private async Task<bool> CountOnceAsync(object counted, Func<Task<int>> raiseCounter, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Add(counted);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+        await raiseCounter();
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    private static IPAddress Network(IPAddress address)
+    {
+        if (address.IsIPv4MappedToIPv6)
+        {
+            return address.MapToIPv4();
+        }
+        if (address.AddressFamily != AddressFamily.InterNetworkV6)
+        {
+            return address;
+        }
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new IPAddress(bytes);
     }
 }

@@ -38,10 +38,7 @@ public sealed class TrackEditor(MusicSiteDbContext db, CatalogLookups lookups, T
         if (input.Description is not null)
         {
             track.Description = string.IsNullOrWhiteSpace(input.Description) ? null : input.Description.Trim();
-            if (track.Description?.Length > TrackMetadataRules.DescriptionMax)
-            {
-                errors.Add("description", $"The description can be at most {TrackMetadataRules.DescriptionMax} characters.");
-            }
+            TrackMetadataRules.CheckDescription(track.Description, errors);
         }
         if (input.Bpm is not null)
         {

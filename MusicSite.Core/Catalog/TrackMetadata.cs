@@ -61,18 +61,31 @@ public static partial class TrackMetadataRules
         {
             errors.Add("title", $"The title can be at most {TitleMax} characters.");
         }
+        TextRules.CheckSingleLine(title, "title", errors);
     }
 
-    public static void CheckArtist(string? artist, FieldErrors errors)
+    /// <param name="field">The field the request named it by: "artist" for a track, "artistName" for an album.</param>
+    public static void CheckArtist(string? artist, FieldErrors errors, string field = "artist")
     {
         if (string.IsNullOrWhiteSpace(artist))
         {
-            errors.Add("artist", "Enter the artist's name.");
+            errors.Add(field, "Enter the artist's name.");
         }
         else if (artist.Length > ArtistMax)
         {
-            errors.Add("artist", $"The artist name can be at most {ArtistMax} characters.");
+            errors.Add(field, $"The artist name can be at most {ArtistMax} characters.");
         }
+        TextRules.CheckSingleLine(artist, field, errors);
+    }
+
+    /// <summary>Checks a trimmed description (null when empty) of a track or an album.</summary>
+    public static void CheckDescription(string? description, FieldErrors errors)
+    {
+        if (description?.Length > DescriptionMax)
+        {
+            errors.Add("description", $"The description can be at most {DescriptionMax} characters.");
+        }
+        TextRules.CheckMultiLine(description, "description", errors);
     }
 
     public static int? ParseBpm(string? text, FieldErrors errors)
@@ -149,7 +162,11 @@ public static partial class TrackMetadataRules
         }
         foreach (var tag in tags.Where(t => t.Length > TagMax))
         {
-            errors.Add("tags", $"The tag '{tag[..TagMax]}…' is longer than {TagMax} characters.");
+            errors.Add("tags", $"The tag '{TextRules.ToSingleLine(tag[..TagMax])}…' is longer than {TagMax} characters.");
+        }
+        foreach (var tag in tags)
+        {
+            TextRules.CheckSingleLine(tag, "tags", errors);
         }
     }
 }

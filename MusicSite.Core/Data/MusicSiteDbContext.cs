@@ -23,6 +23,7 @@ public sealed class MusicSiteDbContext(DbContextOptions<MusicSiteDbContext> opti
     public DbSet<TrackTag> TrackTags => Set<TrackTag>();
     public DbSet<MediaFile> MediaFiles => Set<MediaFile>();
     public DbSet<PlayEvent> PlayEvents => Set<PlayEvent>();
+    public DbSet<DownloadEvent> DownloadEvents => Set<DownloadEvent>();
     public DbSet<TrackChange> TrackChanges => Set<TrackChange>();
     public DbSet<UploadSession> UploadSessions => Set<UploadSession>();
     public DbSet<InstrumentType> InstrumentTypes => Set<InstrumentType>();

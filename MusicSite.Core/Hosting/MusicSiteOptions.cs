@@ -17,7 +17,8 @@ public sealed class MusicSiteOptions
     public string? AdminEmail { get; set; }
     public string? AdminPassword { get; set; }
 
-    /// <summary>The site's public address, used in links inside mail. Empty: taken from the request.</summary>
+    /// <summary>The site's public address, used in links inside mail. Empty: the first address the site listens on
+    /// (never the request's Host header).</summary>
     public string? PublicBaseUrl { get; set; }
 
     /// <summary>Health turns unhealthy below this much free disk in the data directory.</summary>

@@ -3,7 +3,6 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MusicSite.Catalog;
-using MusicSite.Data;
 using MusicSite.Hosting;
 using MusicSite.Media;
 
@@ -34,7 +33,7 @@ public sealed record DownloadLookup(DownloadStatus Status, DownloadFile? File = 
 /// genre, year, track number, the license with its address, a credits comment and the cover. Each tagged
 /// file is made once per track version and kept beside the track's other files.
 /// </summary>
-public sealed class DownloadService(MusicSiteDbContext db, TrackCatalog catalog, FfmpegRunner runner,
+public sealed class DownloadService(TrackCatalog catalog, FfmpegRunner runner,
     IOptions<MusicSiteOptions> options)
 {
     // One build per output path at a time: two listeners asking at once get the same file, made once.
@@ -102,10 +101,6 @@ public sealed class DownloadService(MusicSiteDbContext db, TrackCatalog catalog,
         return new DownloadLookup(DownloadStatus.Found, new DownloadFile(info.FullName, source.ContentType,
             FileNameFor(track.ArtistName, track.Title, extension), new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero), info.Length));
     }
-
-    public Task CountAsync(int trackId, CancellationToken cancellationToken) =>
-        db.Tracks.Where(t => t.Id == trackId)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.DownloadCount, t => t.DownloadCount + 1), cancellationToken);
 
     /// <summary>"Artist - Title.ext", without characters a file system or a header would choke on.</summary>
     public static string FileNameFor(string artist, string title, string extension)

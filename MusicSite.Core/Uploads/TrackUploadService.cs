@@ -144,10 +144,7 @@ public sealed class TrackUploadService(
         TrackMetadataRules.CheckArtist(artist, errors);
 
         var description = string.IsNullOrWhiteSpace(input.Description) ? null : input.Description.Trim();
-        if (description?.Length > TrackMetadataRules.DescriptionMax)
-        {
-            errors.Add("description", $"The description can be at most {TrackMetadataRules.DescriptionMax} characters.");
-        }
+        TrackMetadataRules.CheckDescription(description, errors);
 
         var tags = TrackMetadataRules.SplitTags(input.Tags ?? []);
         TrackMetadataRules.CheckTags(tags, errors);
@@ -171,8 +168,12 @@ public sealed class TrackUploadService(
                 albumId, trackNumber), errors);
     }
 
+    /// <summary>What the uploader typed (checked later, and refused if it breaks a rule), else the first fallback
+    /// from the file: not typed by anyone, so it is made to fit one line rather than refused.</summary>
     private static string? Fill(string? given, params string?[] fallbacks) =>
-        !string.IsNullOrWhiteSpace(given) ? given.Trim() : fallbacks.FirstOrDefault(f => !string.IsNullOrWhiteSpace(f))?.Trim();
+        !string.IsNullOrWhiteSpace(given)
+            ? given.Trim()
+            : fallbacks.Where(f => !string.IsNullOrWhiteSpace(f)).Select(f => TextRules.ToSingleLine(f!)).FirstOrDefault(f => f.Length > 0);
 
     /// <summary>The last segment of whatever the client called the file, kept only as display text.</summary>
     private static string? TrimFileName(string? name)
@@ -181,8 +182,8 @@ public sealed class TrackUploadService(
         {
             return null;
         }
-        var file = Path.GetFileName(name.Replace('\\', '/'));
-        return file.Length > 255 ? file[..255] : file;
+        var file = TextRules.ToSingleLine(Path.GetFileName(name.Replace('\\', '/')));
+        return file.Length == 0 ? null : file.Length > 255 ? file[..255] : file;
     }
 
     private void DeleteFolder(string dir)

@@ -7,24 +7,14 @@ namespace MusicSite.Tests.Api;
 /// <summary>What every endpoint shares: problem details, the list envelope, health, OpenAPI, static assets.</summary>
 public sealed class ConventionsTests(MusicSiteFactory site) : IClassFixture<MusicSiteFactory>
 {
+    /// <summary>Each dependency's details are for admins: Finding8HealthDetailsTests.</summary>
     [Fact]
-    public async Task Healthz_ReportsEachDependencyAsJson()
+    public async Task Healthz_AnswersHealthy_AndTheSiteUsesItsDataDirectory()
     {
         var response = await site.CreateClient().GetAsync("/healthz");
 
         Assert.Equal(200, (int)response.StatusCode);
-        var health = await response.JsonAsync();
-        Assert.Equal("Healthy", health.GetProperty("status").GetString());
-        var checks = health.GetProperty("checks");
-        foreach (var name in new[] { "database", "ffmpeg", "ffprobe", "scheduler", "disk" })
-        {
-            Assert.Equal("Healthy", checks.GetProperty(name).GetProperty("status").GetString());
-        }
-        Assert.StartsWith("ffmpeg version", checks.GetProperty("ffmpeg").GetProperty("data").GetProperty("version").GetString());
-        Assert.True(checks.GetProperty("scheduler").GetProperty("data").GetProperty("persistent").GetBoolean());
-        Assert.True(checks.GetProperty("disk").GetProperty("data").GetProperty("freeBytes").GetInt64() > 0);
-        // The data directory the site was told to use is the one it uses.
-        Assert.Equal(site.DataDirectory, checks.GetProperty("disk").GetProperty("data").GetProperty("path").GetString());
+        Assert.Equal("Healthy", (await response.JsonAsync()).GetProperty("status").GetString());
         Assert.True(File.Exists(Path.Combine(site.DataDirectory, "musicsite.db")));
         Assert.True(File.Exists(Path.Combine(site.DataDirectory, "jobs.db")));
     }

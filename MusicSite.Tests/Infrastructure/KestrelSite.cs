@@ -28,8 +28,12 @@ public sealed class KestrelSite : IDisposable
     /// <summary>Starts the site on first use.</summary>
     public string BaseUrl => _baseUrl.Value;
 
-    public HttpClient CreateClient() =>
-        new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = new Uri(BaseUrl) };
+    /// <summary>A client that follows no redirects; with <paramref name="cookies"/> it keeps cookies as a browser does.</summary>
+    public HttpClient CreateClient(bool cookies = false) =>
+        new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = cookies, CookieContainer = new System.Net.CookieContainer() })
+        {
+            BaseAddress = new Uri(BaseUrl),
+        };
 
     public void Dispose() => Site.Dispose();
 }

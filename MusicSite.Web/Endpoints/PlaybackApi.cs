@@ -56,7 +56,8 @@ public static class PlaybackApi
 
     /// <summary>?format=original|mp3|flac (default original): the file with its tags and cover, named "Artist - Title".</summary>
     public static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> DownloadAsync(int id, string? format,
-        HttpContext context, ClaimsPrincipal user, DownloadService downloads, TrackCatalog catalog, CancellationToken cancellationToken)
+        HttpContext context, ClaimsPrincipal user, DownloadService downloads, PlayCounter counter, TrackCatalog catalog,
+        CancellationToken cancellationToken)
     {
         if (!EnumNames.TryParse<DownloadFormat>(format ?? "original", out var wanted))
         {
@@ -76,10 +77,11 @@ public static class PlaybackApi
                     "This track has no such version.", "FLAC exists only for tracks uploaded in a lossless format.");
         }
         var file = lookup.File!;
-        // A download counts once, when it starts: not for HEAD, not for the later ranges of a resumed transfer.
+        // A download counts when it starts (not for HEAD, not for the later ranges of a resumed transfer), and like a
+        // play only once per listener and half hour.
         if (HttpMethods.IsGet(context.Request.Method) && !context.Request.Headers.Range.Any())
         {
-            await downloads.CountAsync(id, cancellationToken);
+            await counter.RecordDownloadAsync(id, user.AsViewer(), context.Connection.RemoteIpAddress, cancellationToken);
         }
         return TypedResults.PhysicalFile(file.FullPath, file.ContentType, file.FileName, file.LastModified,
             ETagFor(new StoredFile(file.FullPath, file.ContentType, file.LastModified, file.Length)), enableRangeProcessing: true);
@@ -95,24 +97,13 @@ public static class PlaybackApi
             return ApiProblems.Validation(new FieldErrors().Add("seconds",
                 $"A play counts after {PlayCounter.MinimumSeconds} seconds of listening."));
         }
-        var counted = await plays.RecordAsync(id, user.AsViewer(), ListenerKey(context, user), cancellationToken);
+        var counted = await plays.RecordAsync(id, user.AsViewer(), context.Connection.RemoteIpAddress, cancellationToken);
         if (counted is null)
         {
             return ApiProblems.NotFound(ErrorCodes.TrackNotFound, "No playable track has this id.");
         }
         var stats = await plays.StatsAsync(id, cancellationToken);
         return TypedResults.Ok(new PlayResponse(counted.Value, stats.Total));
-    }
-
-    /// <summary>Signed-in listeners by account; anonymous ones by a hash of address and browser (never stored raw).</summary>
-    private static string ListenerKey(HttpContext context, ClaimsPrincipal user)
-    {
-        if (user.UserId() is { } userId)
-        {
-            return "u:" + userId.ToString(CultureInfo.InvariantCulture);
-        }
-        var raw = $"{context.Connection.RemoteIpAddress}|{context.Request.Headers.UserAgent}";
-        return "a:" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(raw)))[..32];
     }
 
     /// <summary>A file that finds no track asks whether the track was deleted (410) or never there for this caller (404).</summary>

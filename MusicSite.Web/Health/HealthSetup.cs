@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using MusicSite.Accounts;
 using MusicSite.Data;
 using MusicSite.Hosting;
 using MusicSite.Media;
@@ -10,7 +11,7 @@ using Quartz;
 
 namespace MusicSite.Web.Health;
 
-/// <summary>/healthz: the database, ffmpeg and ffprobe, the job scheduler and free disk, as JSON.</summary>
+/// <summary>/healthz: the database, ffmpeg and ffprobe, the job scheduler and free disk, as JSON (details for admins).</summary>
 public static class HealthSetup
 {
     public static IServiceCollection AddMusicSiteHealthChecks(this IServiceCollection services)
@@ -28,22 +29,26 @@ public static class HealthSetup
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteJsonAsync })
             .WithName("Health");
 
+    /// <summary>The status alone for anyone (a load balancer needs no more); each check's details (paths, tool
+    /// versions, free disk, migrations) only for admins, since they map the machine for an attacker.</summary>
     private static Task WriteJsonAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json; charset=utf-8";
         context.Response.Headers.CacheControl = "no-store";
-        var body = new
-        {
-            status = report.Status.ToString(),
-            durationMs = Math.Round(report.TotalDuration.TotalMilliseconds, 1),
-            checks = report.Entries.ToDictionary(e => e.Key, e => new
+        object body = context.User.IsInRole(Roles.Admin)
+            ? new
             {
-                status = e.Value.Status.ToString(),
-                description = e.Value.Description,
-                durationMs = Math.Round(e.Value.Duration.TotalMilliseconds, 1),
-                data = e.Value.Data,
-            }),
-        };
+                status = report.Status.ToString(),
+                durationMs = Math.Round(report.TotalDuration.TotalMilliseconds, 1),
+                checks = report.Entries.ToDictionary(e => e.Key, e => new
+                {
+                    status = e.Value.Status.ToString(),
+                    description = e.Value.Description,
+                    durationMs = Math.Round(e.Value.Duration.TotalMilliseconds, 1),
+                    data = e.Value.Data,
+                }),
+            }
+            : new { status = report.Status.ToString() };
         return context.Response.WriteAsync(JsonSerializer.Serialize(body, JsonSerializerOptions.Web));
     }
 }

@@ -59,6 +59,8 @@ public static class MusicSiteHost
             options.HeaderName = SameOriginGuard.AntiforgeryHeader;
         });
         services.AddSingleton<SiteAddress>();
+        services.AddMusicSiteReverseProxy(builder.Configuration);
+        services.AddMusicSiteCors(builder.Configuration);
         // The server's name and version tell an attacker which bugs to try.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         // The upload page's form carries the audio file; the body limit itself is set per request by UploadLimits.
@@ -79,6 +81,8 @@ public static class MusicSiteHost
     {
         // First, so that every answer below it, errors included, carries the headers.
         app.UseMiddleware<SecurityHeaders>();
+        // Before anything reads the client's address or scheme (rate limits, the same-origin check).
+        app.UseMusicSiteReverseProxy(app.Configuration);
         app.Lifetime.ApplicationStarted.Register(() => app.Services.GetRequiredService<SiteAddress>()
             .WarnIfLoopback(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MusicSite.Web.Hosting.SiteAddress")));
         app.UseExceptionHandler();
@@ -94,6 +98,7 @@ public static class MusicSiteHost
         app.UseStaticFiles();
         // Routing after the status-code pages, so a re-executed request (/error/404) is routed afresh.
         app.UseRouting();
+        app.UseMusicSiteCors(app.Configuration);
         app.UseAuthentication();
         app.UseMiddleware<SameOriginGuard>();
         app.UseAuthorization();
