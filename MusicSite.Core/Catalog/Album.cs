@@ -22,7 +22,7 @@ public sealed class Album
     public List<AlbumGenre> Genres { get; set; } = [];
 }
 
-public sealed class AlbumGenre
+public sealed class AlbumGenre : IGenreLink
 {
     public int AlbumId { get; set; }
     public int GenreId { get; set; }

@@ -155,8 +155,7 @@ public sealed class AlbumService(MusicSiteDbContext db, TrackCatalog catalog, Ca
         }
         if (input.Description is not null)
         {
-            album.Description = string.IsNullOrWhiteSpace(input.Description) ? null : input.Description.Trim();
-            TrackMetadataRules.CheckDescription(album.Description, errors);
+            album.Description = TrackMetadataRules.ParseDescription(input.Description, errors);
         }
         if (input.ReleaseDate is not null)
         {
@@ -176,9 +175,7 @@ public sealed class AlbumService(MusicSiteDbContext db, TrackCatalog catalog, Ca
         }
         if (input.Genres is not null)
         {
-            var ids = await lookups.GenresAsync(input.Genres, errors, cancellationToken);
-            album.Genres.RemoveAll(g => !ids.Contains(g.GenreId));
-            album.Genres.AddRange(ids.Where(id => album.Genres.All(g => g.GenreId != id)).Select(id => new AlbumGenre { GenreId = id }));
+            await lookups.SetGenresAsync(album.Genres, input.Genres, errors, cancellationToken);
         }
         album.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         return errors;

@@ -28,6 +28,16 @@ public sealed class CatalogLookups(MusicSiteDbContext db)
         return found.Select(f => f.Id).ToList();
     }
 
+    /// <summary>Sets the genre links of a track or album to the genres named (see <see cref="GenresAsync"/>):
+    /// links that stay are kept, the others removed, new ones added.</summary>
+    public async Task SetGenresAsync<TLink>(List<TLink> links, IReadOnlyList<string> requested, FieldErrors errors,
+        CancellationToken cancellationToken) where TLink : IGenreLink, new()
+    {
+        var ids = await GenresAsync(requested, errors, cancellationToken);
+        links.RemoveAll(link => !ids.Contains(link.GenreId));
+        links.AddRange(ids.Where(id => links.All(link => link.GenreId != id)).Select(id => new TLink { GenreId = id }));
+    }
+
     /// <summary>A genre named by a file's genre tag, if the tree has it.</summary>
     public async Task<IReadOnlyList<int>> GenreFromTagAsync(string? tag, CancellationToken cancellationToken)
     {

@@ -62,7 +62,7 @@ public sealed class Track
     public List<MediaFile> MediaFiles { get; set; } = [];
 }
 
-public sealed class TrackGenre
+public sealed class TrackGenre : IGenreLink
 {
     public int TrackId { get; set; }
     public int GenreId { get; set; }

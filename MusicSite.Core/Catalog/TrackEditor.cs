@@ -37,8 +37,7 @@ public sealed class TrackEditor(MusicSiteDbContext db, CatalogLookups lookups, T
         }
         if (input.Description is not null)
         {
-            track.Description = string.IsNullOrWhiteSpace(input.Description) ? null : input.Description.Trim();
-            TrackMetadataRules.CheckDescription(track.Description, errors);
+            track.Description = TrackMetadataRules.ParseDescription(input.Description, errors);
         }
         if (input.Bpm is not null)
         {
@@ -77,9 +76,7 @@ public sealed class TrackEditor(MusicSiteDbContext db, CatalogLookups lookups, T
         }
         if (input.Genres is not null)
         {
-            var ids = await lookups.GenresAsync(input.Genres, errors, cancellationToken);
-            track.Genres.RemoveAll(g => !ids.Contains(g.GenreId));
-            track.Genres.AddRange(ids.Where(id => track.Genres.All(g => g.GenreId != id)).Select(id => new TrackGenre { GenreId = id }));
+            await lookups.SetGenresAsync(track.Genres, input.Genres, errors, cancellationToken);
         }
         if (errors.Any)
         {

@@ -88,6 +88,14 @@ public static partial class TrackMetadataRules
         TextRules.CheckMultiLine(description, "description", errors);
     }
 
+    /// <summary>A track's or album's description: trimmed, empty means none, then <see cref="CheckDescription"/>.</summary>
+    public static string? ParseDescription(string? text, FieldErrors errors)
+    {
+        var description = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        CheckDescription(description, errors);
+        return description;
+    }
+
     public static int? ParseBpm(string? text, FieldErrors errors)
     {
         if (string.IsNullOrWhiteSpace(text))

@@ -18,6 +18,7 @@ namespace MusicSite.Uploads;
 public sealed class TrackUploadService(
     MusicSiteDbContext db,
     CatalogLookups lookups,
+    ResumableUploads resumable,
     MediaProber prober,
     ImageNormalizer images,
     TrackProcessingQueue queue,
@@ -27,6 +28,35 @@ public sealed class TrackUploadService(
     ILogger<TrackUploadService> logger)
 {
     public const string DefaultLicenseCode = CatalogLookups.DefaultLicenseCode;
+
+    /// <summary>The field that names a resumable upload. A failure on it means no usable upload was named.</summary>
+    public const string UploadIdField = "uploadId";
+
+    /// <summary>A track from a finished resumable upload of the uploader's: the upload is used as the audio file,
+    /// and forgotten once the track exists. A missing or unfinished upload is a failure on <see cref="UploadIdField"/>.</summary>
+    public async Task<ServiceResult<Track>> CreateFromResumableAsync(TrackMetadataInput input, string? uploadId, StagedFile? artwork,
+        Viewer uploader, string uploaderName, CancellationToken cancellationToken)
+    {
+        var uploaderId = uploader.UserId ?? throw new ArgumentException("Uploads need a signed-in uploader.", nameof(uploader));
+        var (staged, session) = string.IsNullOrWhiteSpace(uploadId)
+            ? (null, null)
+            : await resumable.CompletedAsync(uploadId, uploaderId, cancellationToken);
+        if (staged is null || session is null)
+        {
+            return ServiceResult<Track>.Invalid(UploadIdField, session is null
+                ? "No finished upload of yours has this id."
+                : $"The upload is not finished: {session.Offset} of {session.Length} bytes arrived.", ErrorCodes.InvalidAudioFormat);
+        }
+        using (staged)
+        {
+            var result = await CreateAsync(input, staged, session.FileName, artwork, uploader, uploaderName, cancellationToken);
+            if (result.Succeeded)
+            {
+                await resumable.ForgetAsync(session, cancellationToken);
+            }
+            return result;
+        }
+    }
 
     public async Task<ServiceResult<Track>> CreateAsync(TrackMetadataInput input, StagedFile audio, string? originalFileName,
         StagedFile? artwork, Viewer uploader, string uploaderName, CancellationToken cancellationToken)
@@ -143,8 +173,7 @@ public sealed class TrackUploadService(
         TrackMetadataRules.CheckTitle(title, errors);
         TrackMetadataRules.CheckArtist(artist, errors);
 
-        var description = string.IsNullOrWhiteSpace(input.Description) ? null : input.Description.Trim();
-        TrackMetadataRules.CheckDescription(description, errors);
+        var description = TrackMetadataRules.ParseDescription(input.Description, errors);
 
         var tags = TrackMetadataRules.SplitTags(input.Tags ?? []);
         TrackMetadataRules.CheckTags(tags, errors);

@@ -35,12 +35,12 @@ public static class TracksApi
     /// <summary>Multipart: the metadata fields, <c>audio</c> (required) and <c>artwork</c> (optional).
     /// Answers 201 with the track in state <c>pending</c>; processing follows in the background.</summary>
     public static async Task<Results<Created<TrackDetail>, ProblemHttpResult>> CreateAsync(HttpRequest request,
-        ClaimsPrincipal user, UploadStaging staging, TrackUploadService uploads, ResumableUploads resumable, TrackCatalog catalog,
+        ClaimsPrincipal user, UploadStaging staging, TrackUploadService uploads, TrackCatalog catalog,
         IOptions<UploadOptions> limits, CancellationToken cancellationToken)
     {
         if (request.HasJsonContentType())
         {
-            return await CreateFromResumableAsync(request, user, uploads, resumable, catalog, cancellationToken);
+            return await CreateFromResumableAsync(request, user, uploads, catalog, cancellationToken);
         }
         if (!request.HasFormContentType || !request.ContentType!.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase))
         {
@@ -83,7 +83,7 @@ public static class TracksApi
 
     /// <summary>JSON metadata plus the <c>uploadId</c> of a finished resumable upload.</summary>
     private static async Task<Results<Created<TrackDetail>, ProblemHttpResult>> CreateFromResumableAsync(HttpRequest request,
-        ClaimsPrincipal user, TrackUploadService uploads, ResumableUploads resumable, TrackCatalog catalog, CancellationToken cancellationToken)
+        ClaimsPrincipal user, TrackUploadService uploads, TrackCatalog catalog, CancellationToken cancellationToken)
     {
         JsonElement body;
         try
@@ -99,33 +99,22 @@ public static class TracksApi
             return JsonBody.NotAnObject();
         }
         var shape = new FieldErrors();
-        var uploadId = JsonBody.Text(body, "uploadId", shape);
+        var uploadId = JsonBody.Text(body, TrackUploadService.UploadIdField, shape);
         if (shape.Any)
         {
             return ApiProblems.Validation(shape);
         }
-        var input = MetadataInput(body);
-        var (staged, session) = string.IsNullOrEmpty(uploadId)
-            ? (null, null)
-            : await resumable.CompletedAsync(uploadId, user.UserId()!.Value, cancellationToken);
-        if (staged is null)
+        var result = await uploads.CreateFromResumableAsync(MetadataInput(body), uploadId, null, user.AsViewer(), user.DisplayName(),
+            cancellationToken);
+        if (!result.Succeeded)
         {
-            return ApiProblems.Validation(new FieldErrors().Add("uploadId", session is null
-                    ? "No finished upload of yours has this id."
-                    : $"The upload is not finished: {session.Offset} of {session.Length} bytes arrived."),
-                ErrorCodes.InvalidAudioFormat, "No finished upload was named.");
+            // Naming no usable upload is a mistake in the request itself: 400, not the 415 of unusable audio.
+            return result.Errors.For(TrackUploadService.UploadIdField).Count > 0
+                ? ApiProblems.Validation(result.Errors, result.Code!, "No finished upload was named.")
+                : ApiProblems.FromResult(result.Code!, result.Errors);
         }
-        using (staged)
-        {
-            var result = await uploads.CreateAsync(input, staged, session!.FileName, null, user.AsViewer(), user.DisplayName(), cancellationToken);
-            if (!result.Succeeded)
-            {
-                return ApiProblems.FromResult(result.Code!, result.Errors);
-            }
-            await resumable.ForgetAsync(session, cancellationToken);
-            var detail = await catalog.FindAsync(result.Value!.Id, user.AsViewer(), cancellationToken);
-            return TypedResults.Created($"/api/music/tracks/{detail!.Id}", detail);
-        }
+        var detail = await catalog.FindAsync(result.Value!.Id, user.AsViewer(), cancellationToken);
+        return TypedResults.Created($"/api/music/tracks/{detail!.Id}", detail);
     }
 
     /// <summary>The catalog: search, artist, genre, tags, min_duration, max_duration, bpm_min, bpm_max, key, license,
