@@ -33,9 +33,18 @@ public sealed record DownloadLookup(DownloadStatus Status, DownloadFile? File = 
 /// genre, year, track number, the license with its address, a credits comment and the cover. Each tagged
 /// file is made once per track version and kept beside the track's other files.
 /// </summary>
+/// <remarks>
+/// The stored original stays byte-exact (docs/decisions/0012-original-files.md), but no download hands it out
+/// as stored: each one is rebuilt from the audio stream, and whatever the upload carried besides audio (an
+/// appended HTML page or ZIP archive) is left behind.
+/// </remarks>
 public sealed class DownloadService(TrackCatalog catalog, FfmpegRunner runner,
     IOptions<MusicSiteOptions> options)
 {
+    /// <summary>Part of each download's file name: raised when the way downloads are built changes, so files made
+    /// the old way (before polyglot tails were cut off) are made again and the old ones removed.</summary>
+    private const string BuildRevision = "r2";
+
     // One build per output path at a time: two listeners asking at once get the same file, made once.
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Building = new();
 
@@ -74,7 +83,7 @@ public sealed class DownloadService(TrackCatalog catalog, FfmpegRunner runner,
         var extension = Path.GetExtension(source.RelativePath).TrimStart('.');
         var version = track.UpdatedAt.Ticks.ToString(CultureInfo.InvariantCulture);
         var directory = paths.MediaPath(Path.Combine("tracks", track.MediaFolder, "downloads"));
-        var target = Path.Combine(directory, $"{format.ToString().ToLowerInvariant()}-{version}.{extension}");
+        var target = Path.Combine(directory, $"{format.ToString().ToLowerInvariant()}-{version}-{BuildRevision}.{extension}");
 
         var gate = Building.GetOrAdd(target, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
@@ -164,7 +173,9 @@ public sealed class DownloadService(TrackCatalog catalog, FfmpegRunner runner,
         {
             arguments.AddRange(["-map", "0:a:0"]);
         }
-        arguments.AddRange(["-c:a", "copy", "-map_metadata", "-1"]);
+        // The audio is copied, never decoded: except FLAC, whose stream copy (like MP3's) would keep bytes appended
+        // after the audio. FLAC is lossless, so encoding it again keeps every sample and drops the rest.
+        arguments.AddRange(["-c:a", muxer == "flac" ? "flac" : "copy", "-map_metadata", "-1"]);
         foreach (var (key, value) in Tags(track))
         {
             arguments.AddRange(["-metadata", $"{key}={value}"]);
@@ -181,6 +192,10 @@ public sealed class DownloadService(TrackCatalog catalog, FfmpegRunner runner,
             if (!result.Succeeded)
             {
                 throw new MediaToolException("The download could not be prepared: " + result.LastErrorLine);
+            }
+            if (muxer == "mp3")
+            {
+                MpegAudioFrames.TrimAfterAudio(temp);
             }
             File.Move(temp, target, overwrite: true);
         }

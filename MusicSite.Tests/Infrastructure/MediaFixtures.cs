@@ -62,7 +62,7 @@ public static class MediaFixtures
         Assert.True(code == 0, "ffmpeg failed: " + output);
     }
 
-    private static (int Code, string Output) Run(string tool, params string[] arguments)
+    internal static (int Code, string Output) Run(string tool, params string[] arguments)
     {
         var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)
