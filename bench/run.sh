@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # MusicSite benchmarks: they print numbers, they never fail on timing.
-#   bench/run.sh               search on 100,000 tracks, pipeline per minute of audio, stream vs static file
-#   bench/run.sh search 20000  a smaller catalog
+#   bench/run.sh                    search on 100,000 tracks, pipeline per minute of audio, stream vs static file
+#   bench/run.sh search 20000       a smaller catalog
+#   bench/run.sh login-timing [n]   failed sign-ins for a known and an unknown email, n of each (default 200)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source .ci/tools.sh
@@ -10,28 +11,39 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 dotnet build bench/MusicSite.Bench/MusicSite.Bench.csproj -c Release -nologo -v quiet
 bench=bench/MusicSite.Bench/bin/Release/net10.0/MusicSite.Bench.dll
-if [ "${1:-all}" != "stream" ]; then
-  dotnet "$bench" "${1:-all}" ${2:-}
+mode="${1:-all}"
+if [ "$mode" != "stream" ] && [ "$mode" != "login-timing" ]; then
+  dotnet "$bench" "$mode" ${2:-}
 fi
-[ "${1:-all}" = "all" ] || [ "${1:-all}" = "stream" ] || exit 0
+[ "$mode" = "all" ] || [ "$mode" = "stream" ] || [ "$mode" = "login-timing" ] || exit 0
 
-# Stream throughput: the real site on loopback, one ready track (a 5-minute upload), its 320k MP3 compared
-# with the same bytes served as a static file from wwwroot.
+# The real site on loopback. Every request comes from 127.0.0.1, so the limits are off (0).
 dotnet build MusicSite.Web/MusicSite.Web.csproj -c Release -nologo -v quiet
-data=$(mktemp -d); port=5190
+data=$(mktemp -d); port=5190; base="http://127.0.0.1:$port"
 MUSICSITE_DATA="$data" MUSICSITE_SEED=none MUSICSITE_ADMIN_EMAIL=bench@example.com MUSICSITE_ADMIN_PASSWORD=Bench1Password \
-  dotnet MusicSite.Web/bin/Release/net10.0/MusicSite.Web.dll --contentRoot "$PWD/MusicSite.Web" --urls "http://127.0.0.1:$port" >"$data/site.log" 2>&1 &
+  RateLimits__AccountPermitLimit=0 RateLimits__AccountPerEmailLimit=0 RateLimits__SignInDelaySeconds=0 \
+  RateLimits__UploadsPerHour=0 RateLimits__SearchesPerMinute=0 RateLimits__EditsPerMinute=0 RateLimits__ReadsPerMinute=0 \
+  dotnet MusicSite.Web/bin/Release/net10.0/MusicSite.Web.dll --contentRoot "$PWD/MusicSite.Web" --urls "$base" >"$data/site.log" 2>&1 &
 site=$!
 trap 'kill $site 2>/dev/null; rm -rf "$data" MusicSite.Web/wwwroot/bench-static.mp3' EXIT
-for _ in $(seq 1 60); do curl -sf -o /dev/null "http://127.0.0.1:$port/healthz" && break; sleep 1; done
+for _ in $(seq 1 60); do curl -sf -o /dev/null "$base/healthz" && break; sleep 1; done
+
+# Sign-in timing: the same wrong password for the admin's email and for an email no account has.
+if [ "$mode" = "login-timing" ]; then
+  dotnet "$bench" login-timing "$base" bench@example.com "${2:-200}"
+  exit 0
+fi
+
+# Stream throughput: one ready track (a 5-minute upload), its 320k MP3 compared with the same bytes served
+# as a static file from wwwroot.
 token=$(curl -sf -H 'Content-Type: application/json' -d '{"email":"bench@example.com","password":"Bench1Password"}' \
-  "http://127.0.0.1:$port/api/auth/login" | sed 's/.*"accessToken":"\([^"]*\)".*/\1/')
+  "$base/api/auth/login" | sed 's/.*"accessToken":"\([^"]*\)".*/\1/')
 ffmpeg -nostdin -loglevel error -y -f lavfi -i "sine=frequency=330:duration=300" -ac 2 "$data/five-minutes.flac"
 id=$(curl -sf -H "Authorization: Bearer $token" -F audio=@"$data/five-minutes.flac" -F title=Bench \
-  "http://127.0.0.1:$port/api/music/tracks" | sed 's/^{"id":\([0-9]*\).*/\1/')
+  "$base/api/music/tracks" | sed 's/^{"id":\([0-9]*\).*/\1/')
 for _ in $(seq 1 120); do
-  curl -sf "http://127.0.0.1:$port/api/music/tracks/$id" | grep -q '"state":"ready"' && break; sleep 1
+  curl -sf "$base/api/music/tracks/$id" | grep -q '"state":"ready"' && break; sleep 1
 done
-curl -sf -o MusicSite.Web/wwwroot/bench-static.mp3 "http://127.0.0.1:$port/api/music/stream/$id?quality=high"
+curl -sf -o MusicSite.Web/wwwroot/bench-static.mp3 "$base/api/music/stream/$id?quality=high"
 echo "stream: file of $(stat -c %s MusicSite.Web/wwwroot/bench-static.mp3) bytes"
-dotnet "$bench" stream "http://127.0.0.1:$port/api/music/stream/$id?quality=high" 10 "http://127.0.0.1:$port/bench-static.mp3"
+dotnet "$bench" stream "$base/api/music/stream/$id?quality=high" 10 "$base/bench-static.mp3"

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using MusicSite.Accounts;
 using MusicSite.Catalog;
 using MusicSite.Common;
+using MusicSite.Web.Auth;
 
 namespace MusicSite.Web.Endpoints;
 
@@ -13,8 +14,8 @@ public static class AlbumPageEndpoints
     public static IEndpointRouteBuilder MapAlbumPageEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/albums").ExcludeFromDescription();
-        group.MapGet("/{id:int}/playlist.m3u", PlaylistAsync);
-        group.MapPost("/{id:int}/delete", DeleteAsync).RequireAuthorization();
+        group.MapGet("/{id:int}/playlist.m3u", PlaylistAsync).RequireRateLimiting(RateLimits.Reads);
+        group.MapPost("/{id:int}/delete", DeleteAsync).RequireAuthorization().RequireRateLimiting(RateLimits.Edits);
         return app;
     }
 

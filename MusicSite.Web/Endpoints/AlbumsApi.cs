@@ -17,13 +17,13 @@ public static class AlbumsApi
 {
     public static IEndpointRouteBuilder MapAlbumsApi(this IEndpointRouteBuilder app)
     {
-        var albums = app.MapGroup("/api/music/albums").WithTags("Albums");
-        albums.MapGet("/", ListAsync);
+        var albums = app.MapGroup("/api/music/albums").WithTags("Albums").RequireRateLimiting(RateLimits.Reads);
+        albums.MapGet("/", ListAsync).RequireRateLimiting(RateLimits.Search);
         albums.MapGet("/{id:int}", GetAsync);
         albums.MapGet("/{id:int}/artwork", ArtworkAsync);
-        albums.MapPost("/", CreateAsync).RequireAuthorization(Policies.MayUpload).DisableAntiforgery();
-        albums.MapPut("/{id:int}", UpdateAsync).RequireAuthorization();
-        albums.MapDelete("/{id:int}", DeleteAsync).RequireAuthorization();
+        albums.MapPost("/", CreateAsync).RequireAuthorization(Policies.MayUpload).DisableAntiforgery().RequireRateLimiting(RateLimits.Edits);
+        albums.MapPut("/{id:int}", UpdateAsync).RequireAuthorization().RequireRateLimiting(RateLimits.Edits);
+        albums.MapDelete("/{id:int}", DeleteAsync).RequireAuthorization().RequireRateLimiting(RateLimits.Edits);
         return app;
     }
 

@@ -37,9 +37,9 @@ public static class AuthApi
         group.MapPost("/reset-password", ResetPasswordAsync).RequireRateLimiting(RateLimits.Account);
         group.MapPost("/verify-email", VerifyEmailAsync).RequireRateLimiting(RateLimits.Account);
         group.MapPost("/resend-confirmation", ResendConfirmationAsync).RequireAuthorization().RequireRateLimiting(RateLimits.Account);
-        group.MapGet("/me", GetMeAsync).RequireAuthorization();
-        group.MapPut("/me", UpdateMeAsync).RequireAuthorization();
-        group.MapPut("/me/avatar", UpdateAvatarAsync).RequireAuthorization().DisableAntiforgery();
+        group.MapGet("/me", GetMeAsync).RequireAuthorization().RequireRateLimiting(RateLimits.Reads);
+        group.MapPut("/me", UpdateMeAsync).RequireAuthorization().RequireRateLimiting(RateLimits.Edits);
+        group.MapPut("/me/avatar", UpdateAvatarAsync).RequireAuthorization().DisableAntiforgery().RequireRateLimiting(RateLimits.Edits);
         return group;
     }
 

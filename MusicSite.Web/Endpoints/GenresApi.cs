@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using MusicSite.Common;
 using MusicSite.Genres;
 using MusicSite.Web.Api;
+using MusicSite.Web.Auth;
 
 namespace MusicSite.Web.Endpoints;
 
@@ -13,7 +14,7 @@ public static class GenresApi
 {
     public static RouteGroupBuilder MapGenresApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/genres").WithTags("Genres");
+        var group = app.MapGroup("/api/genres").WithTags("Genres").RequireRateLimiting(RateLimits.Reads);
         group.MapGet("/", ListAsync);
         group.MapGet("/tree", TreeAsync);
         group.MapGet("/{id:int}", GetAsync);

@@ -7,6 +7,7 @@ using MusicSite.Catalog;
 using MusicSite.Common;
 using MusicSite.Playback;
 using MusicSite.Web.Api;
+using MusicSite.Web.Auth;
 
 namespace MusicSite.Web.Endpoints;
 
@@ -18,14 +19,16 @@ public static class PlaybackApi
 {
     public static IEndpointRouteBuilder MapPlaybackApi(this IEndpointRouteBuilder app)
     {
-        var tracks = app.MapGroup("/api/music/tracks").WithTags("Tracks");
+        var tracks = app.MapGroup("/api/music/tracks").WithTags("Tracks").RequireRateLimiting(RateLimits.Reads);
         tracks.MapGet("/{id:int}/waveform", WaveformAsync);
         tracks.MapGet("/{id:int}/artwork", ArtworkAsync);
-        tracks.MapPost("/{id:int}/plays", PlayAsync).DisableAntiforgery();
+        tracks.MapPost("/{id:int}/plays", PlayAsync).DisableAntiforgery().RequireRateLimiting(RateLimits.Edits);
+        // A download is a read: it may cost a tagging run (cached per track version), unlike a stream.
         app.MapMethods("/api/music/download/{id:int}", [HttpMethods.Get, HttpMethods.Head], DownloadAsync)
-            .WithTags("Tracks").WithName("DownloadTrack");
+            .WithTags("Tracks").WithName("DownloadTrack").RequireRateLimiting(RateLimits.Reads);
+        // Streams are exempt: a player seeks with many range requests, and a stream only serves stored files.
         app.MapMethods("/api/music/stream/{id:int}", [HttpMethods.Get, HttpMethods.Head], StreamAsync)
-            .WithTags("Tracks").WithName("StreamTrack");
+            .WithTags("Tracks").WithName("StreamTrack").DisableRateLimiting();
         return app;
     }
 

@@ -17,9 +17,9 @@ public static class TrackPageEndpoints
     public static IEndpointRouteBuilder MapTrackPageEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/tracks").ExcludeFromDescription();
-        group.MapGet("/{id:int}/status", StatusAsync);
-        group.MapPost("/{id:int}/reprocess", ReprocessAsync).RequireAuthorization(Policies.Admin);
-        group.MapPost("/{id:int}/delete", DeleteAsync).RequireAuthorization();
+        group.MapGet("/{id:int}/status", StatusAsync).RequireRateLimiting(RateLimits.Reads);
+        group.MapPost("/{id:int}/reprocess", ReprocessAsync).RequireAuthorization(Policies.Admin).RequireRateLimiting(RateLimits.Edits);
+        group.MapPost("/{id:int}/delete", DeleteAsync).RequireAuthorization().RequireRateLimiting(RateLimits.Edits);
         return app;
     }
 

@@ -22,13 +22,13 @@ public static class TracksApi
 {
     public static IEndpointRouteBuilder MapTracksApi(this IEndpointRouteBuilder app)
     {
-        var tracks = app.MapGroup("/api/music/tracks").WithTags("Tracks");
-        tracks.MapGet("/", ListAsync);
-        tracks.MapPost("/", CreateAsync).RequireAuthorization(Policies.MayUpload).DisableAntiforgery();
+        var tracks = app.MapGroup("/api/music/tracks").WithTags("Tracks").RequireRateLimiting(RateLimits.Reads);
+        tracks.MapGet("/", ListAsync).RequireRateLimiting(RateLimits.Search);
+        tracks.MapPost("/", CreateAsync).RequireAuthorization(Policies.MayUpload).DisableAntiforgery().RequireRateLimiting(RateLimits.Uploads);
         tracks.MapGet("/{id:int}", GetAsync);
-        tracks.MapPut("/{id:int}", UpdateAsync).RequireAuthorization();
-        tracks.MapDelete("/{id:int}", DeleteAsync).RequireAuthorization();
-        tracks.MapPost("/{id:int}/reprocess", ReprocessAsync).RequireAuthorization(Policies.Admin);
+        tracks.MapPut("/{id:int}", UpdateAsync).RequireAuthorization().RequireRateLimiting(RateLimits.Edits);
+        tracks.MapDelete("/{id:int}", DeleteAsync).RequireAuthorization().RequireRateLimiting(RateLimits.Edits);
+        tracks.MapPost("/{id:int}/reprocess", ReprocessAsync).RequireAuthorization(Policies.Admin).RequireRateLimiting(RateLimits.Edits);
         return app;
     }
 

@@ -22,10 +22,11 @@ public static class TusApi
     {
         var group = app.MapGroup("/api/uploads").WithTags("Uploads").AddEndpointFilter(RequireTusVersion);
         group.MapMethods("/", [HttpMethods.Options], Options).AllowAnonymous();
-        group.MapPost("/", CreateAsync).RequireAuthorization(Policies.MayUpload);
+        // Creating an upload counts as one upload; its chunks (PATCH) and offset checks (HEAD) are part of it.
+        group.MapPost("/", CreateAsync).RequireAuthorization(Policies.MayUpload).RequireRateLimiting(RateLimits.Uploads);
         group.MapMethods("/{id}", [HttpMethods.Head], HeadAsync).RequireAuthorization();
         group.MapMethods("/{id}", [HttpMethods.Patch], PatchAsync).RequireAuthorization();
-        group.MapDelete("/{id}", DeleteAsync).RequireAuthorization();
+        group.MapDelete("/{id}", DeleteAsync).RequireAuthorization().RequireRateLimiting(RateLimits.Edits);
         return app;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using MusicSite.Accounts;
 using MusicSite.Common;
 using MusicSite.Web.Api;
+using MusicSite.Web.Auth;
 
 namespace MusicSite.Web.Endpoints;
 
@@ -10,7 +11,7 @@ public static class UsersApi
 {
     public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/users/{id:int}/avatar", AvatarAsync).WithTags("Users");
+        app.MapGet("/api/users/{id:int}/avatar", AvatarAsync).WithTags("Users").RequireRateLimiting(RateLimits.Reads);
         return app;
     }
 

@@ -19,6 +19,7 @@ using MusicSite.Seeding;
 //   search   p50/p95 of catalog searches on a synthetic catalog of N tracks (default 100000)
 //   stream   throughput of /api/music/stream next to the same file as a static file, against a running site
 //   pipeline processing time per minute of audio
+//   login-timing  failed sign-ins against a running site: a known email next to an unknown one
 var mode = args.FirstOrDefault() ?? "all";
 var data = Path.Combine(Path.GetTempPath(), "musicsite-bench-" + Guid.NewGuid().ToString("N")[..8]);
 Directory.CreateDirectory(data);
@@ -36,10 +37,18 @@ try
     {
         await StreamBench.RunAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), args[3]);
     }
+    if (mode is "login-timing")
+    {
+        await LoginTimingBench.RunAsync(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture));
+    }
 }
 finally
 {
-    SqliteConnection.ClearAllPools();
+    // Only the modes that opened a database have loaded the SQLite library (through Core's shim).
+    if (mode is not ("stream" or "login-timing"))
+    {
+        SqliteConnection.ClearAllPools();
+    }
     Directory.Delete(data, recursive: true);
 }
 
@@ -220,4 +229,49 @@ static class StreamBench
             Console.WriteLine($"stream: {label,-22} {bytes / watch.Elapsed.TotalSeconds / 1e6:0.0} MB/s, {requests / watch.Elapsed.TotalSeconds:0.0} requests/s (4 clients, {seconds} s)");
         }
     }
+}
+
+static class LoginTimingBench
+{
+    /// <summary>
+    /// Wrong passwords for a known email and for unknown ones, interleaved so that both see the same machine
+    /// load. An attacker who could tell the two apart by time would learn which emails have accounts.
+    /// </summary>
+    public static async Task RunAsync(string baseUrl, string knownEmail, int rounds)
+    {
+        using var client = new HttpClient { BaseAddress = new Uri(baseUrl) };
+        async Task<double> TimeAsync(string email)
+        {
+            var body = new StringContent($$"""{"email":"{{email}}","password":"Wrong-pass1"}""", System.Text.Encoding.UTF8, "application/json");
+            var watch = Stopwatch.StartNew();
+            using var response = await client.PostAsync("/api/auth/login", body);
+            var elapsed = watch.Elapsed.TotalMilliseconds;
+            if ((int)response.StatusCode != 401)
+            {
+                throw new InvalidOperationException($"Expected 401 for {email}, got {(int)response.StatusCode}: is the site's sign-in delay off?");
+            }
+            return elapsed;
+        }
+
+        for (var i = 0; i < 5; i++)
+        {
+            await TimeAsync(knownEmail); // warm-up
+            await TimeAsync($"nobody-{i}@example.com");
+        }
+        var known = new List<double>();
+        var unknown = new List<double>();
+        for (var i = 0; i < rounds; i++)
+        {
+            known.Add(await TimeAsync(knownEmail));
+            unknown.Add(await TimeAsync($"nobody-{Guid.NewGuid():N}@example.com"));
+        }
+        foreach (var (label, times) in new[] { ("known email, wrong password", known), ("unknown email", unknown) })
+        {
+            times.Sort();
+            Console.WriteLine($"login-timing: {label,-28} n={times.Count} p50={Percentile(times, 50):0.0} ms p95={Percentile(times, 95):0.0} ms mean={times.Average():0.0} ms");
+        }
+        Console.WriteLine($"login-timing: difference of medians (unknown - known) = {Percentile(unknown, 50) - Percentile(known, 50):+0.0;-0.0} ms");
+    }
+
+    private static double Percentile(List<double> sorted, int p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p / 100.0 * sorted.Count) - 1)];
 }
