@@ -65,11 +65,17 @@ public sealed class HostileInputWalkTests : IDisposable
         _output = output;
         _site.Settings["MUSICSITE_ADMIN_EMAIL"] = AdminEmail;
         _site.Settings["MUSICSITE_ADMIN_PASSWORD"] = AdminPassword;
-        // Every request comes from one address: no limit may answer 429 in place of the route itself.
-        _site.Settings["RateLimits:LoginPermitLimit"] = "1000000";
+        // Every request comes from one address: no limit may answer 429 in place of the route itself (0 is off;
+        // the factory already turns the per-address and per-user limits off).
+        _site.Settings["RateLimits:AccountPerEmailLimit"] = "0";
     }
 
-    private sealed record Actor(string Name, HttpClient Api, HttpClient Pages);
+    /// <summary>A role and its clients. Every role walks every route; the anonymous visitor and the owner (artist) get the
+    /// whole table, the listener and the admin a shorter one, which keeps the walk to a few thousand requests.</summary>
+    private sealed record Actor(string Name, HttpClient Api, HttpClient Pages)
+    {
+        public bool Full => Name is "anonymous" or "artist";
+    }
 
     private sealed record Probe(string Method, string Url, string Kind, Func<HttpContent?>? Body = null,
         IReadOnlyDictionary<string, string>? Headers = null);
@@ -153,7 +159,7 @@ public sealed class HostileInputWalkTests : IDisposable
         var isApi = pattern.RawText!.StartsWith("/api", StringComparison.Ordinal) || pattern.RawText.StartsWith("api", StringComparison.Ordinal);
         var valid = Fill(pattern, p => ValidValue(pattern.RawText!, p, seed));
         var variants = new List<(string Path, bool Valid)> { (valid, true) };
-        if (pattern.Parameters.Count > 0)
+        if (pattern.Parameters.Count > 0 && actor.Full)
         {
             variants.AddRange(HostileRouteValues.Select(v => (Fill(pattern, _ => v), false)));
             if (pattern.RawText.Contains("tracks/{", StringComparison.OrdinalIgnoreCase))
@@ -176,12 +182,11 @@ public sealed class HostileInputWalkTests : IDisposable
                 if (method is "GET" or "HEAD")
                 {
                     probes.Add(new Probe(method, path, "plain"));
-                    foreach (var value in HostileQueryValues)
+                    foreach (var value in actor.Full ? HostileQueryValues : HostileQueryValues.Take(6))
                     {
                         probes.Add(new Probe(method, WithQuery(path, queryNames.Select(n => (n, value))), "every query parameter"));
                     }
-                    // Every role walks every route; the anonymous visitor and the owner also try each parameter alone.
-                    if (actor.Name is "anonymous" or "artist")
+                    if (actor.Full)
                     {
                         foreach (var name in DeclaredQueryNames(endpoint))
                         {
@@ -193,7 +198,7 @@ public sealed class HostileInputWalkTests : IDisposable
                 }
                 if (isApi)
                 {
-                    probes.AddRange(ApiBodies(method, path));
+                    probes.AddRange(ApiBodies(method, path).Where(p => actor.Full || LightBodies.Contains(p.Kind)));
                 }
                 else
                 {
@@ -300,6 +305,9 @@ public sealed class HostileInputWalkTests : IDisposable
         "refreshToken", "seconds", "code", "userId", "newPassword", "currentPassword", "returnUrl",
     ];
 
+    private static readonly string[] LightBodies =
+        ["malformed JSON", "JSON array", "JSON wrong types", "JSON control and bidi characters, long", "JSON deeply nested", "truncated multipart"];
+
     private static IEnumerable<Probe> ApiBodies(string method, string path)
     {
         Func<HttpContent?> Json(string text) => () => new StringContent(text, Encoding.UTF8, "application/json");
@@ -361,7 +369,7 @@ public sealed class HostileInputWalkTests : IDisposable
             var fields = form.QuerySelectorAll("input:not([type=hidden]):not([type=file]):not([type=submit]), select, textarea")
                 .Select(e => e.GetAttribute("name")).OfType<string>().Distinct().ToList();
             var files = form.QuerySelectorAll("input[type=file]").Select(e => e.GetAttribute("name")).OfType<string>().ToList();
-            foreach (var value in HostileFieldValues)
+            foreach (var value in actor.Full ? HostileFieldValues : HostileFieldValues.Take(2))
             {
                 var pairs = hidden.Where(h => h.Name is "__RequestVerificationToken" or "_handler")
                     .Concat(hidden.Where(h => h.Name is not ("__RequestVerificationToken" or "_handler")).Select(h => (h.Name, value)))
