@@ -8,6 +8,9 @@ using MusicSite.Media;
 
 namespace MusicSite.Jobs;
 
+/// <summary>A failed processing attempt: how many were made, and when to try again (null: never).</summary>
+public sealed record ProcessingFailure(int Attempts, int MaxAttempts, TimeSpan? RetryAfter);
+
 /// <summary>
 /// Turns a track's stored original into what listeners get: audio facts, embedded artwork, loudness,
 /// streaming variants (encoded in parallel) and the waveform. Each output goes to a temp file first and
@@ -84,20 +87,25 @@ public sealed class AudioPipeline(
         return true;
     }
 
-    /// <summary>Records a failed attempt: back to pending while attempts remain (the caller schedules the retry),
-    /// failed for good after <paramref name="maxAttempts"/>. Returns the attempts made so far.</summary>
-    public async Task<int> RecordFailureAsync(int trackId, string reason, int maxAttempts, CancellationToken cancellationToken)
+    /// <summary>Records a failed attempt and decides what follows, the one place that does: back to pending
+    /// with a retry after an exponential backoff while attempts remain, failed for good after
+    /// <see cref="ProcessingOptions.MaxAttempts"/>. The caller schedules the retry it is told.</summary>
+    public async Task<ProcessingFailure> RecordFailureAsync(int trackId, string reason, CancellationToken cancellationToken)
     {
+        var options = processingOptions.Value;
         var track = await db.Tracks.FirstOrDefaultAsync(t => t.Id == trackId, cancellationToken);
         if (track is null)
         {
-            return maxAttempts;
+            return new ProcessingFailure(options.MaxAttempts, options.MaxAttempts, null);
         }
-        var willRetry = track.ProcessingAttempts < maxAttempts;
+        var attempts = track.ProcessingAttempts;
+        TimeSpan? retryAfter = attempts < options.MaxAttempts
+            ? TimeSpan.FromSeconds(options.RetryDelaySeconds * Math.Pow(2, Math.Max(0, attempts - 1)))
+            : null;
         track.ProcessingError = reason.Length > 1000 ? reason[..1000] : reason;
-        await ReportAsync(track, willRetry ? TrackState.Pending : TrackState.Failed, willRetry ? "waiting to retry" : null,
+        await ReportAsync(track, retryAfter is null ? TrackState.Failed : TrackState.Pending, retryAfter is null ? null : "waiting to retry",
             0, cancellationToken);
-        return track.ProcessingAttempts;
+        return new ProcessingFailure(attempts, options.MaxAttempts, retryAfter);
     }
 
     private async Task EncodeVariantsAsync(Track track, string source, string folder, IReadOnlyList<VariantSpec> specs,

@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using MusicSite.Hosting;
 using MusicSite.Media;
 using Quartz;
 
@@ -10,7 +8,6 @@ namespace MusicSite.Jobs;
 public sealed class ProcessTrackJob(
     AudioPipeline pipeline,
     TrackProcessingQueue queue,
-    IOptions<ProcessingOptions> options,
     ILogger<ProcessTrackJob> logger) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
@@ -33,11 +30,10 @@ public sealed class ProcessTrackJob(
         catch (Exception ex)
         {
             var reason = ex is MediaToolException ? ex.Message : "Processing failed unexpectedly.";
-            var attempts = await pipeline.RecordFailureAsync(trackId, reason, options.Value.MaxAttempts, CancellationToken.None);
-            logger.LogError(ex, "Processing track {TrackId} failed (attempt {Attempt} of {Max})", trackId, attempts, options.Value.MaxAttempts);
-            if (attempts < options.Value.MaxAttempts)
+            var failure = await pipeline.RecordFailureAsync(trackId, reason, CancellationToken.None);
+            logger.LogError(ex, "Processing track {TrackId} failed (attempt {Attempt} of {Max})", trackId, failure.Attempts, failure.MaxAttempts);
+            if (failure.RetryAfter is { } delay)
             {
-                var delay = TimeSpan.FromSeconds(options.Value.RetryDelaySeconds * Math.Pow(2, Math.Max(0, attempts - 1)));
                 await queue.EnqueueAsync(trackId, delay, CancellationToken.None);
             }
         }

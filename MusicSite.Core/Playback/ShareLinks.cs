@@ -6,20 +6,20 @@ namespace MusicSite.Playback;
 
 /// <summary>
 /// Signed, expiring tokens that let anyone holding the link stream one private track. The token is the
-/// track id protected by the site's data-protection keys with an expiry; it cannot be forged or moved to
-/// another track, and it stops working when it expires (or when the keys are rotated away).
+/// track id and its expiry, protected by the site's data-protection keys; it cannot be forged or moved to
+/// another track, and it stops working when it expires by the site's clock (or when the keys are rotated away).
 /// </summary>
-public sealed class ShareLinks(IDataProtectionProvider provider)
+public sealed class ShareLinks(IDataProtectionProvider provider, TimeProvider clock)
 {
     public static readonly TimeSpan DefaultLifetime = TimeSpan.FromDays(7);
 
-    private readonly ITimeLimitedDataProtector _protector =
-        provider.CreateProtector("MusicSite.TrackShareLinks.v1").ToTimeLimitedDataProtector();
+    private readonly IDataProtector _protector = provider.CreateProtector("MusicSite.TrackShareLinks.v2");
 
     public (string Token, DateTimeOffset ExpiresAt) Create(int trackId, TimeSpan lifetime)
     {
-        var expires = DateTimeOffset.UtcNow + lifetime;
-        return (_protector.Protect(trackId.ToString(CultureInfo.InvariantCulture), expires), expires);
+        var expires = clock.GetUtcNow() + lifetime;
+        var payload = string.Create(CultureInfo.InvariantCulture, $"{trackId}:{expires.ToUnixTimeMilliseconds()}");
+        return (_protector.Protect(payload), expires);
     }
 
     /// <summary>True only for an unexpired token made for exactly this track.</summary>
@@ -29,14 +29,20 @@ public sealed class ShareLinks(IDataProtectionProvider provider)
         {
             return false;
         }
+        string payload;
         try
         {
-            return _protector.Unprotect(token, out _) == trackId.ToString(CultureInfo.InvariantCulture);
+            payload = _protector.Unprotect(token);
         }
         catch (CryptographicException)
         {
-            // Tampered, expired, or made with keys this site no longer has.
+            // Tampered, or made with keys this site no longer has.
             return false;
         }
+        var parts = payload.Split(':');
+        return parts.Length == 2
+               && parts[0] == trackId.ToString(CultureInfo.InvariantCulture)
+               && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var expires)
+               && clock.GetUtcNow().ToUnixTimeMilliseconds() < expires;
     }
 }

@@ -5,6 +5,7 @@ using MusicSite.Tests.Infrastructure;
 namespace MusicSite.Tests.Accounts;
 
 /// <summary>Avatars are checked by content with ffprobe and re-encoded by ffmpeg; nothing else gets stored.</summary>
+[Trait("Category", "Slow")]
 public sealed class AvatarTests(CoreServicesFixture core) : IClassFixture<CoreServicesFixture>, IDisposable
 {
     private readonly TempDirectory _files = new("musicsite-avatar");

@@ -4,6 +4,7 @@ using MusicSite.Tests.Infrastructure;
 
 namespace MusicSite.Tests.Albums;
 
+[Trait("Category", "Slow")]
 public sealed class AlbumTests(MusicSiteFactory site) : IClassFixture<MusicSiteFactory>, IDisposable
 {
     private readonly TempDirectory _files = new("musicsite-album");

@@ -122,6 +122,7 @@ public sealed class AuthApiTests(MusicSiteFactory site) : IClassFixture<MusicSit
         Assert.True(problem.GetProperty("errors").TryGetProperty("bio", out _));
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task Avatar_UploadThenServe_AndRefuseNonImages()
     {

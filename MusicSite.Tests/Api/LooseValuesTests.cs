@@ -39,6 +39,7 @@ public sealed class LooseValuesTests(MusicSiteFactory site) : IClassFixture<Musi
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
     }
 
+    [Trait("Category", "Slow")]
     [Theory]
     [InlineData("/api/music/tracks")]
     [InlineData("/api/music/albums")]

@@ -5,6 +5,7 @@ using MusicSite.Tests.Infrastructure;
 namespace MusicSite.Tests.Api;
 
 /// <summary>The stream endpoint the player uses: access before the first byte, Range, HEAD.</summary>
+[Trait("Category", "Slow")]
 public sealed class StreamAccessTests(MusicSiteFactory site) : IClassFixture<MusicSiteFactory>
 {
     [Fact]

@@ -6,6 +6,7 @@ using MusicSite.Tests.Infrastructure;
 namespace MusicSite.Tests.Api;
 
 /// <summary>Every timestamp the API writes is UTC in RFC 3339 form, with its "Z", also after a round trip through SQLite.</summary>
+[Trait("Category", "Slow")]
 public sealed partial class TimestampTests(MusicSiteFactory site) : IClassFixture<MusicSiteFactory>
 {
     [Fact]

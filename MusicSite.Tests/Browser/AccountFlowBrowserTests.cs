@@ -4,6 +4,7 @@ using MusicSite.Tests.Infrastructure;
 namespace MusicSite.Tests.Browser;
 
 /// <summary>Register, confirm by the mailed link, sign out, sign in: in Chromium, with JavaScript on and off.</summary>
+[Trait("Category", "Slow")]
 public sealed class AccountFlowBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Theory]

@@ -7,6 +7,7 @@ namespace MusicSite.Tests.Browser;
 /// Security finding 4 in a real browser: under the site's Content-Security-Policy (no inline script or style,
 /// no eval) the pages, htmx navigation, the player and the album covers work, and Chromium reports no violation.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class ContentSecurityPolicyBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]

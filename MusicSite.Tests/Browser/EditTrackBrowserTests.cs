@@ -3,6 +3,7 @@ using MusicSite.Tests.Infrastructure;
 
 namespace MusicSite.Tests.Browser;
 
+[Trait("Category", "Slow")]
 public sealed class EditTrackBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IDisposable
 {
     private readonly TempDirectory _files = new("musicsite-edit-browser");

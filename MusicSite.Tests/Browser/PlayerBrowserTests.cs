@@ -4,6 +4,7 @@ using MusicSite.Tests.Infrastructure;
 namespace MusicSite.Tests.Browser;
 
 /// <summary>The player sits outside the region htmx swaps, so music keeps playing while the listener browses.</summary>
+[Trait("Category", "Slow")]
 public sealed class PlayerBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]

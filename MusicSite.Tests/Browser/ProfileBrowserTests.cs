@@ -3,6 +3,7 @@ using MusicSite.Tests.Infrastructure;
 
 namespace MusicSite.Tests.Browser;
 
+[Trait("Category", "Slow")]
 public sealed class ProfileBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Theory]

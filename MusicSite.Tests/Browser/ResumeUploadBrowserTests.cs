@@ -4,6 +4,7 @@ using MusicSite.Tests.Infrastructure;
 namespace MusicSite.Tests.Browser;
 
 /// <summary>tus-js-client in Chromium: an upload cut off mid-way resumes after a reload from where the server stands.</summary>
+[Trait("Category", "Slow")]
 public sealed class ResumeUploadBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IDisposable
 {
     private readonly TempDirectory _files = new("musicsite-resume");

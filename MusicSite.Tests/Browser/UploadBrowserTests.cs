@@ -4,6 +4,7 @@ using MusicSite.Tests.Infrastructure;
 namespace MusicSite.Tests.Browser;
 
 /// <summary>An artist uploads through the form and watches the track become playable.</summary>
+[Trait("Category", "Slow")]
 public sealed class UploadBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IDisposable
 {
     private readonly TempDirectory _files = new("musicsite-upload-browser");

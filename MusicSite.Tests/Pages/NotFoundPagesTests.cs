@@ -7,6 +7,7 @@ namespace MusicSite.Tests.Pages;
 /// Every page that shows an entity answers a missing or hidden one with the laid-out 404 page (header, nav,
 /// player), for anonymous and signed-in visitors alike, and hand-edited query values never fail a page.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class NotFoundPagesTests(MusicSiteFactory site) : IClassFixture<MusicSiteFactory>
 {
     [Theory]

@@ -30,6 +30,7 @@ public sealed class HostileTextFixture : MusicSiteFactory, IAsyncLifetime
 /// Security finding 3: text that reaches mail, pages and other users must not carry line breaks, control characters
 /// or direction overrides. Single-line fields refuse them all; descriptions and bios allow line breaks and tabs only.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class ControlCharacterTests(HostileTextFixture site) : IClassFixture<HostileTextFixture>
 {
     /// <summary>Each is refused in a one-line field, wherever it sits in the value.</summary>

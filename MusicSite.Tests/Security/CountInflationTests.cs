@@ -1,9 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using MusicSite.Catalog;
 using MusicSite.Tests.Infrastructure;
 
@@ -11,6 +8,7 @@ namespace MusicSite.Tests.Security;
 
 /// <summary>Security finding 7: plays and downloads count once per listener (account, else network address)
 /// and half hour, whatever the client says about itself.</summary>
+[Trait("Category", "Slow")]
 public sealed class CountInflationTests : IDisposable
 {
     private readonly ClockedSite _site = new();
@@ -81,16 +79,4 @@ public sealed class CountInflationTests : IDisposable
         _site.WithDbAsync(db => db.Tracks.Where(t => t.Id == id).Select(counter).SingleAsync());
 
     public void Dispose() => _site.Dispose();
-
-    /// <summary>The site on a clock the test moves.</summary>
-    private sealed class ClockedSite : MusicSiteFactory
-    {
-        public ManualClock Clock { get; } = new(DateTimeOffset.UtcNow);
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
-        }
-    }
 }

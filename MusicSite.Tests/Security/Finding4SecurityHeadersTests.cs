@@ -44,6 +44,7 @@ public sealed class Finding4SecurityHeadersTests(MusicSiteFactory site, Finding4
         AssertSecurityHeaders(response, html: false);
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task MediaStream_OfAProcessedTrack_IsSandboxedAndNotSniffed()
     {

@@ -38,6 +38,7 @@ public sealed partial class Finding6CrossSiteRequestTests(MusicSiteFactory site)
         Assert.Equal(before, await site.CountAsync<Album>());
     }
 
+    [Trait("Category", "Slow")]
     [Theory]
     [InlineData("Origin", Evil)]
     [InlineData("Sec-Fetch-Site", "cross-site")]

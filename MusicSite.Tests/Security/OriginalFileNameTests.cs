@@ -5,6 +5,7 @@ using MusicSite.Tests.Infrastructure;
 namespace MusicSite.Tests.Security;
 
 /// <summary>Security finding 10: the uploader's local file name is theirs; public track JSON must not show it.</summary>
+[Trait("Category", "Slow")]
 public sealed class OriginalFileNameTests : IDisposable
 {
     private const string LocalName = "secret-mixdown-v7-FINAL.mp3";

@@ -26,6 +26,7 @@ public sealed class DemoSeededFixture : CoreServicesFixture
 }
 
 /// <summary>What seeding leaves behind; these tests only read the seeded database (the pipeline test has its own).</summary>
+[Trait("Category", "Slow")]
 public sealed class DemoSeedTests(DemoSeededFixture seeded) : IClassFixture<DemoSeededFixture>
 {
     [Fact]
@@ -101,6 +102,7 @@ public sealed class DemoSeedTests(DemoSeededFixture seeded) : IClassFixture<Demo
 }
 
 /// <summary>Processing changes a demo track, so it runs on a seeded database of its own.</summary>
+[Trait("Category", "Slow")]
 public sealed class DemoPipelineTests(DemoSeededFixture seeded) : IClassFixture<DemoSeededFixture>
 {
     [Fact]

@@ -99,6 +99,7 @@ public sealed class CatalogFixture : MusicSiteFactory, IAsyncLifetime
 public sealed partial class CatalogSearchTests(CatalogFixture catalog) : IClassFixture<CatalogFixture>
 {
     [Fact]
+    [Trait("Category", "Slow")] // thousands of random queries against a brute-force answer
     public async Task RandomQueries_AgreeWithBruteForce()
     {
         var random = new Random(7);

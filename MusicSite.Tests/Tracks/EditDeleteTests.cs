@@ -5,6 +5,7 @@ using MusicSite.Tests.Infrastructure;
 
 namespace MusicSite.Tests.Tracks;
 
+[Trait("Category", "Slow")]
 public sealed class EditDeleteTests(MusicSiteFactory site) : IClassFixture<MusicSiteFactory>, IDisposable
 {
     private readonly TempDirectory _files = new("musicsite-edit");

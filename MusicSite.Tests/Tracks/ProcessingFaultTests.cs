@@ -4,6 +4,7 @@ using MusicSite.Tests.Infrastructure;
 
 namespace MusicSite.Tests.Tracks;
 
+[Trait("Category", "Slow")]
 public sealed class ProcessingFaultTests : IDisposable
 {
     private readonly TempDirectory _files = new("musicsite-fault");

@@ -6,6 +6,7 @@ using MusicSite.Tests.Infrastructure;
 
 namespace MusicSite.Tests.Tracks;
 
+[Trait("Category", "Slow")]
 public sealed class RelatedTracksTests(MusicSiteFactory site) : IClassFixture<MusicSiteFactory>
 {
     [Fact]

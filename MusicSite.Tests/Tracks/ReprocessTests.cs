@@ -2,6 +2,7 @@ using MusicSite.Tests.Infrastructure;
 
 namespace MusicSite.Tests.Tracks;
 
+[Trait("Category", "Slow")]
 public sealed class ReprocessTests : IDisposable
 {
     private readonly MusicSiteFactory _site = new();

@@ -8,6 +8,7 @@ using MusicSite.Tests.Infrastructure;
 namespace MusicSite.Tests.Tracks;
 
 /// <summary>The tus 1.0 protocol (core, creation, termination) at /api/uploads, spoken over plain HTTP.</summary>
+[Trait("Category", "Slow")]
 public sealed class ResumableUploadTests(MusicSiteFactory site) : IClassFixture<MusicSiteFactory>, IDisposable
 {
     private readonly TempDirectory _files = new("musicsite-tus");

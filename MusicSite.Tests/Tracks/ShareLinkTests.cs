@@ -4,6 +4,7 @@ using MusicSite.Tests.Infrastructure;
 
 namespace MusicSite.Tests.Tracks;
 
+[Trait("Category", "Slow")]
 public sealed class ShareLinkTests(MusicSiteFactory site) : IClassFixture<MusicSiteFactory>
 {
     [Fact]
@@ -26,13 +27,19 @@ public sealed class ShareLinkTests(MusicSiteFactory site) : IClassFixture<MusicS
     }
 
     [Fact]
-    public async Task ExpiredToken_NoLongerPlays()
+    public async Task ShareLink_PastItsExpiryOnTheSiteClock_NoLongerPlays()
     {
-        var id = await TestCatalog.AddReadyTrackAsync(site.Services, "Brief Secret", seconds: 2, isPublic: false);
-        var (token, _) = site.Services.GetRequiredService<ShareLinks>().Create(id, TimeSpan.FromSeconds(1));
+        using var clocked = new ClockedSite();
+        var id = await TestCatalog.AddReadyTrackAsync(clocked.Services, "Brief Secret", seconds: 2, isPublic: false);
+        var (token, expires) = clocked.Services.GetRequiredService<ShareLinks>().Create(id, TimeSpan.FromHours(1));
+        var url = $"/api/music/stream/{id}?token={Uri.EscapeDataString(token)}";
+        var anonymous = clocked.CreateClient();
 
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Equal(clocked.Clock.GetUtcNow() + TimeSpan.FromHours(1), expires);
+        clocked.Clock.Advance(TimeSpan.FromMinutes(59));
+        Assert.Equal(200, (int)(await anonymous.GetAsync(url)).StatusCode);
 
-        await (await site.CreateClient().GetAsync($"/api/music/stream/{id}?token={Uri.EscapeDataString(token)}")).ProblemAsync(404, "TRACK_NOT_FOUND");
+        clocked.Clock.Advance(TimeSpan.FromMinutes(1));
+        await (await anonymous.GetAsync(url)).ProblemAsync(404, "TRACK_NOT_FOUND");
     }
 }

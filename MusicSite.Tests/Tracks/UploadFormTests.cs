@@ -5,6 +5,7 @@ using MusicSite.Tests.Infrastructure;
 namespace MusicSite.Tests.Tracks;
 
 /// <summary>The upload page's own form, posted as a browser without JavaScript posts it: every accepted format.</summary>
+[Trait("Category", "Slow")]
 public sealed class UploadFormTests(MusicSiteFactory site) : IClassFixture<MusicSiteFactory>, IDisposable
 {
     private readonly TempDirectory _files = new("musicsite-form");

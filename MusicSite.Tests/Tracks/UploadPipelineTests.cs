@@ -5,6 +5,7 @@ namespace MusicSite.Tests.Tracks;
 
 /// <summary>Every accepted format, synthesised by ffmpeg, uploaded through the API and processed by the real
 /// pipeline (Quartz job, ffmpeg) until it streams in every quality with a waveform.</summary>
+[Trait("Category", "Slow")]
 public sealed class UploadPipelineTests(MusicSiteFactory site) : IClassFixture<MusicSiteFactory>, IDisposable
 {
     private readonly TempDirectory _files = new("musicsite-upload");

@@ -4,6 +4,7 @@ using MusicSite.Tests.Infrastructure;
 namespace MusicSite.Tests.Tracks;
 
 /// <summary>Uploads that must be refused with their code, leaving nothing on disk or in the database.</summary>
+[Trait("Category", "Slow")]
 public sealed class UploadRejectionTests : IDisposable
 {
     private readonly MusicSiteFactory _site = new();
