@@ -20,6 +20,7 @@ namespace MusicSite.Tests.Security;
 /// without anyone adding it here), as anonymous, listener, artist and admin, with a table of hostile values in
 /// route parameters, query parameters, JSON, form and multipart bodies. No answer may be a 5xx.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class HostileInputWalkTests : IDisposable
 {
     private const string AdminEmail = "walk-admin@musicsite.test";

@@ -5,6 +5,7 @@ namespace MusicSite.Tests.Tracks;
 
 /// <summary>Deleted is not missing: a deleted track answers 410 Gone in the API and on its page; a track that never
 /// existed, and someone else's private track (deleted or not), stay 404.</summary>
+[Trait("Category", "Slow")]
 public sealed class DeletedTrackTests(MusicSiteFactory site) : IClassFixture<MusicSiteFactory>
 {
     [Theory]
