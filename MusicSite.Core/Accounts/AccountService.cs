@@ -9,31 +9,8 @@ using MusicSite.Common;
 using MusicSite.Data;
 using MusicSite.Hosting;
 using MusicSite.Media;
+
 namespace MusicSite.Accounts;
-
-/// <summary>Builds the absolute links that account mail carries; the host knows the site's address.</summary>
-public interface IAccountLinks
-{
-    string ConfirmEmail(int userId, string code);
-    string ResetPassword(string email, string code);
-}
-
-public sealed record RegisterInput(string? Email, string? Password, string? DisplayName, string? AccountType);
-
-public sealed record ProfileInput(string? DisplayName, string? Bio);
-
-/// <summary>What the account pages and /api/auth say, word for word.</summary>
-public static class AccountMessages
-{
-    public const string ResetLinkSent =
-        "If an account exists for that address, we have sent it a link to choose a new password. The link works for a limited time.";
-    public const string ResetLinkInvalid = "This reset link is invalid or has expired. Ask for a new one.";
-    public const string PasswordChanged = "Your password has been changed.";
-    public const string ConfirmationSent = "We have sent the confirmation link again. It may take a minute to arrive.";
-    public const string AlreadyConfirmed = "Your email address is already confirmed.";
-    public const string EmailConfirmed = "Thank you: your email address is confirmed.";
-    public const string ConfirmationLinkInvalid = "This confirmation link is invalid or has expired.";
-}
 
 /// <summary>Registration, confirmation, password reset and profile: one method per use case,
 /// shared by the account pages and /api/auth.</summary>

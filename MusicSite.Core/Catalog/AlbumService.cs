@@ -92,12 +92,20 @@ public sealed class AlbumService(MusicSiteDbContext db, TrackCatalog catalog, Ca
         {
             return ServiceResult<Album>.Invalid(errors, ErrorCodes.InvalidMetadata);
         }
-        if (artwork is not null && await StoreArtworkAsync(album!, artwork, cancellationToken) is { } artworkError)
+        var previousArtwork = album!.ArtworkPath;
+        if (artwork is not null && await StoreArtworkAsync(album, artwork, cancellationToken) is { } artworkError)
         {
             return ServiceResult<Album>.Invalid("artwork", artworkError, ErrorCodes.InvalidMetadata);
         }
         await db.SaveChangesAsync(cancellationToken);
-        return ServiceResult<Album>.Ok(album!);
+        // The old cover goes only once the row names the new one; a crash before this line leaves a folder that
+        // nothing refers to, which the start-up sweep removes (OrphanMediaSweep).
+        if (previousArtwork is not null && previousArtwork != album.ArtworkPath
+            && Directory.Exists(siteOptions.Value.Paths.MediaPath(previousArtwork)))
+        {
+            Directory.Delete(siteOptions.Value.Paths.MediaPath(previousArtwork), recursive: true);
+        }
+        return ServiceResult<Album>.Ok(album);
     }
 
     /// <summary>Deletes the album; its tracks stay, as singles.</summary>
@@ -199,12 +207,7 @@ public sealed class AlbumService(MusicSiteDbContext db, TrackCatalog catalog, Ca
                 return "Artwork must be a JPEG, PNG or WebP image.";
             }
         }
-        var previous = album.ArtworkPath;
         album.ArtworkPath = folder;
-        if (previous is not null && Directory.Exists(paths.MediaPath(previous)))
-        {
-            Directory.Delete(paths.MediaPath(previous), recursive: true);
-        }
         return null;
     }
 }

@@ -26,6 +26,8 @@ public static class CoreServices
         services.AddOptions<RateLimitSettings>().Bind(configuration.GetSection(RateLimitSettings.SectionName));
         services.AddOptions<UploadOptions>().Bind(configuration.GetSection(UploadOptions.SectionName));
         services.AddOptions<ProcessingOptions>().Bind(configuration.GetSection(ProcessingOptions.SectionName));
+        services.AddOptions<FaultOptions>().Bind(configuration.GetSection(FaultOptions.SectionName));
+        services.AddSingleton<FaultPoints>();
         services.AddSingleton(TimeProvider.System);
 
         services.AddDbContext<MusicSiteDbContext>((sp, options) =>
@@ -64,6 +66,7 @@ public static class CoreServices
         services.AddScoped<StreamSource>();
         services.AddScoped<DemoAudioRenderer>();
         services.AddScoped<Seeder>();
+        services.AddScoped<OrphanMediaSweep>();
         services.AddScoped<StartupInitializer>();
         return services;
     }

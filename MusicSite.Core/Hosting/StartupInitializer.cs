@@ -18,6 +18,7 @@ public sealed class StartupInitializer(
     TrackProcessingQueue processing,
     UploadStaging staging,
     ResumableUploads resumable,
+    OrphanMediaSweep orphans,
     IOptions<MusicSiteOptions> options,
     ILogger<StartupInitializer> logger)
 {
@@ -31,6 +32,8 @@ public sealed class StartupInitializer(
         await db.Database.MigrateAsync(cancellationToken);
         SqliteDatabase.EnableWriteAheadLog(db);
         await resumable.CleanAbandonedAsync(cancellationToken);
+        // Before seeding and before any job runs: what is on disk without a row is a write a crash cut short.
+        await orphans.RemoveOrphansAsync(cancellationToken);
 
         await accounts.EnsureRolesAsync();
         if (!string.IsNullOrWhiteSpace(site.AdminEmail) && !string.IsNullOrEmpty(site.AdminPassword))

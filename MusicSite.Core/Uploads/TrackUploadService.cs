@@ -25,6 +25,7 @@ public sealed class TrackUploadService(
     IOptions<MusicSiteOptions> siteOptions,
     IOptions<UploadOptions> uploadOptions,
     TimeProvider clock,
+    FaultPoints faults,
     ILogger<TrackUploadService> logger)
 {
     public const string DefaultLicenseCode = CatalogLookups.DefaultLicenseCode;
@@ -144,9 +145,15 @@ public sealed class TrackUploadService(
             ],
         };
 
+        // Crash safety: files first, row second. Everything goes into the new track's own folder (artwork above, the
+        // original here) and only then is the row that names the folder committed. A process killed in between
+        // leaves a folder that no row names; OrphanMediaSweep removes it at the next start, before the site serves.
+        // The other order would be worse: a committed row whose original never arrived is a track that can never be
+        // processed. The upload was not acknowledged, so the client sends it again.
         try
         {
             audio.MoveTo(paths.MediaPath(originalPath));
+            faults.Reach(FaultPoint.AfterOriginalStored);
             db.Tracks.Add(track);
             await db.SaveChangesAsync(cancellationToken);
         }

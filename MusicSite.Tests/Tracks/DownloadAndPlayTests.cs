@@ -93,7 +93,7 @@ public sealed class DownloadAndPlayTests(MusicSiteFactory site) : IClassFixture<
         var folder = await site.WithDbAsync(db => db.Tracks.Where(t => t.Id == id).Select(t => t.MediaFolder).SingleAsync());
         var downloads = Path.Combine(site.DataDirectory, "media", "tracks", folder, "downloads");
         Assert.Single(Directory.GetFiles(downloads, "mp3-*"));
-        // Two whole downloads by one listener in one half hour count once (see CountInflationTests).
+        // Two whole downloads by one listener in one half hour count once (see Finding7CountInflationTests).
         Assert.Equal(1, await site.WithDbAsync(db => db.Tracks.Where(t => t.Id == id).Select(t => t.DownloadCount).SingleAsync()));
 
         await site.WithDbAsync(async db =>

@@ -35,7 +35,7 @@ public static class HealthSetup
     {
         context.Response.ContentType = "application/json; charset=utf-8";
         context.Response.Headers.CacheControl = "no-store";
-        object body = context.User.IsInRole(Roles.Admin)
+        object body = context.User.AsViewer().IsAdmin
             ? new
             {
                 status = report.Status.ToString(),

@@ -9,7 +9,7 @@ namespace MusicSite.Tests.Security;
 /// <summary>Security finding 7: plays and downloads count once per listener (account, else network address)
 /// and half hour, whatever the client says about itself.</summary>
 [Trait("Category", "Slow")]
-public sealed class CountInflationTests : IDisposable
+public sealed class Finding7CountInflationTests : IDisposable
 {
     private readonly ClockedSite _site = new();
 

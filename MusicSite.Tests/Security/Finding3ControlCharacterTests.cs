@@ -31,7 +31,7 @@ public sealed class HostileTextFixture : MusicSiteFactory, IAsyncLifetime
 /// or direction overrides. Single-line fields refuse them all; descriptions and bios allow line breaks and tabs only.
 /// </summary>
 [Trait("Category", "Slow")]
-public sealed class ControlCharacterTests(HostileTextFixture site) : IClassFixture<HostileTextFixture>
+public sealed class Finding3ControlCharacterTests(HostileTextFixture site) : IClassFixture<HostileTextFixture>
 {
     /// <summary>Each is refused in a one-line field, wherever it sits in the value.</summary>
     public static readonly string[] SingleLineHostile =

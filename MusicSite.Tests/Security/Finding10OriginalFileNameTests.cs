@@ -6,13 +6,13 @@ namespace MusicSite.Tests.Security;
 
 /// <summary>Security finding 10: the uploader's local file name is theirs; public track JSON must not show it.</summary>
 [Trait("Category", "Slow")]
-public sealed class OriginalFileNameTests : IDisposable
+public sealed class Finding10OriginalFileNameTests : IDisposable
 {
     private const string LocalName = "secret-mixdown-v7-FINAL.mp3";
     private readonly MusicSiteFactory _site = new();
     private readonly TempDirectory _files = new("musicsite-filename");
 
-    public OriginalFileNameTests()
+    public Finding10OriginalFileNameTests()
     {
         _site.Settings["MUSICSITE_ADMIN_EMAIL"] = "admin@musicsite.test";
         _site.Settings["MUSICSITE_ADMIN_PASSWORD"] = "Adm1nPassw0rd";
