@@ -46,6 +46,26 @@ public static class TrackUploads
     private static string? ProcessingState(JsonElement track) =>
         track.TryGetProperty("processing", out var processing) ? processing.GetProperty("state").GetString() : null;
 
+    public const string AdminEmail = "admin@musicsite.test";
+    public const string AdminPassword = "Adm1nPassw0rd";
+
+    /// <summary>Makes the site ensure its admin account at start; call before the site's first request.</summary>
+    public static MusicSiteFactory WithAdmin(this MusicSiteFactory site)
+    {
+        site.Settings["MUSICSITE_ADMIN_EMAIL"] = AdminEmail;
+        site.Settings["MUSICSITE_ADMIN_PASSWORD"] = AdminPassword;
+        return site;
+    }
+
+    /// <summary>A client signed in with a bearer token as the admin of a site set up <see cref="WithAdmin"/>.</summary>
+    public static async Task<HttpClient> AdminClientAsync(this MusicSiteFactory site)
+    {
+        var client = site.CreateClient();
+        var token = (await client.LoginAsync(AdminEmail, AdminPassword)).GetProperty("accessToken").GetString()!;
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
     public static async Task<HttpClient> ArtistClientAsync(this MusicSiteFactory site)
     {
         var client = site.CreateClient();
