@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace MusicSite.Media;
 
@@ -6,17 +7,20 @@ namespace MusicSite.Media;
 /// audiowaveform-style JSON document.</summary>
 public sealed record Waveform(int SampleRate, int SamplesPerPixel, int Length, sbyte[] Data)
 {
-    public object ToJson() => new
-    {
-        version = 2,
-        channels = 1,
-        sample_rate = SampleRate,
-        samples_per_pixel = SamplesPerPixel,
-        bits = 8,
-        length = Length,
-        data = Data.Select(d => (int)d),
-    };
+    public WaveformDocument ToJson() =>
+        new(Version: 2, Channels: 1, SampleRate, SamplesPerPixel, Bits: 8, Length, Data.Select(d => (int)d).ToArray());
 }
+
+/// <summary>The waveform as stored and served (GET /api/music/tracks/{id}/waveform): audiowaveform's JSON format,
+/// one channel, min/max pairs in <see cref="Data"/>.</summary>
+public sealed record WaveformDocument(
+    [property: JsonPropertyName("version")] int Version,
+    [property: JsonPropertyName("channels")] int Channels,
+    [property: JsonPropertyName("sample_rate")] int SampleRate,
+    [property: JsonPropertyName("samples_per_pixel")] int SamplesPerPixel,
+    [property: JsonPropertyName("bits")] int Bits,
+    [property: JsonPropertyName("length")] int Length,
+    [property: JsonPropertyName("data")] int[] Data);
 
 /// <summary>Decodes the track once to 8 kHz mono and keeps the lowest and highest sample of each slice.</summary>
 public sealed class WaveformBuilder(FfmpegRunner runner)

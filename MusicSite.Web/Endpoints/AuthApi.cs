@@ -37,7 +37,8 @@ public static class AuthApi
         group.MapPost("/reset-password", ResetPasswordAsync).RequireRateLimiting(RateLimits.Account);
         group.MapPost("/verify-email", VerifyEmailAsync).RequireRateLimiting(RateLimits.Account);
         group.MapPost("/resend-confirmation", ResendConfirmationAsync).RequireAuthorization().RequireRateLimiting(RateLimits.Account);
-        group.MapGet("/me", GetMeAsync).RequireAuthorization().RequireRateLimiting(RateLimits.Reads);
+        group.MapGet("/me", GetMeAsync).RequireAuthorization().RequireRateLimiting(RateLimits.Reads)
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapPut("/me", UpdateMeAsync).RequireAuthorization().RequireRateLimiting(RateLimits.Edits);
         group.MapPut("/me/avatar", UpdateAvatarAsync).RequireAuthorization().DisableAntiforgery().RequireRateLimiting(RateLimits.Edits);
         return group;

@@ -6,6 +6,7 @@ using MusicSite.Accounts;
 using MusicSite.Catalog;
 using MusicSite.Common;
 using MusicSite.Playback;
+using MusicSite.Media;
 using MusicSite.Web.Api;
 using MusicSite.Web.Auth;
 
@@ -20,7 +21,7 @@ public static class PlaybackApi
     public static IEndpointRouteBuilder MapPlaybackApi(this IEndpointRouteBuilder app)
     {
         var tracks = app.MapGroup("/api/music/tracks").WithTags("Tracks").RequireRateLimiting(RateLimits.Reads);
-        tracks.MapGet("/{id:int}/waveform", WaveformAsync);
+        tracks.MapGet("/{id:int}/waveform", WaveformAsync).Produces<WaveformDocument>(StatusCodes.Status200OK, "application/json");
         tracks.MapGet("/{id:int}/artwork", ArtworkAsync);
         tracks.MapPost("/{id:int}/plays", PlayAsync).DisableAntiforgery().RequireRateLimiting(RateLimits.Edits);
         // A download is a read: it may cost a tagging run (cached per track version), unlike a stream.
