@@ -20,12 +20,16 @@ public sealed class TrackCatalog(MusicSiteDbContext db)
 {
     /// <summary>Tracks a viewer may see: not deleted, and public unless theirs (or they are an admin). A valid
     /// share link adds the one private track it was made for.</summary>
-    internal IQueryable<Track> Visible(Viewer viewer, int? sharedTrackId = null)
-    {
-        var shared = sharedTrackId ?? 0; // ids start at 1: 0 shares nothing
-        return db.Tracks.Where(t => t.DeletedAt == null
-                                    && (viewer.IsAdmin || t.IsPublic || (viewer.UserId != null && t.UploaderId == viewer.UserId) || t.Id == shared));
-    }
+    internal IQueryable<Track> Visible(Viewer viewer, int? sharedTrackId = null) =>
+        db.Tracks.Where(t => t.DeletedAt == null).Where(MaySee(viewer, sharedTrackId ?? 0)); // ids start at 1: 0 shares nothing
+
+    /// <summary>True for a deleted track this viewer could see before: it answers "gone", not "not found". A deleted
+    /// private track stays "not found" to others, so that its past existence is not revealed either.</summary>
+    public Task<bool> WasDeletedAsync(int id, Viewer viewer, CancellationToken cancellationToken) =>
+        db.Tracks.Where(t => t.Id == id && t.DeletedAt != null).Where(MaySee(viewer, 0)).AnyAsync(cancellationToken);
+
+    private static System.Linq.Expressions.Expression<Func<Track, bool>> MaySee(Viewer viewer, int sharedTrackId) =>
+        t => viewer.IsAdmin || t.IsPublic || (viewer.UserId != null && t.UploaderId == viewer.UserId) || t.Id == sharedTrackId;
 
     public async Task<IReadOnlyList<TrackSummary>> LatestAsync(Viewer viewer, int count, CancellationToken cancellationToken) =>
         await Summaries(Visible(viewer).Where(t => t.State == TrackState.Ready)

@@ -23,6 +23,7 @@ public static class ErrorCodes
     public const string GenreNotFound = "GENRE_NOT_FOUND";
     public const string AvatarNotFound = "AVATAR_NOT_FOUND";
     public const string UploadNotFound = "UPLOAD_NOT_FOUND";
+    public const string TrackDeleted = "TRACK_DELETED";
 
     // Who may do what
     public const string Unauthorized = "UNAUTHORIZED";
@@ -43,6 +44,7 @@ public static class ErrorCodes
     /// <summary>A save of an account that kept losing to other saves of the same account.</summary>
     public const string EditConflict = "EDIT_CONFLICT";
     public const string UploadOffsetMismatch = "UPLOAD_OFFSET_MISMATCH";
+    public const string UploadLocked = "UPLOAD_LOCKED";
     public const string TusVersion = "TUS_VERSION";
 
     // Protocol and server

@@ -53,6 +53,7 @@ public static class CoreServices
         services.AddScoped<AlbumService>();
         services.AddSingleton<ShareLinks>();
         services.AddScoped<ResumableUploads>();
+        services.AddSingleton<UploadLocks>();
         services.AddSingleton<IMailSender, MailSender>();
         services.AddSingleton<AccountThrottle>();
         services.AddScoped<AccountService>();

@@ -13,6 +13,10 @@ public enum AppendStatus
     Appended,
     OffsetMismatch,
     TooLong,
+    /// <summary>Another request is writing to this upload right now.</summary>
+    Locked,
+    /// <summary>The upload was deleted while this chunk waited.</summary>
+    Gone,
 }
 
 /// <summary>
@@ -21,7 +25,7 @@ public enum AppendStatus
 /// there. A completed upload becomes a track through <see cref="TrackUploadService"/>.
 /// </summary>
 public sealed class ResumableUploads(MusicSiteDbContext db, IOptions<MusicSiteOptions> siteOptions, IOptions<UploadOptions> uploadOptions,
-    TimeProvider clock, ILogger<ResumableUploads> logger)
+    UploadLocks locks, TimeProvider clock, ILogger<ResumableUploads> logger)
 {
     public const string FilePrefix = "tus-";
 
@@ -54,6 +58,17 @@ public sealed class ResumableUploads(MusicSiteDbContext db, IOptions<MusicSiteOp
     /// goes away mid-chunk.</summary>
     public async Task<AppendStatus> AppendAsync(UploadSession session, long offset, Stream body, CancellationToken cancellationToken)
     {
+        using var held = locks.TryTake(session.Id);
+        if (held is null)
+        {
+            return AppendStatus.Locked;
+        }
+        // The row may have been read before a chunk that just finished: its offset is only trusted under the lock.
+        await db.Entry(session).ReloadAsync(cancellationToken);
+        if (db.Entry(session).State == EntityState.Detached)
+        {
+            return AppendStatus.Gone;
+        }
         if (offset != session.Offset)
         {
             return AppendStatus.OffsetMismatch;
@@ -94,11 +109,18 @@ public sealed class ResumableUploads(MusicSiteDbContext db, IOptions<MusicSiteOp
         return status;
     }
 
-    public async Task TerminateAsync(UploadSession session, CancellationToken cancellationToken)
+    /// <summary>Deletes the upload; false while a chunk is being written to it.</summary>
+    public async Task<bool> TerminateAsync(UploadSession session, CancellationToken cancellationToken)
     {
+        using var held = locks.TryTake(session.Id);
+        if (held is null)
+        {
+            return false;
+        }
         File.Delete(PathOf(session));
         db.UploadSessions.Remove(session);
         await db.SaveChangesAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>A completed upload as a staged file for the track service; the session goes once the track exists.</summary>

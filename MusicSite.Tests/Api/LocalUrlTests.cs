@@ -13,6 +13,12 @@ public sealed class LocalUrlTests
     [InlineData("javascript:alert(1)", "/")]
     [InlineData("", "/")]
     [InlineData(null, "/")]
+    [InlineData("/\t/evil.example", "/")]
+    [InlineData("/\n/evil.example", "/")]
+    [InlineData("/\u3000x", "/")]
+    [InlineData("/tracks/1\u202E", "/")]
+    [InlineData("/a b", "/")]
+    [InlineData("/", "/")]
     public void OrHome_KeepsOnlyPathsOnThisSite(string? returnUrl, string expected) =>
         Assert.Equal(expected, LocalUrl.OrHome(returnUrl));
 }

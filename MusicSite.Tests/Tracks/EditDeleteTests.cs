@@ -88,8 +88,9 @@ public sealed class EditDeleteTests(MusicSiteFactory site) : IClassFixture<Music
 
         Assert.Equal(204, (int)(await owner.DeleteAsync($"/api/music/tracks/{id}")).StatusCode);
 
-        await (await owner.GetAsync($"/api/music/tracks/{id}")).ProblemAsync(404, "TRACK_NOT_FOUND");
-        await (await owner.GetAsync($"/api/music/stream/{id}")).ProblemAsync(404, "TRACK_NOT_FOUND");
+        // Deleted is not missing: gone (410), not "never existed" (404).
+        await (await owner.GetAsync($"/api/music/tracks/{id}")).ProblemAsync(410, "TRACK_DELETED");
+        await (await owner.GetAsync($"/api/music/stream/{id}")).ProblemAsync(410, "TRACK_DELETED");
         var list = await (await site.CreateClient().GetAsync("/api/music/tracks?search=going&limit=100")).JsonAsync();
         Assert.DoesNotContain(list.GetProperty("data").EnumerateArray(), t => t.GetProperty("id").GetInt32() == id);
         await Eventually.True($"the cleanup job to remove {dir}", () => !Directory.Exists(dir), TimeSpan.FromSeconds(30));

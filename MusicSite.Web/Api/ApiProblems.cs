@@ -30,6 +30,7 @@ public static class ApiProblems
         [ErrorCodes.GenreNotFound] = new(StatusCodes.Status404NotFound, "No genre has this id."),
         [ErrorCodes.AvatarNotFound] = new(StatusCodes.Status404NotFound, "This user has no avatar."),
         [ErrorCodes.UploadNotFound] = new(StatusCodes.Status404NotFound, "No upload of yours has this id."),
+        [ErrorCodes.TrackDeleted] = new(StatusCodes.Status410Gone, "This track was deleted."),
 
         [ErrorCodes.Unauthorized] = new(StatusCodes.Status401Unauthorized, "Sign in first."),
         [ErrorCodes.InvalidCredentials] = new(StatusCodes.Status401Unauthorized, "Email or password is incorrect."),
@@ -46,6 +47,7 @@ public static class ApiProblems
         [ErrorCodes.Conflict] = new(StatusCodes.Status409Conflict, "The request conflicts with the current state."),
         [ErrorCodes.EditConflict] = new(StatusCodes.Status409Conflict, "The account was changed by another request at the same moment. Try again."),
         [ErrorCodes.UploadOffsetMismatch] = new(StatusCodes.Status409Conflict, "The chunk does not start where the upload stands."),
+        [ErrorCodes.UploadLocked] = new(StatusCodes.Status423Locked, "Another request is writing to this upload."),
         [ErrorCodes.TusVersion] = new(StatusCodes.Status412PreconditionFailed, "Send Tus-Resumable: 1.0.0."),
 
         [ErrorCodes.MethodNotAllowed] = new(StatusCodes.Status405MethodNotAllowed, "Method not allowed."),

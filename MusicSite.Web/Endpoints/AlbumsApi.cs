@@ -61,9 +61,19 @@ public static class AlbumsApi
             return ApiProblems.Problem(ErrorCodes.UnsupportedMediaType, "Send the album as multipart/form-data.");
         }
         var form = await request.ReadFormAsync(cancellationToken);
-        using var artwork = form.Files.GetFile("artwork") is { Length: > 0 } file
-            ? await staging.StageAsync(file.OpenReadStream(), limits.Value.MaxArtworkBytes, cancellationToken)
-            : null;
+        StagedFile? artwork;
+        try
+        {
+            artwork = form.Files.GetFile("artwork") is { Length: > 0 } file
+                ? await staging.StageAsync(file.OpenReadStream(), limits.Value.MaxArtworkBytes, cancellationToken)
+                : null;
+        }
+        catch (UploadTooLargeException ex)
+        {
+            return ApiProblems.Problem(ErrorCodes.FileTooLarge, "The artwork is too large.",
+                $"Artwork can be at most {Math.Max(1, ex.Limit / 1_000_000)} MB.");
+        }
+        using var staged = artwork;
         var input = new AlbumInput(form["title"].FirstOrDefault(), form["artistName"].FirstOrDefault(), form["releaseDate"].FirstOrDefault(),
             form["description"].FirstOrDefault(), form["genres"].Select(g => g ?? "").ToList());
         var result = await albums.CreateAsync(input, artwork, user.AsViewer(), user.DisplayName(), cancellationToken);
@@ -78,10 +88,14 @@ public static class AlbumsApi
     public static async Task<Results<Ok<AlbumDetail>, ProblemHttpResult>> UpdateAsync(int id, JsonElement body, ClaimsPrincipal user,
         AlbumService albums, CancellationToken cancellationToken)
     {
-        string? Text(string name) => body.ValueKind == JsonValueKind.Object && body.TryGetProperty(name, out var v)
+        if (!JsonBody.IsObject(body))
+        {
+            return JsonBody.NotAnObject();
+        }
+        string? Text(string name) => body.TryGetProperty(name, out var v)
             ? v.ValueKind == JsonValueKind.Null ? "" : v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText()
             : null;
-        IReadOnlyList<string>? Genres() => body.ValueKind == JsonValueKind.Object && body.TryGetProperty("genres", out var v)
+        IReadOnlyList<string>? Genres() => body.TryGetProperty("genres", out var v)
             ? v.ValueKind == JsonValueKind.Array ? v.EnumerateArray().Select(e => e.ToString()).ToList() : []
             : null;
         var result = await albums.UpdateAsync(id, new AlbumInput(Text("title"), Text("artistName"), Text("releaseDate"), Text("description"), Genres()),

@@ -36,7 +36,8 @@ public static class PlaybackApi
     /// <summary>?quality=low|medium|high|lossless (default high); the nearest existing variant is sent.</summary>
     /// <remarks>?token= is a share link made by the owner: it plays that one track even when it is private.</remarks>
     public static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> StreamAsync(int id, string? quality, string? token,
-        HttpContext context, ClaimsPrincipal user, StreamSource source, ShareLinks shareLinks, CancellationToken cancellationToken)
+        HttpContext context, ClaimsPrincipal user, StreamSource source, ShareLinks shareLinks, TrackCatalog catalog,
+        CancellationToken cancellationToken)
     {
         if (!TryParseQuality(quality, out var wanted))
         {
@@ -45,20 +46,22 @@ public static class PlaybackApi
         var shared = shareLinks.Allows(token, id);
         // Private caching only: a track made private later must not linger in a shared cache.
         context.Response.Headers.CacheControl = "private, max-age=3600";
-        return Send(await source.StreamAsync(id, user.AsViewer(), wanted, cancellationToken, shared), rangeProcessing: true);
+        return await SendAsync(await source.StreamAsync(id, user.AsViewer(), wanted, cancellationToken, shared), rangeProcessing: true,
+            id, user, catalog, cancellationToken);
     }
 
     public static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> WaveformAsync(int id, ClaimsPrincipal user,
-        StreamSource source, CancellationToken cancellationToken) =>
-        Send(await source.WaveformAsync(id, user.AsViewer(), cancellationToken), rangeProcessing: false);
+        StreamSource source, TrackCatalog catalog, CancellationToken cancellationToken) =>
+        await SendAsync(await source.WaveformAsync(id, user.AsViewer(), cancellationToken), rangeProcessing: false, id, user, catalog, cancellationToken);
 
     public static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> ArtworkAsync(int id, ClaimsPrincipal user,
-        StreamSource source, CancellationToken cancellationToken) =>
-        Send(await source.ArtworkAsync(id, user.AsViewer(), cancellationToken), rangeProcessing: false);
+        StreamSource source, TrackCatalog catalog, CancellationToken cancellationToken) =>
+        await SendAsync(await source.ArtworkAsync(id, user.AsViewer(), cancellationToken), rangeProcessing: false, id, user, catalog, cancellationToken);
 
     /// <summary>?format=original|mp3|flac (default original): the file with its tags and cover, named "Artist - Title".</summary>
     public static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> DownloadAsync(int id, string? format,
-        HttpContext context, ClaimsPrincipal user, DownloadService downloads, PlayCounter counter, CancellationToken cancellationToken)
+        HttpContext context, ClaimsPrincipal user, DownloadService downloads, PlayCounter counter, TrackCatalog catalog,
+        CancellationToken cancellationToken)
     {
         if (!EnumNames.TryParse<DownloadFormat>(format ?? "original", out var wanted))
         {
@@ -68,7 +71,7 @@ public static class PlaybackApi
         switch (lookup.Status)
         {
             case DownloadStatus.NotFound:
-                return ApiProblems.NotFound(ErrorCodes.TrackNotFound, "No track has this id.");
+                return await MissingTrack.ProblemAsync(id, user, catalog, cancellationToken);
             case DownloadStatus.NotAllowed:
                 return ApiProblems.Problem(ErrorCodes.DownloadNotAllowed, "The artist has not allowed downloads of this track.");
             case DownloadStatus.NotReady:
@@ -106,6 +109,13 @@ public static class PlaybackApi
         var stats = await plays.StatsAsync(id, cancellationToken);
         return TypedResults.Ok(new PlayResponse(counted.Value, stats.Total));
     }
+
+    /// <summary>A file that finds no track asks whether the track was deleted (410) or never there for this caller (404).</summary>
+    private static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> SendAsync(FileLookup lookup, bool rangeProcessing,
+        int id, ClaimsPrincipal user, TrackCatalog catalog, CancellationToken cancellationToken) =>
+        lookup.Status == LookupStatus.NotFound
+            ? await MissingTrack.ProblemAsync(id, user, catalog, cancellationToken)
+            : Send(lookup, rangeProcessing);
 
     private static Results<PhysicalFileHttpResult, ProblemHttpResult> Send(FileLookup lookup, bool rangeProcessing) => lookup switch
     {

@@ -94,10 +94,16 @@ public static class TracksApi
         {
             return ApiProblems.Problem(ErrorCodes.ValidationFailed, "The JSON body could not be read.");
         }
-        var uploadId = body.ValueKind == JsonValueKind.Object && body.TryGetProperty(TrackUploadService.UploadIdField, out var idValue)
-                       && idValue.ValueKind == JsonValueKind.String
-            ? idValue.GetString()
-            : null;
+        if (!JsonBody.IsObject(body))
+        {
+            return JsonBody.NotAnObject();
+        }
+        var shape = new FieldErrors();
+        var uploadId = JsonBody.Text(body, TrackUploadService.UploadIdField, shape);
+        if (shape.Any)
+        {
+            return ApiProblems.Validation(shape);
+        }
         var result = await uploads.CreateFromResumableAsync(MetadataInput(body), uploadId, null, user.AsViewer(), user.DisplayName(),
             cancellationToken);
         if (!result.Succeeded)
@@ -131,16 +137,16 @@ public static class TracksApi
         TrackCatalog catalog, CancellationToken cancellationToken) =>
         await catalog.FindAsync(id, user.AsViewer(), cancellationToken) is { } track
             ? TypedResults.Ok(track)
-            : ApiProblems.NotFound(ErrorCodes.TrackNotFound, "No track has this id.");
+            : await MissingTrack.ProblemAsync(id, user, catalog, cancellationToken);
 
     /// <summary>Edits the given fields (owner or admin). A field left out stays; <c>null</c> clears it where a track
     /// may lack it. Every change goes into the track's change log.</summary>
     public static async Task<Results<Ok<TrackDetail>, ProblemHttpResult>> UpdateAsync(int id, JsonElement body, ClaimsPrincipal user,
         TrackEditor editor, TrackCatalog catalog, CancellationToken cancellationToken)
     {
-        if (body.ValueKind != JsonValueKind.Object)
+        if (!JsonBody.IsObject(body))
         {
-            return ApiProblems.Validation(new FieldErrors().Add("", "Send a JSON object with the fields to change."));
+            return JsonBody.NotAnObject();
         }
         var result = await editor.UpdateAsync(id, MetadataInput(body), user.AsViewer(), cancellationToken);
         return result.Succeeded

@@ -105,6 +105,9 @@ public static class TusApi
                 "The chunk does not start where the upload stands.", $"The upload is at byte {session.Offset}."),
             AppendStatus.TooLong => ApiProblems.Problem(ErrorCodes.FileTooLarge,
                 "More bytes were sent than Upload-Length announced."),
+            AppendStatus.Gone => ApiProblems.NotFound(ErrorCodes.UploadNotFound, "No upload of yours has this id."),
+            AppendStatus.Locked => ApiProblems.Problem(ErrorCodes.UploadLocked,
+                "Another request is writing to this upload.", "Send the next chunk when the current one has finished."),
             _ => TypedResults.NoContent(),
         };
     }
@@ -115,8 +118,9 @@ public static class TusApi
         {
             return ApiProblems.NotFound(ErrorCodes.UploadNotFound, "No upload of yours has this id.");
         }
-        await uploads.TerminateAsync(session, cancellationToken);
-        return TypedResults.NoContent();
+        return await uploads.TerminateAsync(session, cancellationToken)
+            ? TypedResults.NoContent()
+            : ApiProblems.Problem(ErrorCodes.UploadLocked, "A chunk is being written to this upload.", "Try again when it has finished.");
     }
 
     /// <summary>Upload-Metadata is "key base64,key base64"; the file name is display text only.</summary>

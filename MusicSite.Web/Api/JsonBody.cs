@@ -1,0 +1,29 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using MusicSite.Common;
+
+namespace MusicSite.Web.Api;
+
+/// <summary>The one rule for JSON bodies that carry fields: the body is an object, or the answer is a 400.</summary>
+public static class JsonBody
+{
+    public static bool IsObject(JsonElement body) => body.ValueKind == JsonValueKind.Object;
+
+    public static ProblemHttpResult NotAnObject() =>
+        ApiProblems.Validation(new FieldErrors().Add("body", "Send a JSON object with the fields to set."));
+
+    /// <summary>A text property: absent or null is null; any other kind is <paramref name="error"/>'s to report.</summary>
+    public static string? Text(JsonElement body, string name, FieldErrors errors)
+    {
+        if (!body.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            errors.Add(name, $"{name} must be a string.");
+            return null;
+        }
+        return value.GetString();
+    }
+}
