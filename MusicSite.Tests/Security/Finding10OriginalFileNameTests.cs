@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text.Json;
 using MusicSite.Tests.Infrastructure;
 
@@ -9,14 +8,8 @@ namespace MusicSite.Tests.Security;
 public sealed class Finding10OriginalFileNameTests : IDisposable
 {
     private const string LocalName = "secret-mixdown-v7-FINAL.mp3";
-    private readonly MusicSiteFactory _site = new();
+    private readonly MusicSiteFactory _site = new MusicSiteFactory().WithAdmin();
     private readonly TempDirectory _files = new("musicsite-filename");
-
-    public Finding10OriginalFileNameTests()
-    {
-        _site.Settings["MUSICSITE_ADMIN_EMAIL"] = "admin@musicsite.test";
-        _site.Settings["MUSICSITE_ADMIN_PASSWORD"] = "Adm1nPassw0rd";
-    }
 
     [Fact]
     public async Task Finding10_TrackJson_ShowsTheLocalFileNameToOwnerAndAdminOnly()
@@ -28,9 +21,7 @@ public sealed class Finding10OriginalFileNameTests : IDisposable
         var id = (await created.JsonAsync()).GetProperty("id").GetInt32();
         await owner.WaitForProcessingAsync(id);
         var stranger = await _site.SignedInClientAsync($"stranger-{Guid.NewGuid():N}@example.com");
-        var admin = _site.CreateClient();
-        var token = (await admin.LoginAsync("admin@musicsite.test", "Adm1nPassw0rd")).GetProperty("accessToken").GetString()!;
-        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var admin = await _site.AdminClientAsync();
 
         Assert.Equal(LocalName, await FileNameSeenBy(owner, id));
         Assert.Equal(LocalName, await FileNameSeenBy(admin, id));

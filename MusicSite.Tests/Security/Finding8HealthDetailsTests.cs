@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using MusicSite.Tests.Infrastructure;
 
 namespace MusicSite.Tests.Security;
@@ -7,15 +6,11 @@ namespace MusicSite.Tests.Security;
 /// migrations) go to admins only.</summary>
 public sealed class Finding8HealthDetailsTests : IClassFixture<MusicSiteFactory>
 {
-    private const string AdminEmail = "admin@musicsite.test";
-    private const string AdminPassword = "Adm1nPassw0rd";
     private readonly MusicSiteFactory _site;
 
     public Finding8HealthDetailsTests(MusicSiteFactory site)
     {
-        _site = site;
-        _site.Settings["MUSICSITE_ADMIN_EMAIL"] = AdminEmail;
-        _site.Settings["MUSICSITE_ADMIN_PASSWORD"] = AdminPassword;
+        _site = site.WithAdmin();
     }
 
     [Fact]
@@ -45,9 +40,7 @@ public sealed class Finding8HealthDetailsTests : IClassFixture<MusicSiteFactory>
     [Fact]
     public async Task Healthz_Admin_GetsEachDependencysDetails()
     {
-        var client = _site.CreateClient();
-        var token = (await client.LoginAsync(AdminEmail, AdminPassword)).GetProperty("accessToken").GetString()!;
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var client = await _site.AdminClientAsync();
 
         var response = await client.GetAsync("/healthz");
 

@@ -5,14 +5,8 @@ namespace MusicSite.Tests.Tracks;
 [Trait("Category", "Slow")]
 public sealed class ReprocessTests : IDisposable
 {
-    private readonly MusicSiteFactory _site = new();
+    private readonly MusicSiteFactory _site = new MusicSiteFactory().WithAdmin();
     private readonly TempDirectory _files = new("musicsite-reprocess");
-
-    public ReprocessTests()
-    {
-        _site.Settings["MUSICSITE_ADMIN_EMAIL"] = "admin@musicsite.test";
-        _site.Settings["MUSICSITE_ADMIN_PASSWORD"] = "Adm1nPassw0rd";
-    }
 
     [Fact]
     public async Task Admin_RunsProcessingAgain_OthersMayNot()
@@ -24,9 +18,7 @@ public sealed class ReprocessTests : IDisposable
 
         await (await artist.PostAsync($"/api/music/tracks/{id}/reprocess", null)).ProblemAsync(403, "UNAUTHORIZED_ACCESS");
 
-        var admin = _site.CreateClient();
-        var token = (await admin.LoginAsync("admin@musicsite.test", "Adm1nPassw0rd")).GetProperty("accessToken").GetString()!;
-        admin.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        var admin = await _site.AdminClientAsync();
         var accepted = await admin.PostAsync($"/api/music/tracks/{id}/reprocess", null);
         Assert.Equal(202, (int)accepted.StatusCode);
 
