@@ -139,4 +139,7 @@ public sealed class ProcessingOptions
     public int WaveformPoints { get; set; } = 1800;
     /// <summary>Variant encodes run at once; 0 means one per core.</summary>
     public int MaxParallelEncodes { get; set; }
+    /// <summary>The job scheduler's name, stored with every job in jobs.db. Nodes of one site share it; two sites
+    /// in one process (as in the tests) need different names, or Quartz hands both the first one's scheduler.</summary>
+    public string SchedulerName { get; set; } = "MusicSite";
 }

@@ -52,6 +52,9 @@ public class MusicSiteFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("MUSICSITE_DATA", _data.Path);
+        // Quartz keeps one scheduler per name in the process: each data directory gets its own, so parallel test
+        // sites never share one, and a site restarted on the same directory finds its stored jobs again.
+        builder.UseSetting("Processing:SchedulerName", "MusicSite-" + Path.GetFileName(_data.Path));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

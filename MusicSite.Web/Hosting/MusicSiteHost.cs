@@ -32,7 +32,8 @@ public static class MusicSiteHost
         // writes never wait on the catalog's.
         services.AddQuartz(quartz =>
         {
-            quartz.ConfigureScheduler(s => s.InstanceName = "MusicSite");
+            var processing = builder.Configuration.GetSection(ProcessingOptions.SectionName).Get<ProcessingOptions>() ?? new ProcessingOptions();
+            quartz.ConfigureScheduler(s => s.InstanceName = processing.SchedulerName);
             // Processing jobs are CPU-bound and each encodes its variants in parallel already.
             quartz.UseDefaultThreadPool(Environment.ProcessorCount);
             quartz.UsePersistentStore(store =>
