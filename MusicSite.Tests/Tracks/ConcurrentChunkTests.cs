@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
 using MusicSite.Tests.Infrastructure;
 using MusicSite.Uploads;
+using static MusicSite.Tests.Infrastructure.TusRequests;
 
 namespace MusicSite.Tests.Tracks;
 
@@ -42,20 +43,6 @@ public sealed class ConcurrentChunkTests(KestrelSite kestrel) : IClassFixture<Ke
         Assert.Equal("20", head.Headers.GetValues("Upload-Offset").Single());
         Assert.False(locks.IsHeld(id));
     }
-
-    private static HttpRequestMessage Tus(HttpMethod method, string url, HttpContent? content = null, params (string, string)[] headers)
-    {
-        var request = new HttpRequestMessage(method, url) { Content = content };
-        request.Headers.Add("Tus-Resumable", "1.0.0");
-        foreach (var (name, value) in headers)
-        {
-            request.Headers.TryAddWithoutValidation(name, value);
-        }
-        return request;
-    }
-
-    private static ByteArrayContent Chunk(byte[] bytes) =>
-        new(bytes) { Headers = { ContentType = new MediaTypeHeaderValue("application/offset+octet-stream") } };
 
     /// <summary>A chunk body that sends its first part, then waits to be released before sending the rest.</summary>
     private sealed class GatedContent : HttpContent

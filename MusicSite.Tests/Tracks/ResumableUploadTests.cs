@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using MusicSite.Uploads;
 using MusicSite.Tests.Infrastructure;
+using static MusicSite.Tests.Infrastructure.TusRequests;
 
 namespace MusicSite.Tests.Tracks;
 
@@ -12,24 +13,6 @@ namespace MusicSite.Tests.Tracks;
 public sealed class ResumableUploadTests(MusicSiteFactory site) : IClassFixture<MusicSiteFactory>, IDisposable
 {
     private readonly TempDirectory _files = new("musicsite-tus");
-
-    private static HttpRequestMessage Tus(HttpMethod method, string url, HttpContent? content = null, params (string, string)[] headers)
-    {
-        var request = new HttpRequestMessage(method, url) { Content = content };
-        request.Headers.Add("Tus-Resumable", "1.0.0");
-        foreach (var (name, value) in headers)
-        {
-            request.Headers.TryAddWithoutValidation(name, value);
-        }
-        return request;
-    }
-
-    private static ByteArrayContent Chunk(byte[] bytes)
-    {
-        var content = new ByteArrayContent(bytes);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/offset+octet-stream");
-        return content;
-    }
 
     private static async Task<string> CreateAsync(HttpClient client, long length, string name = "song.flac")
     {
