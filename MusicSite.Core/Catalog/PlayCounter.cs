@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using MusicSite.Common;
 using MusicSite.Data;
 
 namespace MusicSite.Catalog;
@@ -34,7 +34,7 @@ public sealed class PlayCounter(MusicSiteDbContext db, TrackCatalog catalog, Tim
         {
             return "u:" + id.ToString(CultureInfo.InvariantCulture);
         }
-        var network = address is null ? "unknown" : Network(address).ToString();
+        var network = address is null ? "unknown" : ClientNetwork.Of(address).ToString();
         return "a:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(network)))[..32];
     }
 
@@ -107,20 +107,5 @@ public sealed class PlayCounter(MusicSiteDbContext db, TrackCatalog catalog, Tim
         await raiseCounter();
         await transaction.CommitAsync(cancellationToken);
         return true;
-    }
-
-    private static IPAddress Network(IPAddress address)
-    {
-        if (address.IsIPv4MappedToIPv6)
-        {
-            return address.MapToIPv4();
-        }
-        if (address.AddressFamily != AddressFamily.InterNetworkV6)
-        {
-            return address;
-        }
-        var bytes = address.GetAddressBytes();
-        Array.Clear(bytes, 8, 8);
-        return new IPAddress(bytes);
     }
 }

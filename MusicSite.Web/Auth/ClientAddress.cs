@@ -1,32 +1,20 @@
-using System.Net;
 using System.Net.Sockets;
+using MusicSite.Common;
 
 namespace MusicSite.Web.Auth;
 
 /// <summary>The key a client is limited by when its identity is not trusted: its network address.</summary>
 public static class ClientAddress
 {
-    /// <summary>
-    /// The remote address (after forwarded headers, when the host trusts a proxy). An IPv6 client is keyed
-    /// by its /64, since one host usually holds a whole /64 and could otherwise rotate addresses freely.
-    /// </summary>
+    /// <summary>The remote address (after forwarded headers, when the host trusts a proxy), as its
+    /// <see cref="ClientNetwork"/>; an IPv6 network is written with its /64.</summary>
     public static string Of(HttpContext context)
     {
-        var address = context.Connection.RemoteIpAddress;
-        if (address is null)
+        if (context.Connection.RemoteIpAddress is not { } address)
         {
             return "unknown";
         }
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
-        if (address.AddressFamily == AddressFamily.InterNetworkV6)
-        {
-            var bytes = address.GetAddressBytes();
-            Array.Clear(bytes, 8, 8);
-            return new IPAddress(bytes) + "/64";
-        }
-        return address.ToString();
+        var network = ClientNetwork.Of(address);
+        return network.AddressFamily == AddressFamily.InterNetworkV6 ? network + "/64" : network.ToString();
     }
 }
