@@ -111,7 +111,7 @@ public sealed class PlayerBrowserTests(BrowserFixture browser) : IClassFixture<B
     {
         for (var i = 0; i < 12; i++)
         {
-            await TestCatalog.AddReadyTrackAsync(browser.Site.Services, $"Spacebar {i:00}", seconds: 60);
+            await TestCatalog.AddReadyTrackAsync(browser.Site.Services, $"Spacebar {i:00}", seconds: 30);
         }
         var page = await browser.NewPageAsync(Viewport.Phone);
         await page.GotoAsync("/tracks?search=Spacebar");
@@ -141,7 +141,7 @@ public sealed class PlayerBrowserTests(BrowserFixture browser) : IClassFixture<B
     public async Task PlayingRow_IsHighlightedInEveryList_AndItsPlayLinkBecomesPause()
     {
         var id = await TestCatalog.AddReadyTrackAsync(browser.Site.Services, "Highlighted Tone", seconds: 60);
-        await TestCatalog.AddReadyTrackAsync(browser.Site.Services, "Plain Neighbour", seconds: 60);
+        await TestCatalog.AddReadyTrackAsync(browser.Site.Services, "Highlighted Neighbour", seconds: 60);
         var page = await browser.NewPageAsync(Viewport.Desktop);
         await page.GotoAsync("/");
 
