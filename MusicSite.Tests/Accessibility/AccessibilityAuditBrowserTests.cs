@@ -9,7 +9,8 @@ namespace MusicSite.Tests.Accessibility;
 /// critical violation is allowed. Every violation, of any impact, is printed with the elements it was found on.
 /// </summary>
 [Trait("Category", "Slow")]
-public sealed class AccessibilityAuditBrowserTests(ShowcaseSite showcase, ITestOutputHelper output) : IClassFixture<ShowcaseSite>
+[Collection(ShowcaseCollection.Name)]
+public sealed class AccessibilityAuditBrowserTests(ShowcaseSite showcase, ITestOutputHelper output)
 {
     /// <summary>The audited pages by name; those marked signed in are opened in the showcase artist's session.</summary>
     private static readonly (string Name, bool SignedIn)[] AuditedPages =
