@@ -31,6 +31,9 @@ public sealed class AccessibilityAuditBrowserTests(ShowcaseSite showcase, ITestO
         new("register", _ => "/account/register"),
         new("upload", _ => "/upload", SignedIn: true),
         new("my uploads", _ => "/me/uploads", SignedIn: true),
+        new("edit track", s => $"/tracks/{s.TrackWithArtwork}/edit", SignedIn: true),
+        new("new album", _ => "/albums/new", SignedIn: true),
+        new("profile", _ => "/account/profile", SignedIn: true),
     ];
 
     public static TheoryData<string> Pages() => new(AuditedPages.Select(p => p.Name));
