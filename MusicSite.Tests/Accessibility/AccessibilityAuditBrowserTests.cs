@@ -23,6 +23,7 @@ public sealed class AccessibilityAuditBrowserTests(ShowcaseSite showcase, ITestO
         new("track", s => $"/tracks/{s.TrackWithArtwork}"),
         new("track without artwork", s => $"/tracks/{s.TrackWithoutArtwork}"),
         new("track, playing", s => $"/tracks/{s.TrackWithArtwork}", Prepare: ShowcaseSite.PlayFirstTrackAsync),
+        new("player, full screen", s => $"/tracks/{s.TrackWithArtwork}", Prepare: OpenFullScreenPlayerAsync),
         new("album", s => $"/albums/{s.Album}"),
         new("albums", _ => "/albums"),
         new("genres", _ => "/genres"),
@@ -75,6 +76,13 @@ public sealed class AccessibilityAuditBrowserTests(ShowcaseSite showcase, ITestO
             }
         }
         Assert.True(failures.Count == 0, string.Join("\n\n", failures));
+    }
+
+    private static async Task OpenFullScreenPlayerAsync(IPage page)
+    {
+        await ShowcaseSite.PlayFirstTrackAsync(page);
+        await page.ClickAsync("#player-expand");
+        await Assertions.Expect(page.Locator("#player-close")).ToBeVisibleAsync();
     }
 
     /// <summary>The audit itself: on a page with known faults axe runs, and each fault comes back with its impact.</summary>
