@@ -41,13 +41,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync(bool javaScript = true)
+    public async Task<IPage> NewPageAsync(bool javaScript = true, int width = 1200, int height = 900)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
             JavaScriptEnabled = javaScript,
-            ViewportSize = new ViewportSize { Width = 1200, Height = 900 },
+            ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         // Generous waits: these machines are shared, and ffmpeg jobs run beside the browser.
         context.SetDefaultTimeout(30_000);

@@ -263,6 +263,20 @@
   document.addEventListener("DOMContentLoaded", function () { drawWaveforms(document); });
   document.addEventListener("htmx:afterSettle", function () { drawWaveforms(document); });
 
+  // Scripts only some pages need (the genre picker): an element names its script in data-script, and the script is
+  // loaded once, on the first page that has such an element, however that page was reached.
+  function loadPageScripts(root) {
+    root.querySelectorAll("[data-script]").forEach(function (element) {
+      var src = element.getAttribute("data-script");
+      if (src.charAt(0) !== "/" || document.querySelector("script[src='" + src + "']")) { return; }
+      var script = document.createElement("script");
+      script.src = src;
+      document.head.appendChild(script);
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () { loadPageScripts(document); });
+  document.addEventListener("htmx:afterSettle", function () { loadPageScripts(document); });
+
   // htmx keeps a copy of <main> for Back, made from its HTML: what was typed or chosen lives only in the fields'
   // properties, so write it into their attributes first (live search, then Albums, then Back keeps the search box).
   document.addEventListener("htmx:beforeHistorySave", function (event) {
