@@ -27,13 +27,13 @@ public sealed class CatalogBrowserTests(BrowserFixture browser) : IClassFixture<
     public Task DisposeAsync() => Task.CompletedTask;
 
     [Theory]
-    [InlineData(true, 1366, 900)]
-    [InlineData(false, 1366, 900)]
-    [InlineData(true, 390, 844)]
-    [InlineData(false, 390, 844)]
-    public async Task FilterChips_AreAddedAndRemoved(bool javaScript, int width, int height)
+    [InlineData(true, Viewport.Desktop)]
+    [InlineData(false, Viewport.Desktop)]
+    [InlineData(true, Viewport.Phone)]
+    [InlineData(false, Viewport.Phone)]
+    public async Task FilterChips_AreAddedAndRemoved(bool javaScript, Viewport viewport)
     {
-        var page = await browser.NewPageAsync(javaScript, width, height);
+        var page = await browser.NewPageAsync(viewport, javaScript: javaScript);
         await page.GotoAsync("/tracks");
         var chips = page.Locator("[data-testid=filter-chips] a");
         await Assertions.Expect(chips).ToHaveCountAsync(0);
@@ -67,11 +67,11 @@ public sealed class CatalogBrowserTests(BrowserFixture browser) : IClassFixture<
     }
 
     [Theory]
-    [InlineData(1366, 900)]
-    [InlineData(390, 844)]
-    public async Task LiveSearch_ThenAlbums_ThenBack_KeepsTheSearch(int width, int height)
+    [InlineData(Viewport.Desktop)]
+    [InlineData(Viewport.Phone)]
+    public async Task LiveSearch_ThenAlbums_ThenBack_KeepsTheSearch(Viewport viewport)
     {
-        var page = await browser.NewPageAsync(javaScript: true, width, height);
+        var page = await browser.NewPageAsync(viewport);
         await page.GotoAsync("/tracks");
 
         await page.Locator("#search").PressSequentiallyAsync("harbo");

@@ -41,14 +41,27 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync(bool javaScript = true, int width = 1200, int height = 900)
+    /// <summary>A page in a fresh context (its own cookies) at 1200×900, light scheme.</summary>
+    public Task<IPage> NewPageAsync(bool javaScript = true) =>
+        NewPageAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1200, Height = 900 } }, javaScript);
+
+    /// <summary>A page in a fresh context at <paramref name="viewport"/>, with the browser reporting
+    /// <paramref name="scheme"/> as the visitor's preferred colour scheme (prefers-color-scheme). With
+    /// <paramref name="storageState"/> (from <c>IBrowserContext.StorageStateAsync()</c>) it starts with that
+    /// session's cookies, signed in as whoever that session was.</summary>
+    public Task<IPage> NewPageAsync(Viewport viewport, ColorScheme scheme = ColorScheme.Light, bool javaScript = true,
+        string? storageState = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = BaseUrl,
-            JavaScriptEnabled = javaScript,
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-        });
+        var options = BrowserLooks.Options(viewport, scheme);
+        options.StorageState = storageState;
+        return NewPageAsync(options, javaScript);
+    }
+
+    private async Task<IPage> NewPageAsync(BrowserNewContextOptions options, bool javaScript)
+    {
+        options.BaseURL = BaseUrl;
+        options.JavaScriptEnabled = javaScript;
+        var context = await Browser.NewContextAsync(options);
         // Generous waits: these machines are shared, and ffmpeg jobs run beside the browser.
         context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
