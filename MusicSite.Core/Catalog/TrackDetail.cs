@@ -8,9 +8,17 @@ public sealed record LicenseRef(string Code, string Name, string? Url);
 public sealed record UploaderRef(int Id, string DisplayName);
 public sealed record ProcessingInfo(string State, int Progress, string? Step, string? Error, int Attempts);
 /// <summary>The original upload. Its file name was the uploader's local name: only they and admins see it.</summary>
-public sealed record AudioInfo(string Codec, int? SampleRate, int? Channels, int? BitrateKbps, long SizeBytes, string? OriginalFileName);
+public sealed record AudioInfo(string Codec, int? SampleRate, int? Channels, int? BitrateKbps, long SizeBytes, string? OriginalFileName)
+{
+    /// <summary>The codec as people know it ("WAV" for pcm_s16le): <see cref="AudioFormats.Label"/>.</summary>
+    public string Format => AudioFormats.Label(Codec);
+}
 public sealed record LoudnessInfo(double IntegratedLufs, double? TruePeakDbtp, double? LoudnessRangeLu, double? ReplayGainDb);
-public sealed record VariantInfo(string Quality, string Codec, int? BitrateKbps, long SizeBytes);
+public sealed record VariantInfo(string Quality, string Codec, int? BitrateKbps, long SizeBytes)
+{
+    /// <summary>The codec as people know it: <see cref="AudioFormats.Label"/>.</summary>
+    public string Format => AudioFormats.Label(Codec);
+}
 
 /// <summary>Everything the track page and GET /api/music/tracks/{id} show about one track.</summary>
 public sealed record TrackDetail(
@@ -26,10 +34,11 @@ public sealed record TrackDetail(
 public static class TrackDetails
 {
     /// <summary>One track as its viewer may see it, or null (unknown, deleted, or someone else's private track).</summary>
+    /// <param name="shared">A valid share link for this track was presented: show it even if it is private.</param>
     public static async Task<TrackDetail?> FindAsync(this TrackCatalog catalog, int id, Viewer viewer,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, bool shared = false)
     {
-        var track = await catalog.Visible(viewer).AsNoTracking()
+        var track = await catalog.Visible(viewer, shared ? id : null).AsNoTracking()
             .Where(t => t.Id == id)
             .Include(t => t.Album).Include(t => t.License).Include(t => t.Uploader)
             .Include(t => t.Genres).ThenInclude(g => g.Genre)

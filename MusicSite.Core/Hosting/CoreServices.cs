@@ -51,7 +51,7 @@ public static class CoreServices
         services.AddScoped<CatalogLookups>();
         services.AddScoped<TrackEditor>();
         services.AddScoped<AlbumService>();
-        services.AddSingleton<ShareLinks>();
+        services.AddScoped<ShareLinks>();
         services.AddScoped<ResumableUploads>();
         services.AddSingleton<UploadLocks>();
         services.AddSingleton<IMailSender, MailSender>();

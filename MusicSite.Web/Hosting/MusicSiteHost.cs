@@ -114,6 +114,7 @@ public static class MusicSiteHost
         app.MapGenresApi();
         app.MapTracksApi();
         app.MapPlaybackApi();
+        app.MapShareLinksApi();
         app.MapAlbumsApi();
         app.MapTusApi();
         app.MapUsersApi();

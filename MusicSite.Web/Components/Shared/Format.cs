@@ -16,4 +16,10 @@ public static class Format
             ? span.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture)
             : $"{(int)span.TotalMinutes}:{span.Seconds:00}";
     }
+
+    /// <summary>A day as people write it: "7 December 2026" (UTC).</summary>
+    public static string Date(DateTime utc) => utc.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>A moment as "7 December 2026, 14:05 UTC".</summary>
+    public static string Moment(DateTime utc) => utc.ToString("d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture) + " UTC";
 }
