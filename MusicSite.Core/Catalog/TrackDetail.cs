@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using MusicSite.Media;
 
@@ -29,7 +30,27 @@ public sealed record TrackDetail(
     DateTime CreatedAt, DateTime UpdatedAt)
 {
     public bool IsReady => Processing.State == "ready";
+
+    /// <summary>Counts, set by the API (<see cref="TrackStatistics"/>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public TrackStats? Stats { get; init; }
+
+    /// <summary>Addresses of the track's page and media, set by the API.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public TrackLinks? Urls { get; init; }
+
+    /// <summary>Plays and downloads per day over the last 30 days: only with <c>include_stats=true</c>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<DailyCount>? Daily { get; init; }
+
+    /// <summary>Related tracks with their scores: only with <c>include_related=true</c>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<RelatedTrack>? Related { get; init; }
 }
+
+/// <summary>Where a track's page and media are, as the API gives them: absolute addresses on the site's public
+/// base address. Formed by the web edge (TrackUrls), the one owner of these paths.</summary>
+public sealed record TrackLinks(string Page, string Stream, string Download, string Waveform, string Artwork, string Thumbnail);
 
 public static class TrackDetails
 {

@@ -50,6 +50,8 @@ public static class CoreServices
         services.AddScoped<TrackUploadService>();
         services.AddScoped<CatalogLookups>();
         services.AddScoped<TrackEditor>();
+        services.AddScoped<TrackStatistics>();
+        services.AddScoped<ArtistStats>();
         services.AddScoped<AlbumService>();
         services.AddScoped<ShareLinks>();
         services.AddScoped<ResumableUploads>();

@@ -98,7 +98,7 @@ public static class PlaybackApi
     /// <summary>The player reports a play after <see cref="PlayCounter.MinimumSeconds"/> s of listening:
     /// <c>{ "seconds": 30 }</c>. Counted once per listener, track and half hour.</summary>
     public static async Task<Results<Ok<PlayResponse>, ProblemHttpResult>> PlayAsync(int id, PlayRequest? request,
-        HttpContext context, ClaimsPrincipal user, PlayCounter plays, CancellationToken cancellationToken)
+        HttpContext context, ClaimsPrincipal user, PlayCounter plays, TrackStatistics statistics, CancellationToken cancellationToken)
     {
         if (request?.Seconds is not >= PlayCounter.MinimumSeconds)
         {
@@ -110,8 +110,8 @@ public static class PlaybackApi
         {
             return ApiProblems.NotFound(ErrorCodes.TrackNotFound, "No playable track has this id.");
         }
-        var stats = await plays.StatsAsync(id, cancellationToken);
-        return TypedResults.Ok(new PlayResponse(counted.Value, stats.Total));
+        var stats = await statistics.ForAsync(id, cancellationToken);
+        return TypedResults.Ok(new PlayResponse(counted.Value, stats.Plays));
     }
 
     /// <summary>A file that finds no track asks whether the track was deleted (410) or never there for this caller (404).</summary>

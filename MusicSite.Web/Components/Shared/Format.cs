@@ -22,4 +22,13 @@ public static class Format
 
     /// <summary>A moment as "7 December 2026, 14:05 UTC".</summary>
     public static string Moment(DateTime utc) => utc.ToString("d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture) + " UTC";
+
+    /// <summary>A span of listening as "2 h 05 min", "12 min" or "40 s".</summary>
+    public static string Hours(double seconds)
+    {
+        var span = TimeSpan.FromSeconds(Math.Round(Math.Max(0, seconds)));
+        return span.TotalHours >= 1 ? $"{(int)span.TotalHours} h {span.Minutes:00} min"
+            : span.TotalMinutes >= 1 ? $"{(int)span.TotalMinutes} min"
+            : $"{span.Seconds} s";
+    }
 }
