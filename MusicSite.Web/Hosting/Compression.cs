@@ -5,7 +5,7 @@ namespace MusicSite.Web.Hosting;
 
 /// <summary>
 /// Which answers are compressed (Brotli, else gzip): the site's static text files only. Pages and API answers are
-/// not (they can carry secrets next to text a visitor controls: docs/decisions/0015-compress-static-files-only.md),
+/// not (they can carry secrets next to text a visitor controls: docs/decisions/0016-compress-static-files-only.md),
 /// and neither are audio, images or any range answer (the middleware leaves answers with Content-Range alone).
 /// </summary>
 public static class Compression
