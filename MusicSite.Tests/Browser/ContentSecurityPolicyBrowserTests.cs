@@ -63,7 +63,8 @@ public sealed class ContentSecurityPolicyBrowserTests(BrowserFixture browser) : 
         await Assertions.Expect(page.Locator("#results")).ToContainTextAsync("Policy Tone");
         await page.ClickAsync("nav.site-nav a:has-text('Upload')");
         await Assertions.Expect(page.Locator("form[data-upload-form]")).ToBeVisibleAsync();
-        Assert.True(await page.EvaluateAsync<bool>("() => !!window.tus && !!window.htmx"));
+        // site.js loads tus-js-client (a script file of the site's own) once the upload form is on the page.
+        await page.WaitForFunctionAsync("() => !!window.tus && !!window.htmx");
         // htmx was told not to inject its indicator style, which the policy would block.
         Assert.Equal(0, await page.EvaluateAsync<int>("() => document.querySelectorAll('head style').length"));
         await CollectAsync(page, violations);

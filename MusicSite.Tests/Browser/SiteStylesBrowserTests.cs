@@ -88,4 +88,61 @@ public sealed class SiteStylesBrowserTests(BrowserFixture browser) : IClassFixtu
                 $"Focus ring contrast {ring[3]}:1 on {ring[0]} in {scheme}; seen: {string.Join("; ", seen)}");
         }
     }
+
+    [Fact]
+    public async Task Text_IsSetInTheSelfHostedInterFont()
+    {
+        var page = await browser.NewPageAsync(Viewport.Desktop);
+        var fonts = new List<string>();
+        page.Response += (_, response) => { if (response.Url.Contains("/fonts/", StringComparison.Ordinal)) fonts.Add(response.Url); };
+        await page.GotoAsync("/");
+
+        var loaded = await page.EvaluateAsync<string[]>("""
+            async () => { await document.fonts.ready;
+                          return [...document.fonts].filter(f => f.status === 'loaded').map(f => f.family + ' ' + f.display); }
+            """);
+
+        Assert.Contains("Inter Variable swap", loaded);
+        Assert.StartsWith("\"Inter Variable\"", await page.EvaluateAsync<string>("() => getComputedStyle(document.body).fontFamily"));
+        Assert.Equal(["/fonts/inter-latin-wght-normal.woff2"], fonts.Select(u => new Uri(u).AbsolutePath).Distinct());
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task PhoneHeader_IsOneShortRow_WhoseMenuOpensWithOrWithoutJavaScript(bool javaScript)
+    {
+        var page = await browser.NewPageAsync(Viewport.Phone, ColorScheme.Light, javaScript);
+        await page.GotoAsync("/");
+        var catalog = page.Locator("nav.site-nav a[href='/tracks']");
+
+        var closed = await page.Locator("#site-header").BoundingBoxAsync();
+        Assert.InRange(closed!.Height, 40, 64);
+        await Assertions.Expect(catalog).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("a:has-text('Sign in')")).ToBeHiddenAsync();
+
+        await page.ClickAsync("summary.site-menu-toggle");
+        await Assertions.Expect(catalog).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("a:has-text('Sign in')")).ToBeVisibleAsync();
+        Assert.True((await catalog.BoundingBoxAsync())!.Height >= 44, "menu links are comfortable tap targets");
+
+        await catalog.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/tracks$"));
+        // The new page's header arrives with its menu folded again.
+        await Assertions.Expect(page.Locator("details.site-menu")).Not.ToHaveAttributeAsync("open", "");
+        await Assertions.Expect(catalog).ToBeHiddenAsync();
+    }
+
+    [Fact]
+    public async Task DesktopHeader_ShowsItsLinksWithoutAMenuButton()
+    {
+        var page = await browser.NewPageAsync(Viewport.Desktop);
+        await page.GotoAsync("/");
+
+        await Assertions.Expect(page.Locator("summary.site-menu-toggle")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("nav.site-nav a[href='/tracks']")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("nav.account-menu a:has-text('Sign in')")).ToBeVisibleAsync();
+        var header = await page.Locator("#site-header").BoundingBoxAsync();
+        Assert.InRange(header!.Height, 40, 80);
+    }
 }

@@ -61,6 +61,8 @@ public static class MusicSiteHost
         });
         services.AddSingleton<SiteAddress>();
         services.AddScoped<TrackResponses>();
+        services.AddSingleton<StaticAssets>();
+        services.AddMusicSiteCompression();
         services.AddMusicSiteReverseProxy(builder.Configuration);
         services.AddMusicSiteCors(builder.Configuration);
         // The server's name and version tell an attacker which bugs to try.
@@ -97,7 +99,9 @@ public static class MusicSiteHost
             pages => pages.UseStatusCodePagesWithReExecute("/error/{0}", createScopeForStatusCodePages: true));
         app.UseWhen(c => !ApiProblems.IsApiRequest(c.Request) && !HttpMethods.IsGet(c.Request.Method) && !HttpMethods.IsHead(c.Request.Method),
             posts => posts.UseStatusCodePages(context => ErrorPage.WriteStatusAsync(context.HttpContext)));
-        app.UseStaticFiles();
+        app.UseResponseCompression();
+        var assets = app.Services.GetRequiredService<StaticAssets>();
+        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = assets.ApplyCaching });
         // Routing after the status-code pages, so a re-executed request (/error/404) is routed afresh.
         app.UseRouting();
         app.UseMusicSiteCors(app.Configuration);
@@ -122,6 +126,7 @@ public static class MusicSiteHost
         app.MapAccountEndpoints();
         app.MapTrackPageEndpoints();
         app.MapAlbumPageEndpoints();
+        app.MapFavicon();
         app.MapRazorComponents<App>();
         return app;
     }

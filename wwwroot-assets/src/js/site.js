@@ -6,12 +6,45 @@
   // Uploads: the file goes first as a resumable tus upload with progress; a reload or a dropped connection
   // picks up where it stopped (tus-js-client remembers unfinished uploads). Then the form is posted with
   // the upload's id in place of the file.
+  // tus-js-client is large and only this form needs it: it is loaded (from the form's data-tus-src) once an upload
+  // form is on the page. If it is not there yet at submit, the submit waits for it; if it cannot load, the form
+  // posts the file itself, as it does without JavaScript.
+  var tusLoading = null;
+  function loadTus(form) {
+    if (window.tus) { return Promise.resolve(); }
+    if (!tusLoading) {
+      tusLoading = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = form.dataset.tusSrc;
+        script.onload = function () { resolve(); };
+        script.onerror = function () { tusLoading = null; reject(new Error("tus-js-client did not load")); };
+        document.head.appendChild(script);
+      });
+    }
+    return tusLoading;
+  }
+  function loadTusFor(root) {
+    var form = root.querySelector && root.querySelector("form[data-upload-form][data-tus-src]");
+    if (form) { loadTus(form).catch(function () { /* the plain form post still works */ }); }
+  }
+  document.addEventListener("DOMContentLoaded", function () { loadTusFor(document); });
+  document.addEventListener("htmx:load", function (event) { loadTusFor(event.target); });
+
   document.addEventListener("submit", function (event) {
     var form = event.target;
-    if (!form.matches || !form.matches("form[data-upload-form]") || !window.tus || form.dataset.sending) { return; }
+    if (!form.matches || !form.matches("form[data-upload-form]") || form.dataset.sending) { return; }
     var input = form.querySelector("input[type=file][name=audio]");
     var file = input && input.files && input.files[0];
-    if (!file || !tus.isSupported) { return; }
+    if (!file) { return; }
+    if (!window.tus) {
+      if (!form.dataset.tusSrc || form.dataset.tusFailed) { return; }
+      event.preventDefault();
+      loadTus(form).then(
+        function () { form.requestSubmit(); },
+        function () { form.dataset.tusFailed = "1"; form.requestSubmit(); });
+      return;
+    }
+    if (!tus.isSupported) { return; }
     event.preventDefault();
     var box = form.querySelector(".upload-progress"), bar = form.querySelector("#upload-progress"), text = form.querySelector("#upload-progress-text");
     box.hidden = false;
