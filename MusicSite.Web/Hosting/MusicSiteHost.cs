@@ -117,9 +117,11 @@ public static class MusicSiteHost
         app.MapAlbumsApi();
         app.MapTusApi();
         app.MapUsersApi();
+        app.MapArtistsApi();
         app.MapAccountEndpoints();
         app.MapTrackPageEndpoints();
         app.MapAlbumPageEndpoints();
+        app.MapArtistPageEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }
