@@ -133,9 +133,6 @@ public sealed class ArtistDirectory(MusicSiteDbContext db, TrackCatalog catalog,
     public static string? AvatarVersion(string? avatarPath) =>
         avatarPath is null ? null : Path.GetFileNameWithoutExtension(avatarPath) is { Length: > 8 } name ? name[..8] : Path.GetFileNameWithoutExtension(avatarPath);
 
-    /// <summary>True when the account is an artist (see <see cref="Artists"/>).</summary>
-    public Task<bool> ExistsAsync(int id, CancellationToken cancellationToken) => IsArtistAsync(id, cancellationToken);
-
     private Task<bool> IsArtistAsync(int id, CancellationToken cancellationToken) =>
         Artists().AnyAsync(u => u.Id == id, cancellationToken);
 

@@ -44,7 +44,7 @@ public static class ArtistsApi
         {
             return ApiProblems.Validation(errors);
         }
-        if (!await artists.ExistsAsync(id, cancellationToken))
+        if (await artists.SlugOfAsync(id, cancellationToken) is null)
         {
             return Missing();
         }
@@ -61,7 +61,7 @@ public static class ArtistsApi
         {
             return ApiProblems.Validation(errors);
         }
-        if (!await artists.ExistsAsync(id, cancellationToken))
+        if (await artists.SlugOfAsync(id, cancellationToken) is null)
         {
             return Missing();
         }
