@@ -61,6 +61,20 @@ public sealed class ArtistPagesTests(MusicSiteFactory site) : IClassFixture<Musi
     }
 
     [Fact]
+    public async Task Profile_OfAnArtistWithAPublicTrack_LinksTheirPublicPage()
+    {
+        var email = $"profile-{Guid.NewGuid():N}@example.com";
+        var client = await site.CookieClientAsync("Artist", email);
+        var self = await site.WithDbAsync(db => Task.FromResult(db.Users.Single(u => u.Email == email).Id));
+        Assert.Null((await PageAsync(client, "/account/profile")).QuerySelector("[data-testid=artist-page-link]"));
+        await ArtistRows.TrackAsync(site.Services, self, "Now public");
+
+        var link = (await PageAsync(client, "/account/profile")).QuerySelector("[data-testid=artist-page-link]");
+
+        Assert.Equal($"/artists/{await SlugAsync(self)}", link!.GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task ArtistPage_SortedByTitle_ListsAToZAndMarksTheChoice()
     {
         var artist = await ArtistRows.UserAsync(site.Services, $"Sorted {ArtistRows.Token()}");

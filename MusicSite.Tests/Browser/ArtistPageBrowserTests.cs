@@ -8,17 +8,15 @@ namespace MusicSite.Tests.Browser;
 public sealed class ArtistPageBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Theory]
-    [InlineData(1366, 900)]
-    [InlineData(390, 844)]
-    public async Task TrackPage_ClickTheArtistName_OpensTheArtistPage(int width, int height)
+    [MemberData(nameof(BrowserLooks.All), MemberType = typeof(BrowserLooks))]
+    public async Task TrackPage_ClickTheArtistName_OpensTheArtistPage(Viewport viewport, ColorScheme scheme)
     {
         var token = ArtistRows.Token();
         var name = $"Browser Artist {token}";
         var artist = await ArtistRows.UserAsync(browser.Site.Services, name, bio: "Tape loops and field recordings.");
         var track = await ArtistRows.TrackAsync(browser.Site.Services, artist, $"Clicked tune {token}", artistName: $"Stage name {token}");
         await ArtistRows.TrackAsync(browser.Site.Services, artist, $"Second tune {token}");
-        var page = await browser.NewPageAsync();
-        await page.SetViewportSizeAsync(width, height);
+        var page = await browser.NewPageAsync(viewport, scheme);
 
         await page.GotoAsync($"/tracks/{track}");
         await page.Locator("main .lede .artist-link").ClickAsync();
@@ -31,6 +29,6 @@ public sealed class ArtistPageBrowserTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(page.Locator("main .artist-head .avatar")).ToBeVisibleAsync();
         // The page fits the screen: nothing makes it scroll sideways.
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"),
-            $"the artist page is wider than {width} px");
+            $"the artist page is wider than the {viewport} screen");
     }
 }
