@@ -32,6 +32,7 @@ public static class ApiProblems
         [ErrorCodes.ArtistNotFound] = new(StatusCodes.Status404NotFound, "No artist has this id."),
         [ErrorCodes.UploadNotFound] = new(StatusCodes.Status404NotFound, "No upload of yours has this id."),
         [ErrorCodes.TrackDeleted] = new(StatusCodes.Status410Gone, "This track was deleted."),
+        [ErrorCodes.ShareLinkNotFound] = new(StatusCodes.Status404NotFound, "This track has no share link with this id."),
 
         [ErrorCodes.Unauthorized] = new(StatusCodes.Status401Unauthorized, "Sign in first."),
         [ErrorCodes.InvalidCredentials] = new(StatusCodes.Status401Unauthorized, "Email or password is incorrect."),
