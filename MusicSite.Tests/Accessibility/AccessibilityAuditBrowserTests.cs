@@ -23,6 +23,7 @@ public sealed class AccessibilityAuditBrowserTests(ShowcaseSite showcase, ITestO
         new("track", s => $"/tracks/{s.TrackWithArtwork}"),
         new("track without artwork", s => $"/tracks/{s.TrackWithoutArtwork}"),
         new("track, playing", s => $"/tracks/{s.TrackWithArtwork}", Prepare: ShowcaseSite.PlayFirstTrackAsync),
+        new("player, full screen", s => $"/tracks/{s.TrackWithArtwork}", Prepare: OpenFullScreenPlayerAsync),
         new("album", s => $"/albums/{s.Album}"),
         new("albums", _ => "/albums"),
         new("genres", _ => "/genres"),
@@ -31,6 +32,9 @@ public sealed class AccessibilityAuditBrowserTests(ShowcaseSite showcase, ITestO
         new("register", _ => "/account/register"),
         new("upload", _ => "/upload", SignedIn: true),
         new("my uploads", _ => "/me/uploads", SignedIn: true),
+        new("edit track", s => $"/tracks/{s.TrackWithArtwork}/edit", SignedIn: true),
+        new("new album", _ => "/albums/new", SignedIn: true),
+        new("profile", _ => "/account/profile", SignedIn: true),
     ];
 
     public static TheoryData<string> Pages() => new(AuditedPages.Select(p => p.Name));
@@ -72,6 +76,13 @@ public sealed class AccessibilityAuditBrowserTests(ShowcaseSite showcase, ITestO
             }
         }
         Assert.True(failures.Count == 0, string.Join("\n\n", failures));
+    }
+
+    private static async Task OpenFullScreenPlayerAsync(IPage page)
+    {
+        await ShowcaseSite.PlayFirstTrackAsync(page);
+        await page.ClickAsync("#player-expand");
+        await Assertions.Expect(page.Locator("#player-close")).ToBeVisibleAsync();
     }
 
     /// <summary>The audit itself: on a page with known faults axe runs, and each fault comes back with its impact.</summary>

@@ -92,7 +92,8 @@
     el.meta.replaceChildren(linkOrText(item.title, item.page, "player-title"), linkOrText(item.artist, item.artistHref, "player-artist"));
     el.peekTitle.textContent = item.title;
     el.peekArtist.textContent = item.artist;
-    el.expand.setAttribute("aria-label", "Open the player: " + item.title + " by " + item.artist);
+    // The name starts with the words the button shows (title, artist), so speech users can say what they see.
+    el.expand.setAttribute("aria-label", item.title + ", " + item.artist + ": open the player");
     [el.cover, el.art].forEach(function (img) {
       img.hidden = !item.cover;
       if (item.cover) { img.src = item.cover; }
