@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MusicSite.Artists;
 using MusicSite.Common;
 using MusicSite.Data;
 using MusicSite.Hosting;
@@ -22,6 +23,7 @@ public sealed class AccountService(
     ImageNormalizer images,
     UploadStaging staging,
     AccountThrottle throttle,
+    ArtistSlugs artistSlugs,
     IOptions<MusicSiteOptions> siteOptions,
     IOptions<MediaToolOptions> mediaOptions,
     TimeProvider clock,
@@ -214,7 +216,13 @@ public sealed class AccountService(
             u.Bio = bio;
             return users.UpdateAsync(u);
         });
-        return updated.Succeeded ? ServiceResult<AppUser>.Ok(user) : Failed(updated);
+        if (!updated.Succeeded)
+        {
+            return Failed(updated);
+        }
+        // A new name can mean a new artist address; the old one keeps working as a redirect.
+        await artistSlugs.RenameAsync(user.Id, CancellationToken.None);
+        return ServiceResult<AppUser>.Ok(user);
     }
 
     /// <summary>

@@ -9,12 +9,15 @@ public sealed class AppUser : IdentityUser<int>
 {
     public const int DisplayNameMaxLength = 100;
     public const int BioMaxLength = 2000;
+    public const int ArtistSlugMaxLength = 80;
 
     public string DisplayName { get; set; } = "";
     public string? Bio { get; set; }
     /// <summary>Avatar file relative to the media root (generated name), or null.</summary>
     public string? AvatarPath { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>The artist page's address, made from the display name when first needed (ArtistSlugs), or null.</summary>
+    public string? ArtistSlug { get; set; }
 }
 
 public static class Roles
@@ -33,5 +36,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         builder.Property(u => u.DisplayName).HasMaxLength(AppUser.DisplayNameMaxLength).IsRequired();
         builder.Property(u => u.Bio).HasMaxLength(AppUser.BioMaxLength);
         builder.Property(u => u.AvatarPath).HasMaxLength(200);
+        builder.Property(u => u.ArtistSlug).HasMaxLength(AppUser.ArtistSlugMaxLength);
+        builder.HasIndex(u => u.ArtistSlug).IsUnique();
     }
 }

@@ -9,7 +9,8 @@ namespace MusicSite.Catalog;
 
 public sealed record AlbumInput(string? Title, string? ArtistName, string? ReleaseDate, string? Description, IReadOnlyList<string>? Genres);
 
-public sealed record AlbumTrack(int Id, int? Number, string Title, string ArtistName, double? DurationSeconds, string LicenseName, double? ReplayGainDb);
+public sealed record AlbumTrack(int Id, int? Number, string Title, string ArtistName, double? DurationSeconds, string LicenseName, double? ReplayGainDb,
+    UploaderRef? Uploader = null);
 
 /// <summary>An album page: its tracks in order, total length, and who is credited.</summary>
 public sealed record AlbumDetail(int Id, string Title, string ArtistName, DateOnly? ReleaseDate, string? Description, bool HasArtwork,
@@ -35,7 +36,8 @@ public sealed class AlbumService(MusicSiteDbContext db, TrackCatalog catalog, Ca
         var visible = catalog.Visible(viewer);
         var items = await albums.OrderByDescending(a => a.ReleaseDate).ThenByDescending(a => a.Id)
             .Skip(Paging.Offset(page, limit)).Take(limit)
-            .Select(a => new AlbumSummary(a.Id, a.Title, a.ArtistName, a.ReleaseDate, visible.Count(t => t.AlbumId == a.Id)))
+            .Select(a => new AlbumSummary(a.Id, a.Title, a.ArtistName, a.ReleaseDate, visible.Count(t => t.AlbumId == a.Id),
+                new UploaderRef(a.OwnerId, a.Owner!.DisplayName, a.Owner.ArtistSlug)))
             .ToListAsync(cancellationToken);
         return (items, total);
     }
@@ -50,12 +52,16 @@ public sealed class AlbumService(MusicSiteDbContext db, TrackCatalog catalog, Ca
         }
         var tracks = await catalog.Visible(viewer).Where(t => t.AlbumId == id && t.State == TrackState.Ready)
             .OrderBy(t => t.TrackNumber == null).ThenBy(t => t.TrackNumber).ThenBy(t => t.Id)
-            .Select(t => new { t.Id, t.TrackNumber, t.Title, t.ArtistName, t.DurationSeconds, License = t.License!.Name, t.ReplayGainDb })
+            .Select(t => new
+            {
+                t.Id, t.TrackNumber, t.Title, t.ArtistName, t.DurationSeconds, License = t.License!.Name, t.ReplayGainDb,
+                Uploader = new UploaderRef(t.UploaderId, t.Uploader!.DisplayName, t.Uploader.ArtistSlug),
+            })
             .ToListAsync(cancellationToken);
         return new AlbumDetail(album.Id, album.Title, album.ArtistName, album.ReleaseDate, album.Description, album.ArtworkPath is not null,
             album.Genres.Select(g => new GenreRef(g.GenreId, g.Genre!.Name, g.Genre.Slug)).OrderBy(g => g.Name).ToList(),
-            new UploaderRef(album.OwnerId, album.Owner!.DisplayName),
-            tracks.Select(t => new AlbumTrack(t.Id, t.TrackNumber, t.Title, t.ArtistName, t.DurationSeconds, t.License, t.ReplayGainDb)).ToList(),
+            new UploaderRef(album.OwnerId, album.Owner!.DisplayName, album.Owner.ArtistSlug),
+            tracks.Select(t => new AlbumTrack(t.Id, t.TrackNumber, t.Title, t.ArtistName, t.DurationSeconds, t.License, t.ReplayGainDb, t.Uploader)).ToList(),
             tracks.Sum(t => t.DurationSeconds ?? 0),
             tracks.Select(t => t.ArtistName).Prepend(album.ArtistName).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
             tracks.Select(t => t.License).Distinct().Order().ToList(), album.CreatedAt, album.UpdatedAt);

@@ -45,7 +45,7 @@ public sealed class CatalogLookups(MusicSiteDbContext db)
         {
             return [];
         }
-        var slug = Genres.Slug.From(tag);
+        var slug = Slug.From(tag);
         var id = await db.Genres.Where(g => g.Slug == slug).Select(g => g.Id).FirstOrDefaultAsync(cancellationToken);
         return id == 0 ? [] : [id];
     }

@@ -128,7 +128,7 @@ public sealed partial class CatalogSearch(MusicSiteDbContext db, TrackCatalog ca
     private async Task<(GenreMatch? Match, List<int> Ids)> GenreWithDescendantsAsync(string named, CancellationToken cancellationToken)
     {
         var all = await db.Genres.AsNoTracking().Select(g => new { g.Id, g.ParentId, g.Slug, g.Name }).ToListAsync(cancellationToken);
-        var slug = Genres.Slug.From(named);
+        var slug = Slug.From(named);
         var root = all.FirstOrDefault(g => g.Slug == named.ToLowerInvariant() || g.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) == named)
                    ?? all.FirstOrDefault(g => string.Equals(g.Name, named, StringComparison.OrdinalIgnoreCase))
                    ?? all.FirstOrDefault(g => g.Slug == slug);

@@ -9,7 +9,7 @@ namespace MusicSite.Catalog;
 /// <summary>A track as lists show it.</summary>
 public sealed record TrackSummary(int Id, string Title, string ArtistName, string? AlbumTitle, int? AlbumId,
     double? DurationSeconds, string LicenseName, IReadOnlyList<string> Genres, DateTime CreatedAt,
-    int? Bpm = null, string? Key = null, int Plays = 0)
+    int? Bpm = null, string? Key = null, int Plays = 0, UploaderRef? Uploader = null)
 {
     /// <summary>Counts, set by the API (<see cref="TrackStatistics"/>, one grouped query per page).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -28,7 +28,7 @@ public sealed record UploadSummary(int Id, string Title, string ArtistName, bool
     TrackState State, int Progress, string? Step, string? Error, DateTime CreatedAt, int Plays = 0, bool HasArtwork = false,
     DateTime UpdatedAt = default);
 
-public sealed record AlbumSummary(int Id, string Title, string ArtistName, DateOnly? ReleaseDate, int TrackCount);
+public sealed record AlbumSummary(int Id, string Title, string ArtistName, DateOnly? ReleaseDate, int TrackCount, UploaderRef? Owner = null);
 
 public sealed class TrackCatalog(MusicSiteDbContext db)
 {
@@ -110,5 +110,6 @@ public sealed class TrackCatalog(MusicSiteDbContext db)
     internal static IQueryable<TrackSummary> Summaries(IQueryable<Track> tracks) =>
         tracks.Select(t => new TrackSummary(t.Id, t.Title, t.ArtistName,
             t.Album != null ? t.Album.Title : null, t.AlbumId, t.DurationSeconds, t.License!.Name,
-            t.Genres.Select(g => g.Genre!.Name).ToList(), t.CreatedAt, t.Bpm, t.Key, t.PlayCount));
+            t.Genres.Select(g => g.Genre!.Name).ToList(), t.CreatedAt, t.Bpm, t.Key, t.PlayCount,
+            new UploaderRef(t.UploaderId, t.Uploader!.DisplayName, t.Uploader.ArtistSlug)));
 }

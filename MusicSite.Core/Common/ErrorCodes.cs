@@ -22,6 +22,7 @@ public static class ErrorCodes
     public const string ArtworkNotFound = "ARTWORK_NOT_FOUND";
     public const string GenreNotFound = "GENRE_NOT_FOUND";
     public const string AvatarNotFound = "AVATAR_NOT_FOUND";
+    public const string ArtistNotFound = "ARTIST_NOT_FOUND";
     public const string UploadNotFound = "UPLOAD_NOT_FOUND";
     public const string TrackDeleted = "TRACK_DELETED";
     public const string ShareLinkNotFound = "SHARE_LINK_NOT_FOUND";

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using MusicSite.Accounts;
+using MusicSite.Artists;
 using MusicSite.Attribution;
 using MusicSite.Catalog;
 using MusicSite.Genres;
@@ -29,6 +30,7 @@ public sealed class MusicSiteDbContext(DbContextOptions<MusicSiteDbContext> opti
     public DbSet<UploadSession> UploadSessions => Set<UploadSession>();
     public DbSet<InstrumentType> InstrumentTypes => Set<InstrumentType>();
     public DbSet<SeedRun> SeedRuns => Set<SeedRun>();
+    public DbSet<RetiredArtistSlug> RetiredArtistSlugs => Set<RetiredArtistSlug>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MusicSite.Accounts;
+using MusicSite.Artists;
 using MusicSite.Catalog;
 using MusicSite.Data;
 using MusicSite.Genres;
@@ -61,6 +62,9 @@ public static class CoreServices
         services.AddScoped<AccountService>();
         services.AddScoped<AccountBootstrap>();
         services.AddScoped<TrackCatalog>();
+        services.AddScoped<ArtistSlugs>();
+        services.AddScoped<ArtistDirectory>();
+        services.AddScoped<Showcase>();
         services.AddScoped<CatalogSearch>();
         services.AddScoped<PlayCounter>();
         services.AddScoped<DownloadService>();

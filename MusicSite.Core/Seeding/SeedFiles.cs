@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using MusicSite.Common;
 using MusicSite.Genres;
 
 namespace MusicSite.Seeding;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MusicSite.Accounts;
 using MusicSite.Attribution;
+using MusicSite.Artists;
 using MusicSite.Catalog;
 using MusicSite.Data;
 using MusicSite.Genres;
@@ -21,6 +22,7 @@ public sealed class Seeder(
     MusicSiteDbContext db,
     UserManager<AppUser> users,
     DemoAudioRenderer renderer,
+    ArtistSlugs artistSlugs,
     IOptions<MusicSiteOptions> options,
     TimeProvider clock,
     ILogger<Seeder> logger)
@@ -106,9 +108,11 @@ public sealed class Seeder(
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var order = 0;
+            var artistIds = new List<int>();
             foreach (var artistSeed in catalog.Artists)
             {
                 var artist = await EnsureDemoArtistAsync(artistSeed, now);
+                artistIds.Add(artist.Id);
                 foreach (var albumSeed in artistSeed.Albums)
                 {
                     var album = new Album
@@ -135,6 +139,10 @@ public sealed class Seeder(
             db.SeedRuns.Add(new SeedRun { Name = DemoSet, AppliedAt = now });
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            foreach (var id in artistIds)
+            {
+                await artistSlugs.EnsureAsync(id, cancellationToken);
+            }
             logger.LogInformation("Seeded the demo catalog: {Artists} artists, {Tracks} tracks", catalog.Artists.Count, tracks.Count);
         }
         catch

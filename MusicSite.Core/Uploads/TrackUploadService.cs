@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MusicSite.Artists;
 using MusicSite.Catalog;
 using MusicSite.Common;
 using MusicSite.Data;
@@ -22,6 +23,7 @@ public sealed class TrackUploadService(
     MediaProber prober,
     ImageNormalizer images,
     TrackProcessingQueue queue,
+    ArtistSlugs artistSlugs,
     IOptions<MusicSiteOptions> siteOptions,
     IOptions<UploadOptions> uploadOptions,
     TimeProvider clock,
@@ -166,6 +168,8 @@ public sealed class TrackUploadService(
         }
 
         await queue.EnqueueAsync(track.Id, TimeSpan.Zero, cancellationToken);
+        // Publishing is when an account first needs its artist address: track lists link to it.
+        await artistSlugs.EnsureAsync(uploaderId, cancellationToken);
         logger.LogInformation("Track {TrackId} uploaded by user {UserId} as {Format}, queued for processing", track.Id, uploaderId, format.Name);
         return ServiceResult<Track>.Ok(track);
     }

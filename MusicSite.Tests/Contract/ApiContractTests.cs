@@ -164,7 +164,7 @@ public sealed class ApiContractTests(MusicSiteFactory site, ITestOutputHelper ou
             {
                 "tracks" or "stream" or "download" => ids.Track,
                 "albums" => ids.Album,
-                "users" => ids.User,
+                "users" or "artists" => ids.User,
                 "genres" => ids.Genre,
                 _ => null,
             } : null;

@@ -1,3 +1,4 @@
+using MusicSite.Common;
 using MusicSite.Genres;
 using MusicSite.Seeding;
 

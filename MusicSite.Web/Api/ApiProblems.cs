@@ -29,6 +29,7 @@ public static class ApiProblems
         [ErrorCodes.ArtworkNotFound] = new(StatusCodes.Status404NotFound, "There is no artwork."),
         [ErrorCodes.GenreNotFound] = new(StatusCodes.Status404NotFound, "No genre has this id."),
         [ErrorCodes.AvatarNotFound] = new(StatusCodes.Status404NotFound, "This user has no avatar."),
+        [ErrorCodes.ArtistNotFound] = new(StatusCodes.Status404NotFound, "No artist has this id."),
         [ErrorCodes.UploadNotFound] = new(StatusCodes.Status404NotFound, "No upload of yours has this id."),
         [ErrorCodes.TrackDeleted] = new(StatusCodes.Status410Gone, "This track was deleted."),
         [ErrorCodes.ShareLinkNotFound] = new(StatusCodes.Status404NotFound, "This track has no share link with this id."),

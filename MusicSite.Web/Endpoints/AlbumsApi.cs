@@ -27,7 +27,7 @@ public static class AlbumsApi
         return app;
     }
 
-    public static async Task<Results<Ok<PagedList<AlbumSummary>>, ProblemHttpResult>> ListAsync([AsParameters] PageQuery paging,
+    public static async Task<Results<Ok<PagedList<AlbumListItem>>, ProblemHttpResult>> ListAsync([AsParameters] PageQuery paging,
         ClaimsPrincipal user, AlbumService albums, CancellationToken cancellationToken)
     {
         var errors = paging.Validate();
@@ -36,13 +36,13 @@ public static class AlbumsApi
             return ApiProblems.Validation(errors);
         }
         var (items, total) = await albums.ListAsync(user.AsViewer(), paging.PageNumber, paging.PageSize, null, cancellationToken);
-        return TypedResults.Ok(PagedList<AlbumSummary>.Create(items, paging, total));
+        return TypedResults.Ok(PagedList<AlbumListItem>.Create(AlbumListItem.From(items), paging, total));
     }
 
-    public static async Task<Results<Ok<AlbumDetail>, ProblemHttpResult>> GetAsync(int id, ClaimsPrincipal user, AlbumService albums,
+    public static async Task<Results<Ok<AlbumResponse>, ProblemHttpResult>> GetAsync(int id, ClaimsPrincipal user, AlbumService albums,
         CancellationToken cancellationToken) =>
         await albums.FindAsync(id, user.AsViewer(), cancellationToken) is { } album
-            ? TypedResults.Ok(album)
+            ? TypedResults.Ok(AlbumResponse.From(album))
             : ApiProblems.NotFound(ErrorCodes.AlbumNotFound, "No album has this id.");
 
     /// <summary>?size=600|200: the artwork made at that display size.</summary>
@@ -53,7 +53,7 @@ public static class AlbumsApi
             : ApiProblems.NotFound(ErrorCodes.ArtworkNotFound, "This album has no artwork.");
 
     /// <summary>Multipart: title, artistName, releaseDate (YYYY-MM-DD), description, genres, and an optional <c>artwork</c>.</summary>
-    public static async Task<Results<Created<AlbumDetail>, ProblemHttpResult>> CreateAsync(HttpRequest request, ClaimsPrincipal user,
+    public static async Task<Results<Created<AlbumResponse>, ProblemHttpResult>> CreateAsync(HttpRequest request, ClaimsPrincipal user,
         UploadStaging staging, AlbumService albums, IOptions<UploadOptions> limits, CancellationToken cancellationToken)
     {
         if (!request.HasFormContentType)
@@ -81,11 +81,12 @@ public static class AlbumsApi
         {
             return ApiProblems.FromResult(result.Code!, result.Errors, "Some album details are invalid.");
         }
-        return TypedResults.Created($"/api/music/albums/{result.Value!.Id}", (await albums.FindAsync(result.Value.Id, user.AsViewer(), cancellationToken))!);
+        return TypedResults.Created($"/api/music/albums/{result.Value!.Id}",
+            AlbumResponse.From((await albums.FindAsync(result.Value.Id, user.AsViewer(), cancellationToken))!));
     }
 
     /// <summary>JSON with the fields to change; a field left out stays as it is.</summary>
-    public static async Task<Results<Ok<AlbumDetail>, ProblemHttpResult>> UpdateAsync(int id, JsonElement body, ClaimsPrincipal user,
+    public static async Task<Results<Ok<AlbumResponse>, ProblemHttpResult>> UpdateAsync(int id, JsonElement body, ClaimsPrincipal user,
         AlbumService albums, CancellationToken cancellationToken)
     {
         if (!JsonBody.IsObject(body))
@@ -100,7 +101,9 @@ public static class AlbumsApi
             : null;
         var result = await albums.UpdateAsync(id, new AlbumInput(Text("title"), Text("artistName"), Text("releaseDate"), Text("description"), Genres()),
             null, user.AsViewer(), cancellationToken);
-        return result.Succeeded ? TypedResults.Ok((await albums.FindAsync(id, user.AsViewer(), cancellationToken))!) : ApiProblems.FromResult(result.Code!, result.Errors);
+        return result.Succeeded
+            ? TypedResults.Ok(AlbumResponse.From((await albums.FindAsync(id, user.AsViewer(), cancellationToken))!))
+            : ApiProblems.FromResult(result.Code!, result.Errors);
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(int id, ClaimsPrincipal user, AlbumService albums,

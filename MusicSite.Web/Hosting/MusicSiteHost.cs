@@ -123,10 +123,12 @@ public static class MusicSiteHost
         app.MapAlbumsApi();
         app.MapTusApi();
         app.MapUsersApi();
+        app.MapArtistsApi();
         app.MapAccountEndpoints();
         app.MapTrackPageEndpoints();
         app.MapAlbumPageEndpoints();
         app.MapFavicon();
+        app.MapArtistPageEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }

@@ -21,4 +21,14 @@ public static class PageStatus
             statusCodePages.Enabled = false;
         }
     }
+
+    /// <summary>Answers 301 to <paramref name="location"/> (a local address) instead of the page.</summary>
+    public static void RedirectPermanently(HttpContext? context, string location)
+    {
+        AnswerWithOwnContent(context, StatusCodes.Status301MovedPermanently);
+        if (context is { Response.HasStarted: false })
+        {
+            context.Response.Headers.Location = location;
+        }
+    }
 }

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace MusicSite.Genres;
+namespace MusicSite.Common;
 
 public static class Slug
 {
