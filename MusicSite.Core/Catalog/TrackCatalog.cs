@@ -8,13 +8,18 @@ namespace MusicSite.Catalog;
 /// <summary>A track as lists show it.</summary>
 public sealed record TrackSummary(int Id, string Title, string ArtistName, string? AlbumTitle, int? AlbumId,
     double? DurationSeconds, string LicenseName, IReadOnlyList<string> Genres, DateTime CreatedAt,
-    int? Bpm = null, string? Key = null, int Plays = 0);
+    int? Bpm = null, string? Key = null, int Plays = 0)
+{
+    /// <summary>The track's last change: it versions the cover's address.</summary>
+    public DateTime UpdatedAt { get; init; }
+}
 
 /// <summary>A track as its uploader sees it in "My uploads": with its processing state.</summary>
 public sealed record UploadSummary(int Id, string Title, string ArtistName, bool IsPublic, double? DurationSeconds,
     TrackState State, int Progress, string? Step, string? Error, DateTime CreatedAt);
 
-public sealed record AlbumSummary(int Id, string Title, string ArtistName, DateOnly? ReleaseDate, int TrackCount);
+/// <summary>An album as lists show it; <see cref="UpdatedAt"/> versions its cover.</summary>
+public sealed record AlbumSummary(int Id, string Title, string ArtistName, DateOnly? ReleaseDate, int TrackCount, DateTime UpdatedAt);
 
 public sealed class TrackCatalog(MusicSiteDbContext db)
 {
@@ -91,5 +96,5 @@ public sealed class TrackCatalog(MusicSiteDbContext db)
     internal static IQueryable<TrackSummary> Summaries(IQueryable<Track> tracks) =>
         tracks.Select(t => new TrackSummary(t.Id, t.Title, t.ArtistName,
             t.Album != null ? t.Album.Title : null, t.AlbumId, t.DurationSeconds, t.License!.Name,
-            t.Genres.Select(g => g.Genre!.Name).ToList(), t.CreatedAt, t.Bpm, t.Key, t.PlayCount));
+            t.Genres.Select(g => g.Genre!.Name).ToList(), t.CreatedAt, t.Bpm, t.Key, t.PlayCount) { UpdatedAt = t.UpdatedAt });
 }

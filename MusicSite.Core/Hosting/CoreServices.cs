@@ -41,6 +41,7 @@ public static class CoreServices
         services.AddSingleton<VariantEncoder>();
         services.AddSingleton<WaveformBuilder>();
         services.AddSingleton<ArtworkExtractor>();
+        services.AddSingleton<ArtworkStore>();
         services.AddScoped<AudioPipeline>();
         services.AddScoped<TrackProcessingQueue>();
         services.AddScoped<ProcessTrackJob>();
@@ -51,6 +52,7 @@ public static class CoreServices
         services.AddScoped<CatalogLookups>();
         services.AddScoped<TrackEditor>();
         services.AddScoped<AlbumService>();
+        services.AddScoped<TrackArtwork>();
         services.AddSingleton<ShareLinks>();
         services.AddScoped<ResumableUploads>();
         services.AddSingleton<UploadLocks>();

@@ -115,6 +115,7 @@ public static class MusicSiteHost
         app.MapTracksApi();
         app.MapPlaybackApi();
         app.MapAlbumsApi();
+        app.MapArtworkApi();
         app.MapTusApi();
         app.MapUsersApi();
         app.MapAccountEndpoints();

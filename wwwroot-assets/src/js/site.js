@@ -246,20 +246,6 @@
       });
     });
   }
-  // A cover that does not load (the album has none) is removed rather than shown broken. Error events do
-  // not bubble, so listen while capturing; images that failed before this script ran are found on load.
-  function hideBroken(img) {
-    if (img.matches && img.matches("img[data-hide-broken]")) { img.remove(); }
-  }
-  document.addEventListener("error", function (event) { hideBroken(event.target); }, true);
-  function hideAlreadyBroken(root) {
-    root.querySelectorAll("img[data-hide-broken]").forEach(function (img) {
-      if (img.complete && img.naturalWidth === 0) { hideBroken(img); }
-    });
-  }
-  document.addEventListener("DOMContentLoaded", function () { hideAlreadyBroken(document); });
-  document.addEventListener("htmx:afterSettle", function () { hideAlreadyBroken(document); });
-
   document.addEventListener("DOMContentLoaded", function () { drawWaveforms(document); });
   document.addEventListener("htmx:afterSettle", function () { drawWaveforms(document); });
 
