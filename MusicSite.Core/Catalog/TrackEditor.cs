@@ -5,7 +5,11 @@ using MusicSite.Data;
 using MusicSite.Jobs;
 namespace MusicSite.Catalog;
 
-public sealed record TrackChangeView(string Field, string? OldValue, string? NewValue, DateTime ChangedAt);
+public sealed record TrackChangeView(string Field, string? OldValue, string? NewValue, DateTime ChangedAt)
+{
+    /// <summary>The change in words, as the owner reads it in the change log.</summary>
+    public string Text => TrackChangeWording.Describe(Field, OldValue, NewValue);
+}
 
 /// <summary>Edits and deletes tracks for their owner or an admin, keeping a change log of every edit.</summary>
 public sealed class TrackEditor(MusicSiteDbContext db, CatalogLookups lookups, TrackCatalog catalog,
@@ -86,11 +90,14 @@ public sealed class TrackEditor(MusicSiteDbContext db, CatalogLookups lookups, T
 
         var now = clock.GetUtcNow().UtcDateTime;
         var after = Snapshot(track);
+        // Only real changes: both sides are normalised the same way (Snapshot), so a form that sends a field back
+        // as it was logs nothing. Ids are logged by name, so the log reads without lookups later.
         foreach (var (field, old) in before.Where(b => after[b.Key] != b.Value))
         {
             db.TrackChanges.Add(new TrackChange
             {
-                TrackId = track.Id, UserId = actor.UserId, Field = field, OldValue = Cap(old), NewValue = Cap(after[field]), ChangedAt = now,
+                TrackId = track.Id, UserId = actor.UserId, Field = field, ChangedAt = now,
+                OldValue = Cap(await NamedAsync(field, old, cancellationToken)), NewValue = Cap(await NamedAsync(field, after[field], cancellationToken)),
             });
         }
         // A new version: tagged downloads of the old one are no longer handed out.
@@ -119,6 +126,30 @@ public sealed class TrackEditor(MusicSiteDbContext db, CatalogLookups lookups, T
         await db.TrackChanges.Where(c => c.TrackId == trackId).OrderByDescending(c => c.ChangedAt).ThenByDescending(c => c.Id)
             .Select(c => new TrackChangeView(c.Field, c.OldValue, c.NewValue, c.ChangedAt)).Take(100).ToListAsync(cancellationToken);
 
+    /// <summary>A snapshot value as the log keeps it: genres, license and album by name instead of id.</summary>
+    private async Task<string?> NamedAsync(string field, string? value, CancellationToken cancellationToken)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+        switch (field)
+        {
+            case "genres":
+                var ids = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(id => int.Parse(id, CultureInfo.InvariantCulture)).ToList();
+                var names = await db.Genres.Where(g => ids.Contains(g.Id)).Select(g => g.Name).ToListAsync(cancellationToken);
+                return names.Count == 0 ? null : string.Join(TrackChangeWording.ListSeparator, names.Order(StringComparer.Ordinal));
+            case "license":
+                var licenseId = int.Parse(value, CultureInfo.InvariantCulture);
+                return await db.Licenses.Where(l => l.Id == licenseId).Select(l => l.Name).FirstAsync(cancellationToken);
+            case "album":
+                var albumId = int.Parse(value, CultureInfo.InvariantCulture);
+                return await db.Albums.Where(a => a.Id == albumId).Select(a => a.Title).FirstOrDefaultAsync(cancellationToken) ?? value;
+            default:
+                return value;
+        }
+    }
+
     /// <summary>404 when the actor cannot see the track, 403 when they see it but it is not theirs.</summary>
     private async Task<(Track?, ServiceResult<Track>?)> FindForChangeAsync(int trackId, Viewer actor, CancellationToken cancellationToken)
     {
@@ -138,14 +169,14 @@ public sealed class TrackEditor(MusicSiteDbContext db, CatalogLookups lookups, T
     {
         ["title"] = t.Title,
         ["artist"] = t.ArtistName,
-        ["description"] = t.Description,
+        ["description"] = TrackMetadataRules.NormalizeDescription(t.Description),
         ["bpm"] = t.Bpm?.ToString(CultureInfo.InvariantCulture),
         ["key"] = t.Key,
         ["license"] = t.LicenseId.ToString(CultureInfo.InvariantCulture),
         ["isPublic"] = t.IsPublic ? "true" : "false",
         ["isDownloadable"] = t.IsDownloadable ? "true" : "false",
-        ["tags"] = string.Join(", ", t.Tags.Select(x => x.Tag).Order()),
-        ["genres"] = string.Join(", ", t.Genres.Select(g => g.GenreId).Order()),
+        ["tags"] = t.Tags.Count == 0 ? null : string.Join(TrackChangeWording.ListSeparator, t.Tags.Select(x => x.Tag).Order(StringComparer.Ordinal)),
+        ["genres"] = t.Genres.Count == 0 ? null : string.Join(",", t.Genres.Select(g => g.GenreId).Order()),
         ["album"] = t.AlbumId?.ToString(CultureInfo.InvariantCulture),
         ["trackNumber"] = t.TrackNumber?.ToString(CultureInfo.InvariantCulture),
     };

@@ -91,10 +91,15 @@ public static partial class TrackMetadataRules
     /// <summary>A track's or album's description: trimmed, empty means none, then <see cref="CheckDescription"/>.</summary>
     public static string? ParseDescription(string? text, FieldErrors errors)
     {
-        var description = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        var description = NormalizeDescription(text);
         CheckDescription(description, errors);
         return description;
     }
+
+    /// <summary>A description as it is stored and compared: line breaks as LF (a browser sends a textarea's as CRLF),
+    /// trimmed, and null when empty. Two descriptions that read the same are equal after this.</summary>
+    public static string? NormalizeDescription(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null : text.ReplaceLineEndings("\n").Trim();
 
     public static int? ParseBpm(string? text, FieldErrors errors)
     {

@@ -33,10 +33,11 @@ public sealed class EditTrackBrowserTests(BrowserFixture browser) : IClassFixtur
         await page.FillAsync("#bpm", "96");
         await page.ClickAsync("button:has-text('Save changes')");
 
-        await Assertions.Expect(page.Locator("[data-testid=saved]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=saved]")).ToBeInViewportAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Final Title");
-        await Assertions.Expect(page.Locator("[data-testid=change-log]")).ToContainTextAsync("Draft Title");
-        await Assertions.Expect(page.Locator("[data-testid=change-log]")).ToContainTextAsync("96");
+        await Assertions.Expect(page.Locator("[data-testid=change-log]")).ToContainTextAsync("Title changed from “Draft Title” to “Final Title”");
+        await Assertions.Expect(page.Locator("[data-testid=change-log]")).ToContainTextAsync("BPM set to 96");
+        await Assertions.Expect(page.Locator("[data-testid=change-log]")).Not.ToContainTextAsync("escription");
 
         await page.ClickAsync("a:has-text('Edit track')");
         await page.CheckAsync("input[name=confirm]");

@@ -41,14 +41,20 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync(bool javaScript = true)
+    /// <summary>A page in a fresh context (its own cookies) at 1200×900, light scheme.</summary>
+    public Task<IPage> NewPageAsync(bool javaScript = true) =>
+        NewPageAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1200, Height = 900 } }, javaScript);
+
+    /// <summary>A page in a fresh context at <paramref name="viewport"/>, with the browser reporting
+    /// <paramref name="scheme"/> as the visitor's preferred colour scheme (prefers-color-scheme).</summary>
+    public Task<IPage> NewPageAsync(Viewport viewport, ColorScheme scheme = ColorScheme.Light, bool javaScript = true) =>
+        NewPageAsync(BrowserLooks.Options(viewport, scheme), javaScript);
+
+    private async Task<IPage> NewPageAsync(BrowserNewContextOptions options, bool javaScript)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = BaseUrl,
-            JavaScriptEnabled = javaScript,
-            ViewportSize = new ViewportSize { Width = 1200, Height = 900 },
-        });
+        options.BaseURL = BaseUrl;
+        options.JavaScriptEnabled = javaScript;
+        var context = await Browser.NewContextAsync(options);
         // Generous waits: these machines are shared, and ffmpeg jobs run beside the browser.
         context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();

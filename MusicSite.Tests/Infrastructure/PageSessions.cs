@@ -1,9 +1,14 @@
 using AngleSharp.Html.Parser;
+using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Playwright;
 
 namespace MusicSite.Tests.Infrastructure;
 
-/// <summary>A browser without JavaScript: a cookie session made by posting the site's own register form.</summary>
+/// <summary>
+/// Signed-in sessions for page tests: a browser without JavaScript (a cookie session made by posting the site's own
+/// register form), and a real browser page registered through the same form.
+/// </summary>
 public static class PageSessions
 {
     /// <summary>A new account, signed in with the auth cookie; redirects are not followed.</summary>
@@ -46,5 +51,35 @@ public static class PageSessions
         var doc = new HtmlParser().ParseDocument(await client.GetStringAsync(path));
         return doc.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
                ?? throw new InvalidOperationException($"{path} has no form with an antiforgery token.");
+    }
+
+    public const string BrowserPassword = "Passw0rdOk";
+
+    /// <summary>
+    /// Registers a new account through <paramref name="page"/>'s register form and waits until the header shows it
+    /// signed in. Returns the email (password <see cref="BrowserPassword"/>), so <see cref="BearerClientAsync"/> can
+    /// act as the same account through the API, for instance to upload tracks that then show on its pages.
+    /// </summary>
+    public static async Task<string> RegisterInBrowserAsync(this IPage page, string accountType = "Listener",
+        string displayName = "Page Visitor")
+    {
+        var email = $"browser-{Guid.NewGuid():N}@example.com";
+        await page.GotoAsync("/account/register");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#displayName", displayName);
+        await page.FillAsync("#password", BrowserPassword);
+        await page.CheckAsync($"input[type=radio][value={accountType}]");
+        await page.ClickAsync("main button[type=submit]");
+        await Assertions.Expect(page.Locator("[data-testid=account-name]")).ToHaveTextAsync(displayName);
+        return email;
+    }
+
+    /// <summary>An API client signed in with a bearer token as an existing account.</summary>
+    public static async Task<HttpClient> BearerClientAsync(this MusicSiteFactory site, string email, string password = BrowserPassword)
+    {
+        var client = site.CreateClient();
+        var token = (await client.LoginAsync(email, password)).GetProperty("accessToken").GetString()!;
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
     }
 }
