@@ -115,7 +115,7 @@ public sealed class AlbumService(MusicSiteDbContext db, TrackCatalog catalog, Ca
         var check = await artworkStore.StoreAsync(image.Path, folder, maxBytes, cancellationToken);
         if (check != ImageCheck.Ok)
         {
-            return ServiceResult<Album>.Invalid("artwork", ArtworkStore.Describe(check, maxBytes), ArtworkStore.CodeFor(check));
+            return ServiceResult<Album>.Invalid("artwork", ImageNormalizer.Describe(check, maxBytes), ImageNormalizer.CodeFor(check));
         }
         album.ArtworkPath = folder;
         album.UpdatedAt = clock.GetUtcNow().UtcDateTime;
@@ -235,7 +235,7 @@ public sealed class AlbumService(MusicSiteDbContext db, TrackCatalog catalog, Ca
         var check = await artworkStore.StoreAsync(artwork.Path, folder, maxBytes, cancellationToken);
         if (check != ImageCheck.Ok)
         {
-            return ArtworkStore.Describe(check, maxBytes);
+            return ImageNormalizer.Describe(check, maxBytes);
         }
         album.ArtworkPath = folder;
         return null;

@@ -35,7 +35,7 @@ public sealed class TrackArtwork(MusicSiteDbContext db, TrackCatalog catalog, Ar
         var check = await store.StoreAsync(image.Path, folder, maxBytes, cancellationToken);
         if (check != ImageCheck.Ok)
         {
-            return ServiceResult<Track>.Invalid("artwork", ArtworkStore.Describe(check, maxBytes), ArtworkStore.CodeFor(check));
+            return ServiceResult<Track>.Invalid("artwork", ImageNormalizer.Describe(check, maxBytes), ImageNormalizer.CodeFor(check));
         }
         return await SaveAsync(track, folder, cancellationToken);
     }

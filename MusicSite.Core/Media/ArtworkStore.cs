@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using MusicSite.Common;
 using MusicSite.Hosting;
 
 namespace MusicSite.Media;
@@ -64,20 +63,6 @@ public sealed class ArtworkStore(ImageNormalizer images, IOptions<MusicSiteOptio
             Directory.Delete(full, recursive: true);
         }
     }
-
-    /// <summary>What to tell the person whose image was refused.</summary>
-    public static string Describe(ImageCheck check, long maxBytes) => check switch
-    {
-        ImageCheck.Empty => "The image file is empty.",
-        ImageCheck.TooLarge => $"The image can be at most {Math.Max(1, maxBytes / 1_000_000)} MB.",
-        ImageCheck.UnsupportedType => "Use a JPEG, PNG or WebP image.",
-        ImageCheck.TooManyPixels =>
-            $"The image can be at most {ImageNormalizer.MaxDimension} pixels wide or high, and {ImageNormalizer.MaxPixels / 1_000_000} megapixels in all.",
-        _ => "The image could not be read. Try another file.",
-    };
-
-    /// <summary>The error code of a refused image.</summary>
-    public static string CodeFor(ImageCheck check) => check == ImageCheck.TooLarge ? ErrorCodes.FileTooLarge : ErrorCodes.InvalidImage;
 
     private static bool IsSingleFile(string stored) => stored.EndsWith(".jpg", StringComparison.OrdinalIgnoreCase);
 }

@@ -103,7 +103,7 @@ public sealed class TrackUploadService(
             if (check != ImageCheck.Ok)
             {
                 DeleteFolder(trackDir);
-                return ServiceResult<Track>.Invalid("artwork", ArtworkStore.Describe(check, limits.MaxArtworkBytes), ErrorCodes.InvalidMetadata);
+                return ServiceResult<Track>.Invalid("artwork", ImageNormalizer.Describe(check, limits.MaxArtworkBytes), ErrorCodes.InvalidMetadata);
             }
         }
 

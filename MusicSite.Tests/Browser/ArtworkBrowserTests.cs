@@ -133,12 +133,13 @@ public sealed class ArtworkBrowserTests(BrowserFixture browser) : IClassFixture<
         // A file that is not an image: a message at the field, nothing changed.
         await page.SetInputFilesAsync("#artwork", MediaFixtures.Text(_files.Path, "notes.png", "not an image"));
         await page.ClickAsync("button:has-text('Replace artwork')");
-        await Assertions.Expect(page.Locator("#artwork-error")).ToContainTextAsync("JPEG, PNG or WebP");
+        await Assertions.Expect(page.Locator("#artwork-error")).ToContainTextAsync("JPEG, PNG or WebP", new() { Timeout = 60_000 });
         await Assertions.Expect(cover).ToHaveAttributeAsync("alt", "Generated cover of Form Cover");
 
         await page.SetInputFilesAsync("#artwork", MediaFixtures.Image(_files.Path, "png", 800, 600));
         await page.ClickAsync("button:has-text('Replace artwork')");
-        await Assertions.Expect(page.Locator("[data-testid=artwork-saved]")).ToBeVisibleAsync();
+        // ffmpeg makes both sizes before the answer; shared test machines can be slow at it.
+        await Assertions.Expect(page.Locator("[data-testid=artwork-saved]")).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await Assertions.Expect(cover).ToHaveAttributeAsync("alt", "Current cover of Form Cover");
         await page.WaitForFunctionAsync("() => { const i = document.querySelector('img.cover-medium'); return i.complete && i.naturalWidth === 600; }");
         await page.GotoAsync($"/tracks/{id}");

@@ -136,7 +136,7 @@ public static class ArtworkApi
         catch (UploadTooLargeException ex)
         {
             return (null, ApiProblems.Problem(ErrorCodes.FileTooLarge, "The artwork is too large.",
-                ArtworkStore.Describe(ImageCheck.TooLarge, ex.Limit)));
+                ImageNormalizer.Describe(ImageCheck.TooLarge, ex.Limit)));
         }
     }
 }
