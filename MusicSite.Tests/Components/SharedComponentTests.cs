@@ -65,7 +65,7 @@ public sealed class SharedComponentTests
     }
 
     [Fact]
-    public async Task GenreTreeView_NestsChildrenAndFoldsDeepLevels()
+    public async Task GenreTreeView_NestsChildrenAndFoldsDeepLevels_WithTheLinkOutsideTheSummary()
     {
         GenreNode Node(int id, string name, params GenreNode[] children) =>
             new(id, name, Slug.From(name), null, null, children);
@@ -75,9 +75,12 @@ public sealed class SharedComponentTests
 
         var top = doc.QuerySelectorAll("ul.genre-tree > li");
         Assert.Equal(["Electronic", "Jazz"], top.Select(li => li.QuerySelector("a")!.TextContent));
-        var house = doc.QuerySelector("a[href='/genres/house']")!;
-        Assert.Equal("SUMMARY", house.ParentElement!.TagName);
-        Assert.Equal(2, house.ParentElement.ParentElement!.QuerySelectorAll("ul > li").Length);
+        // A folded level: the link sits beside its <details>, never inside the <summary> (a control in a control).
+        var house = doc.QuerySelector("a[href='/genres/house']")!.ParentElement!;
+        Assert.Equal("2 subgenres", house.QuerySelector(":scope > details > summary")!.TextContent);
+        Assert.Equal("House: 2 subgenres", house.QuerySelector("summary")!.GetAttribute("aria-label"));
+        Assert.Equal(2, house.QuerySelectorAll(":scope > details > ul > li").Length);
+        Assert.Empty(doc.QuerySelectorAll("summary a, summary button"));
         Assert.NotNull(doc.QuerySelector("a[href='/genres/deep-house']"));
     }
 

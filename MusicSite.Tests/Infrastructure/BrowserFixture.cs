@@ -46,9 +46,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         NewPageAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1200, Height = 900 } }, javaScript);
 
     /// <summary>A page in a fresh context at <paramref name="viewport"/>, with the browser reporting
-    /// <paramref name="scheme"/> as the visitor's preferred colour scheme (prefers-color-scheme).</summary>
-    public Task<IPage> NewPageAsync(Viewport viewport, ColorScheme scheme = ColorScheme.Light, bool javaScript = true) =>
-        NewPageAsync(BrowserLooks.Options(viewport, scheme), javaScript);
+    /// <paramref name="scheme"/> as the visitor's preferred colour scheme (prefers-color-scheme). With
+    /// <paramref name="storageState"/> (from <c>IBrowserContext.StorageStateAsync()</c>) it starts with that
+    /// session's cookies, signed in as whoever that session was.</summary>
+    public Task<IPage> NewPageAsync(Viewport viewport, ColorScheme scheme = ColorScheme.Light, bool javaScript = true,
+        string? storageState = null)
+    {
+        var options = BrowserLooks.Options(viewport, scheme);
+        options.StorageState = storageState;
+        return NewPageAsync(options, javaScript);
+    }
 
     private async Task<IPage> NewPageAsync(BrowserNewContextOptions options, bool javaScript)
     {

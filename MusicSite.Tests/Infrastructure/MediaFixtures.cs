@@ -13,6 +13,27 @@ public static class MediaFixtures
         return path;
     }
 
+    /// <summary>A square cover: a smooth gradient whose colours follow <paramref name="seed"/>, like real artwork
+    /// rather than a test card (the README's screenshots show these).</summary>
+    public static string Cover(string directory, int seed, int size = 600)
+    {
+        var path = Path.Combine(directory, $"cover-{seed}-{Guid.NewGuid():N}.jpg");
+        Ffmpeg("-f", "lavfi", "-i", $"gradients=size={size}x{size}:nb_colors=3:seed={seed}:type=radial:duration=1", "-frames:v", "1", path);
+        return path;
+    }
+
+    /// <summary>A stereo pulse at <paramref name="bpm"/> over a swelling pad: audio whose waveform has shape.</summary>
+    public static string Pulse(string directory, string extension, double seconds, int bpm = 120)
+    {
+        var path = Path.Combine(directory, $"pulse-{Guid.NewGuid():N}.{extension}");
+        var beat = (60.0 / bpm).ToString("0.####", System.Globalization.CultureInfo.InvariantCulture);
+        var expression = $"0.6*sin(2*PI*82*t)*exp(-7*mod(t\\,{beat}))+0.25*sin(2*PI*330*t)*(0.55+0.45*sin(2*PI*t/7))";
+        Ffmpeg("-f", "lavfi", "-i",
+            $"aevalsrc=exprs='{expression}|{expression}':duration={seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}:sample_rate=44100",
+            path);
+        return path;
+    }
+
     /// <summary>A short stereo sine tone.</summary>
     public static string Tone(string directory, string extension, double seconds = 3, int frequency = 440)
     {

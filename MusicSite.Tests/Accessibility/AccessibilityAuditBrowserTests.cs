@@ -1,0 +1,107 @@
+using Microsoft.Playwright;
+using MusicSite.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace MusicSite.Tests.Accessibility;
+
+/// <summary>
+/// axe-core audits every main page, with real content, at 1366×900 and 390×844, in light and dark: no serious or
+/// critical violation is allowed. Every violation, of any impact, is printed with the elements it was found on.
+/// </summary>
+[Trait("Category", "Slow")]
+[Collection(ShowcaseCollection.Name)]
+public sealed class AccessibilityAuditBrowserTests(ShowcaseSite showcase, ITestOutputHelper output)
+{
+    /// <summary>The audited pages by name; those marked signed in are opened in the showcase artist's session.</summary>
+    private static readonly (string Name, bool SignedIn)[] AuditedPages =
+    [
+        ("home", false), ("catalog", false), ("track", false), ("track without artwork", false), ("album", false),
+        ("albums", false), ("genres", false), ("genre", false), ("sign-in", false), ("register", false),
+        ("upload", true), ("my uploads", true),
+    ];
+
+    public static TheoryData<string> Pages()
+    {
+        var data = new TheoryData<string>();
+        foreach (var (name, _) in AuditedPages)
+        {
+            data.Add(name);
+        }
+        return data;
+    }
+
+    /// <summary>
+    /// One page load per page: axe-core is injected once (most of the cost) and run in each look, switching the
+    /// colour scheme by media emulation and the viewport by resizing the same page to the phone's 390×844.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Page_OnDesktopAndPhone_InLightAndDark_HasNoSeriousOrCriticalViolation(string name)
+    {
+        var signedIn = AuditedPages.Single(p => p.Name == name).SignedIn;
+        var page = await showcase.Browser.NewPageAsync(Viewport.Desktop, storageState: signedIn ? showcase.ArtistSession : null);
+        var response = await page.GotoAsync(PathOf(name));
+        Assert.True(response is { Ok: true }, $"{name}: {response?.Status}");
+
+        var failures = new List<string>();
+        (Viewport, ColorScheme)[] looks =
+            [(Viewport.Desktop, ColorScheme.Light), (Viewport.Desktop, ColorScheme.Dark), (Viewport.Phone, ColorScheme.Dark), (Viewport.Phone, ColorScheme.Light)];
+        foreach (var (viewport, scheme) in looks)
+        {
+            await page.SetViewportSizeAsync(viewport.Size().Width, viewport.Size().Height);
+            await page.EmulateMediaAsync(new PageEmulateMediaOptions { ColorScheme = scheme });
+            var violations = await AxeAudit.RunAsync(page);
+
+            var blocking = violations.Where(v => v.Blocks).ToList();
+            var look = $"{name} ({PathOf(name)}) at {viewport} in {scheme}";
+            output.WriteLine($"{look}: {violations.Count} violations, {blocking.Count} serious or critical");
+            violations.ToList().ForEach(v => output.WriteLine(v.ToString()));
+            if (blocking.Count > 0)
+            {
+                failures.Add($"{look}: {blocking.Count} serious or critical violations\n" + string.Join("\n", blocking));
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n\n", failures));
+    }
+
+    /// <summary>The audit itself: on a page with known faults axe runs, and each fault comes back with its impact.</summary>
+    [Fact]
+    public async Task Audit_OnAPageWithKnownFaults_ReportsEachWithItsImpact()
+    {
+        var page = await showcase.Browser.NewPageAsync(Viewport.Desktop);
+        await page.SetContentAsync("""
+            <!doctype html><html lang="en"><head><title>Faults</title></head><body><main>
+            <h1>Faults</h1>
+            <p><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="40" height="40"></p>
+            <p><a href="/x"></a></p>
+            <p class="pale">Pale grey on white</p>
+            <style>.pale { color: #c8c8c8; background: #fff; }</style>
+            </main></body></html>
+            """);
+
+        var violations = await AxeAudit.RunAsync(page);
+
+        var found = violations.ToDictionary(v => v.Id, v => v.Impact);
+        Assert.Equal("critical", found.GetValueOrDefault("image-alt"));
+        Assert.Equal("serious", found.GetValueOrDefault("link-name"));
+        Assert.Equal("serious", found.GetValueOrDefault("color-contrast"));
+        Assert.Contains(violations.Single(v => v.Id == "color-contrast").Nodes, n => n.Target == ".pale");
+    }
+
+    private string PathOf(string name) => name switch
+    {
+        "home" => "/",
+        "catalog" => "/tracks",
+        "track" => $"/tracks/{showcase.TrackWithArtwork}",
+        "track without artwork" => $"/tracks/{showcase.TrackWithoutArtwork}",
+        "album" => $"/albums/{showcase.Album}",
+        "albums" => "/albums",
+        "genres" => "/genres",
+        "genre" => $"/genres/{showcase.Genre}",
+        "sign-in" => "/account/login",
+        "register" => "/account/register",
+        "upload" => "/upload",
+        "my uploads" => "/me/uploads",
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "not an audited page"),
+    };
+}

@@ -1,0 +1,102 @@
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+
+namespace MusicSite.Tests.Infrastructure;
+
+/// <summary>
+/// A browser and a site with a small real catalog, for tests that look at whole pages (the accessibility audit, the
+/// README's screenshots): one artist with a bio and an avatar, an album with a cover, processed tracks with and
+/// without artwork, and tracks straight in the catalog. The artist's browser session is kept for signed-in pages.
+/// </summary>
+public sealed class ShowcaseSite : IAsyncLifetime
+{
+    public const string ArtistName = "Aster Vale";
+
+    private readonly TempDirectory _files = new("musicsite-showcase");
+
+    public BrowserFixture Browser { get; } = new();
+
+    /// <summary>The artist's signed-in browser session, for <see cref="BrowserFixture.NewPageAsync(Viewport, ColorScheme, bool, string?)"/>.</summary>
+    public string ArtistSession { get; private set; } = "";
+
+    public int TrackWithArtwork { get; private set; }
+    public int TrackWithoutArtwork { get; private set; }
+    public int Album { get; private set; }
+    public string Genre => "deep-house";
+
+    public async Task InitializeAsync()
+    {
+        await Browser.InitializeAsync();
+
+        var page = await Browser.NewPageAsync(Viewport.Desktop);
+        var email = await page.RegisterInBrowserAsync("Artist", ArtistName);
+        ArtistSession = await page.Context.StorageStateAsync();
+        await page.Context.CloseAsync();
+
+        var artist = await Browser.Site.BearerClientAsync(email);
+        await ProfileAsync(artist);
+        Album = await AlbumAsync(artist);
+        int[] uploads =
+        [
+            TrackWithArtwork = await UploadAsync(artist, "Harbour Lights", 1, cover: 3, ("genres", "deep-house,house"),
+                ("tags", "warm, night"), ("bpm", "122"), ("key", "Am"), ("description", "Slow chords over a patient kick.")),
+            TrackWithoutArtwork = await UploadAsync(artist, "Low Tide Static", 2, cover: null, ("genres", "deep-house"),
+                ("tags", "dub"), ("bpm", "118"), ("key", "F#m")),
+            await UploadAsync(artist, "Glasshouse", null, cover: 11, ("genres", "ambient"), ("tags", "pads, calm")),
+        ];
+        await Task.WhenAll(uploads.Select(id => artist.WaitForProcessingAsync(id)));
+        await TestCatalog.AddReadyTrackAsync(Browser.Site.Services, "Paper Moons", seconds: 95, uploaderEmail: email);
+        await TestCatalog.AddReadyTrackAsync(Browser.Site.Services, "Night Bus Home", seconds: 210, uploaderEmail: email);
+    }
+
+    private async Task ProfileAsync(HttpClient artist)
+    {
+        var profile = await artist.PutAsJsonAsync("/api/auth/me", new
+        {
+            displayName = ArtistName,
+            bio = "Aster Vale records late-night house and ambient sketches on a four-track and an old Juno.",
+        });
+        Assert.Equal(200, (int)profile.StatusCode);
+        using var avatar = new MultipartFormDataContent
+        {
+            { new StreamContent(File.OpenRead(MediaFixtures.Cover(_files.Path, 5, 400))), "avatar", "avatar.jpg" },
+        };
+        Assert.Equal(200, (int)(await artist.PutAsync("/api/auth/me/avatar", avatar)).StatusCode);
+    }
+
+    private async Task<int> AlbumAsync(HttpClient artist)
+    {
+        using var album = new MultipartFormDataContent
+        {
+            { new StringContent("Tidal Hours"), "title" },
+            { new StringContent("2026-03-14"), "releaseDate" },
+            { new StringContent("Two after-hours cuts, written between midnight and sunrise."), "description" },
+            { new StringContent("deep-house"), "genres" },
+            { new StreamContent(File.OpenRead(MediaFixtures.Cover(_files.Path, 7))), "artwork", "cover.jpg" },
+        };
+        var response = await artist.PostAsync("/api/music/albums", album);
+        Assert.True(201 == (int)response.StatusCode, await response.Content.ReadAsStringAsync());
+        return (await response.JsonAsync()).GetProperty("id").GetInt32();
+    }
+
+    private async Task<int> UploadAsync(HttpClient artist, string title, int? trackNumber, int? cover,
+        params (string Name, string Value)[] fields)
+    {
+        List<(string, string)> all = [("title", title), ("license", "cc-by"), ("isDownloadable", "true"), .. fields];
+        if (trackNumber is { } number)
+        {
+            all.AddRange([("albumId", Album.ToString()), ("trackNumber", number.ToString())]);
+        }
+        var form = TrackUploads.Form(MediaFixtures.Pulse(_files.Path, "flac", 12, 122), all,
+            artworkPath: cover is { } seed ? MediaFixtures.Cover(_files.Path, seed) : null);
+        var response = await artist.PostAsync("/api/music/tracks", form);
+        Assert.True(201 == (int)response.StatusCode, await response.Content.ReadAsStringAsync());
+        return (await response.JsonAsync()).GetProperty("id").GetInt32();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _files.Dispose();
+    }
+}
