@@ -11,14 +11,24 @@ namespace MusicSite.Catalog;
 
 public sealed record PlayStats(int Total, int Today, int ThisWeek, int ThisMonth, int Downloads);
 
+public enum PlayOutcome { NotFound, TooShort, Counted, AlreadyCounted }
+
+/// <summary>What became of a reported play, and the listening the track needs to count one.</summary>
+public sealed record PlayRecord(PlayOutcome Outcome, double ThresholdSeconds);
+
 /// <summary>
 /// Counts plays and downloads, each once per listener, track and half hour, and reports them for the track page.
 /// The one owner of who a listener is (<see cref="ListenerKey"/>) and of the window (<see cref="HalfHourOf"/>).
 /// </summary>
 public sealed class PlayCounter(MusicSiteDbContext db, TrackCatalog catalog, TimeProvider clock)
 {
-    /// <summary>A player counts a play after this much listening.</summary>
-    public const int MinimumSeconds = 30;
+    /// <summary>A play counts after this much listening, or after half the track when that is shorter.</summary>
+    public const int FullThresholdSeconds = 30;
+
+    /// <summary>The one rule for when a play counts: min(30 s, half the track). A track of unknown length needs the
+    /// full 30 s. Pages hand this number to the player; <see cref="RecordAsync"/> checks reports against it.</summary>
+    public static double ThresholdSeconds(double? durationSeconds) =>
+        durationSeconds is double duration && duration > 0 ? Math.Min(FullThresholdSeconds, duration / 2) : FullThresholdSeconds;
 
     /// <summary>One listener counts once per track in each of these windows.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(30);
@@ -41,13 +51,22 @@ public sealed class PlayCounter(MusicSiteDbContext db, TrackCatalog catalog, Tim
     /// <summary>The window a moment falls in, in half hours since 1970.</summary>
     public static long HalfHourOf(DateTimeOffset moment) => moment.ToUnixTimeSeconds() / (long)Window.TotalSeconds;
 
-    /// <summary>Records a play. Null when the viewer cannot play the track; false when this listener's play
-    /// of it in this half hour was already counted.</summary>
-    public async Task<bool?> RecordAsync(int trackId, Viewer viewer, IPAddress? address, CancellationToken cancellationToken)
+    /// <summary>Records a play after <paramref name="listenedSeconds"/> of listening: not found when the viewer cannot
+    /// play the track, too short under <see cref="ThresholdSeconds"/>, already counted when this listener's play of
+    /// it in this half hour was.</summary>
+    public async Task<PlayRecord> RecordAsync(int trackId, double listenedSeconds, Viewer viewer, IPAddress? address,
+        CancellationToken cancellationToken)
     {
-        if (!await catalog.Visible(viewer).AnyAsync(t => t.Id == trackId && t.State == TrackState.Ready, cancellationToken))
+        var track = await catalog.Visible(viewer).Where(t => t.Id == trackId && t.State == TrackState.Ready)
+            .Select(t => new { t.DurationSeconds }).FirstOrDefaultAsync(cancellationToken);
+        if (track is null)
         {
-            return null;
+            return new PlayRecord(PlayOutcome.NotFound, FullThresholdSeconds);
+        }
+        var threshold = ThresholdSeconds(track.DurationSeconds);
+        if (!(listenedSeconds >= threshold))
+        {
+            return new PlayRecord(PlayOutcome.TooShort, threshold);
         }
         var now = clock.GetUtcNow();
         var play = new PlayEvent
@@ -55,8 +74,9 @@ public sealed class PlayCounter(MusicSiteDbContext db, TrackCatalog catalog, Tim
             TrackId = trackId, UserId = viewer.UserId, ListenerKey = ListenerKey(viewer.UserId, address),
             HalfHour = HalfHourOf(now), PlayedAt = now.UtcDateTime,
         };
-        return await CountOnceAsync(play, () => db.Tracks.Where(t => t.Id == trackId)
+        var counted = await CountOnceAsync(play, () => db.Tracks.Where(t => t.Id == trackId)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.PlayCount, t => t.PlayCount + 1), cancellationToken), cancellationToken);
+        return new PlayRecord(counted ? PlayOutcome.Counted : PlayOutcome.AlreadyCounted, threshold);
     }
 
     /// <summary>Records a download the caller has already been allowed; false when this listener's download of

@@ -4,7 +4,8 @@ namespace MusicSite.Media;
 
 /// <summary>
 /// Reads ffmpeg's raw 16-bit little-endian mono PCM in whatever chunks the pipe delivers, and keeps the lowest and
-/// highest sample of each of <c>points</c> slices over the expected length.
+/// highest sample of each of <c>points</c> slices over the expected length. The peaks are scaled to the track's own
+/// peak, so a quiet track fills the height as a loud one does instead of drawing a flat line.
 /// </summary>
 public sealed class WaveformPeaks(double durationSeconds, int points, int sampleRate)
 {
@@ -35,17 +36,27 @@ public sealed class WaveformPeaks(double durationSeconds, int points, int sample
         }
     }
 
-    /// <summary>The min/max pairs, scaled to 8 bits.</summary>
+    /// <summary>The min/max pairs in 8 bits, normalised so that the loudest sample of the track reaches full scale.
+    /// Silence stays flat.</summary>
     public Waveform ToWaveform()
     {
+        var peak = 0;
+        for (var i = 0; i < points; i++)
+        {
+            peak = Math.Max(peak, Math.Max(-_mins[i], (int)_maxs[i]));
+        }
+        var scale = peak == 0 ? 0 : 128.0 / peak;
         var data = new sbyte[points * 2];
         for (var i = 0; i < points; i++)
         {
-            data[2 * i] = (sbyte)(_mins[i] >> 8);
-            data[2 * i + 1] = (sbyte)(_maxs[i] >> 8);
+            data[2 * i] = ToEightBits(_mins[i], scale);
+            data[2 * i + 1] = ToEightBits(_maxs[i], scale);
         }
         return new Waveform(sampleRate, (int)Math.Max(1, _expectedSamples / points), points, data);
     }
+
+    private static sbyte ToEightBits(short sample, double scale) =>
+        (sbyte)Math.Clamp(Math.Round(sample * scale, MidpointRounding.AwayFromZero), sbyte.MinValue, sbyte.MaxValue);
 
     private void Accept(short sample)
     {

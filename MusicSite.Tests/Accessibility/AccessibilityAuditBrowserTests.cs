@@ -12,23 +12,28 @@ namespace MusicSite.Tests.Accessibility;
 [Collection(ShowcaseCollection.Name)]
 public sealed class AccessibilityAuditBrowserTests(ShowcaseSite showcase, ITestOutputHelper output)
 {
-    /// <summary>The audited pages by name; those marked signed in are opened in the showcase artist's session.</summary>
-    private static readonly (string Name, bool SignedIn)[] AuditedPages =
+    /// <summary>An audited page: its name, its path in the showcase catalog, whether it is opened in the showcase
+    /// artist's session, and what to do on it before the audit (for a state only a click reaches).</summary>
+    private sealed record AuditedPage(string Name, Func<ShowcaseSite, string> Path, bool SignedIn = false, Func<IPage, Task>? Prepare = null);
+
+    private static readonly AuditedPage[] AuditedPages =
     [
-        ("home", false), ("catalog", false), ("track", false), ("track without artwork", false), ("album", false),
-        ("albums", false), ("genres", false), ("genre", false), ("sign-in", false), ("register", false),
-        ("upload", true), ("my uploads", true),
+        new("home", _ => "/"),
+        new("catalog", _ => "/tracks"),
+        new("track", s => $"/tracks/{s.TrackWithArtwork}"),
+        new("track without artwork", s => $"/tracks/{s.TrackWithoutArtwork}"),
+        new("track, playing", s => $"/tracks/{s.TrackWithArtwork}", Prepare: ShowcaseSite.PlayFirstTrackAsync),
+        new("album", s => $"/albums/{s.Album}"),
+        new("albums", _ => "/albums"),
+        new("genres", _ => "/genres"),
+        new("genre", s => $"/genres/{s.Genre}"),
+        new("sign-in", _ => "/account/login"),
+        new("register", _ => "/account/register"),
+        new("upload", _ => "/upload", SignedIn: true),
+        new("my uploads", _ => "/me/uploads", SignedIn: true),
     ];
 
-    public static TheoryData<string> Pages()
-    {
-        var data = new TheoryData<string>();
-        foreach (var (name, _) in AuditedPages)
-        {
-            data.Add(name);
-        }
-        return data;
-    }
+    public static TheoryData<string> Pages() => new(AuditedPages.Select(p => p.Name));
 
     /// <summary>
     /// One page load per page: axe-core is injected once (most of the cost) and run in each look, switching the
@@ -38,10 +43,15 @@ public sealed class AccessibilityAuditBrowserTests(ShowcaseSite showcase, ITestO
     [MemberData(nameof(Pages))]
     public async Task Page_OnDesktopAndPhone_InLightAndDark_HasNoSeriousOrCriticalViolation(string name)
     {
-        var signedIn = AuditedPages.Single(p => p.Name == name).SignedIn;
-        var page = await showcase.Browser.NewPageAsync(Viewport.Desktop, storageState: signedIn ? showcase.ArtistSession : null);
-        var response = await page.GotoAsync(PathOf(name));
+        var audited = AuditedPages.Single(p => p.Name == name);
+        var path = audited.Path(showcase);
+        var page = await showcase.Browser.NewPageAsync(Viewport.Desktop, storageState: audited.SignedIn ? showcase.ArtistSession : null);
+        var response = await page.GotoAsync(path);
         Assert.True(response is { Ok: true }, $"{name}: {response?.Status}");
+        if (audited.Prepare is { } prepare)
+        {
+            await prepare(page);
+        }
 
         var failures = new List<string>();
         (Viewport, ColorScheme)[] looks =
@@ -53,7 +63,7 @@ public sealed class AccessibilityAuditBrowserTests(ShowcaseSite showcase, ITestO
             var violations = await AxeAudit.RunAsync(page);
 
             var blocking = violations.Where(v => v.Blocks).ToList();
-            var look = $"{name} ({PathOf(name)}) at {viewport} in {scheme}";
+            var look = $"{name} ({path}) at {viewport} in {scheme}";
             output.WriteLine($"{look}: {violations.Count} violations, {blocking.Count} serious or critical");
             violations.ToList().ForEach(v => output.WriteLine(v.ToString()));
             if (blocking.Count > 0)
@@ -87,21 +97,4 @@ public sealed class AccessibilityAuditBrowserTests(ShowcaseSite showcase, ITestO
         Assert.Equal("serious", found.GetValueOrDefault("color-contrast"));
         Assert.Contains(violations.Single(v => v.Id == "color-contrast").Nodes, n => n.Target == ".pale");
     }
-
-    private string PathOf(string name) => name switch
-    {
-        "home" => "/",
-        "catalog" => "/tracks",
-        "track" => $"/tracks/{showcase.TrackWithArtwork}",
-        "track without artwork" => $"/tracks/{showcase.TrackWithoutArtwork}",
-        "album" => $"/albums/{showcase.Album}",
-        "albums" => "/albums",
-        "genres" => "/genres",
-        "genre" => $"/genres/{showcase.Genre}",
-        "sign-in" => "/account/login",
-        "register" => "/account/register",
-        "upload" => "/upload",
-        "my uploads" => "/me/uploads",
-        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "not an audited page"),
-    };
 }

@@ -47,7 +47,7 @@ public sealed class ContentSecurityPolicyBrowserTests(BrowserFixture browser) : 
 
         // The player: script, media and the waveform fetch.
         await page.ClickAsync("a[data-play][data-title='Policy Tone']");
-        await Assertions.Expect(page.Locator("#player-now")).ToContainTextAsync("Policy Tone");
+        await Assertions.Expect(page.Locator("#player-meta")).ToContainTextAsync("Policy Tone");
         await page.WaitForFunctionAsync("() => document.getElementById('player-audio').currentTime > 0.2");
 
         // htmx-boosted navigation, and the album without artwork shows its generated SVG cover (served with the

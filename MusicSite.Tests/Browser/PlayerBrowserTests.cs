@@ -15,7 +15,7 @@ public sealed class PlayerBrowserTests(BrowserFixture browser) : IClassFixture<B
         await page.GotoAsync("/");
 
         await page.ClickAsync("a[data-play][data-title='Persistent Tone']");
-        await Assertions.Expect(page.Locator("#player-now")).ToContainTextAsync("Persistent Tone");
+        await Assertions.Expect(page.Locator("#player-meta")).ToContainTextAsync("Persistent Tone");
         await page.WaitForFunctionAsync("() => document.getElementById('player-audio').currentTime > 0.5");
         await page.EvaluateAsync("() => { window.__player = document.getElementById('player-audio'); }");
         var before = await page.EvaluateAsync<double>("() => window.__player.currentTime");
@@ -43,10 +43,10 @@ public sealed class PlayerBrowserTests(BrowserFixture browser) : IClassFixture<B
         await page.GotoAsync("/");
 
         await page.ClickAsync("a[data-play][data-title='Queue First']");
-        await Assertions.Expect(page.Locator("#player-now")).ToContainTextAsync("Queue First");
+        await Assertions.Expect(page.Locator("#player-meta")).ToContainTextAsync("Queue First");
         await Assertions.Expect(page.Locator("#player-next")).ToBeVisibleAsync();
         await page.ClickAsync("#player-next");
-        await Assertions.Expect(page.Locator("#player-now")).ToContainTextAsync("Queue Later");
+        await Assertions.Expect(page.Locator("#player-meta")).ToContainTextAsync("Queue Later");
         await page.WaitForFunctionAsync("() => document.getElementById('player-audio').currentTime > 0.5");
 
         await page.Locator("h1").ClickAsync(); // focus the page, not a control
@@ -61,9 +61,9 @@ public sealed class PlayerBrowserTests(BrowserFixture browser) : IClassFixture<B
         // Previous restarts a track that has played for more than 3 seconds, and goes back otherwise.
         await page.ClickAsync("#player-prev");
         await page.WaitForFunctionAsync("() => document.getElementById('player-audio').currentTime < 2");
-        await Assertions.Expect(page.Locator("#player-now")).ToContainTextAsync("Queue Later");
+        await Assertions.Expect(page.Locator("#player-meta")).ToContainTextAsync("Queue Later");
         await page.ClickAsync("#player-prev");
-        await Assertions.Expect(page.Locator("#player-now")).ToContainTextAsync("Queue First");
+        await Assertions.Expect(page.Locator("#player-meta")).ToContainTextAsync("Queue First");
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class PlayerBrowserTests(BrowserFixture browser) : IClassFixture<B
     }
 
     [Fact]
-    public async Task WithoutJavaScript_APlayLinkOpensTheStream()
+    public async Task WithoutJavaScript_PlayLinksOpenTheStream_AndTheTrackPagePlaysItself()
     {
         var id = await TestCatalog.AddReadyTrackAsync(browser.Site.Services, "Plain Link Tone", seconds: 5);
         var page = await browser.NewPageAsync(javaScript: false);
@@ -94,9 +94,134 @@ public sealed class PlayerBrowserTests(BrowserFixture browser) : IClassFixture<B
 
         var href = await page.GetAttributeAsync("a[data-play][data-title='Plain Link Tone']", "href");
         var response = await page.APIRequest.GetAsync(href!);
+        await page.GotoAsync($"/tracks/{id}");
+        var audio = page.Locator("audio.track-audio");
 
         Assert.Equal($"/api/music/stream/{id}", href);
         Assert.Equal(200, response.Status);
         Assert.Equal("audio/mpeg", response.Headers["content-type"]);
+        await Assertions.Expect(audio).ToBeVisibleAsync();
+        await Assertions.Expect(audio).ToHaveAttributeAsync("src", $"/api/music/stream/{id}");
+        Assert.True((await audio.BoundingBoxAsync())!.Height > 20, "the track page's own player has no height");
+        await Assertions.Expect(page.Locator("#player")).ToBeHiddenAsync(); // it needs script; nothing half-works
     }
+
+    [Fact]
+    public async Task Space_OnAPlayLink_TogglesWithoutScrolling_AndTypesInAField()
+    {
+        for (var i = 0; i < 12; i++)
+        {
+            await TestCatalog.AddReadyTrackAsync(browser.Site.Services, $"Spacebar {i:00}", seconds: 30);
+        }
+        var page = await browser.NewPageAsync(Viewport.Phone);
+        await page.GotoAsync("/tracks?search=Spacebar");
+        await page.ClickAsync("a[data-play][data-title='Spacebar 00']");
+        await page.WaitForFunctionAsync("() => document.getElementById('player-audio').currentTime > 0.3");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.scrollingElement.scrollHeight > innerHeight + 200"),
+            "the page must be able to scroll for this test to mean anything");
+
+        var link = page.Locator("a[data-play][data-title='Spacebar 05']");
+        await link.FocusAsync();
+        var scrolled = await page.EvaluateAsync<double>("() => scrollY");
+        await page.Keyboard.PressAsync("Space");
+        await page.WaitForFunctionAsync("() => document.getElementById('player-audio').paused");
+        Assert.Equal(scrolled, await page.EvaluateAsync<double>("() => scrollY"));
+        await page.Keyboard.PressAsync("Space");
+        await page.WaitForFunctionAsync("() => !document.getElementById('player-audio').paused");
+        Assert.Equal(scrolled, await page.EvaluateAsync<double>("() => scrollY"));
+
+        await page.FocusAsync("#search");
+        await page.Keyboard.PressAsync("End");
+        await page.Keyboard.PressAsync("Space");
+        Assert.EndsWith(" ", await page.InputValueAsync("#search"));
+        Assert.False(await page.EvaluateAsync<bool>("() => document.getElementById('player-audio').paused"));
+    }
+
+    [Fact]
+    public async Task PlayingRow_IsHighlightedInEveryList_AndItsPlayLinkBecomesPause()
+    {
+        var id = await TestCatalog.AddReadyTrackAsync(browser.Site.Services, "Highlighted Tone", seconds: 60);
+        await TestCatalog.AddReadyTrackAsync(browser.Site.Services, "Highlighted Neighbour", seconds: 60);
+        var page = await browser.NewPageAsync(Viewport.Desktop);
+        await page.GotoAsync("/");
+
+        await page.ClickAsync("a[data-play][data-title='Highlighted Tone']");
+        await page.WaitForFunctionAsync("() => document.getElementById('player-audio').currentTime > 0.3");
+        await AssertPlayingRowAsync(page, id);
+        await Assertions.Expect(page.Locator("li[data-track-id].is-current")).ToHaveCountAsync(1);
+
+        await page.ClickAsync("nav.site-nav a:has-text('Catalog')"); // boosted: the player keeps playing
+        await page.FillAsync("#search", "Highlighted");
+        await Assertions.Expect(page.Locator("#results")).ToContainTextAsync("Highlighted Tone");
+        await AssertPlayingRowAsync(page, id);
+
+        await page.ClickAsync($"li[data-track-id='{id}'] a[data-play]"); // the same link now pauses
+        await page.WaitForFunctionAsync("() => document.getElementById('player-audio').paused");
+        await Assertions.Expect(page.Locator($"li[data-track-id='{id}'] a[data-play]")).ToHaveAttributeAsync("aria-label", "Play Highlighted Tone by Test Artist");
+        await Assertions.Expect(page.Locator($"li[data-track-id='{id}']")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("is-current"));
+
+        await page.GotoAsync($"/tracks/{id}"); // a full load: the restored track is marked on its own page too
+        await Assertions.Expect(page.Locator($"a[data-play][data-track-id='{id}']")).ToContainTextAsync("Play");
+        await page.ClickAsync($"a.play-button[data-track-id='{id}']");
+        await page.WaitForFunctionAsync("() => !document.getElementById('player-audio').paused");
+        await Assertions.Expect(page.Locator($"a.play-button[data-track-id='{id}'] .when-playing").Last).ToBeVisibleAsync();
+    }
+
+    private static async Task AssertPlayingRowAsync(IPage page, int id)
+    {
+        var row = page.Locator($"li[data-track-id='{id}']");
+        await Assertions.Expect(row).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("is-current"));
+        await Assertions.Expect(row.Locator("a[data-play]")).ToHaveAttributeAsync("aria-label", "Pause Highlighted Tone by Test Artist");
+        await Assertions.Expect(row.Locator("a[data-play] svg.when-playing")).ToBeVisibleAsync();
+        await Assertions.Expect(row.Locator("a[data-play] svg.when-paused")).ToBeHiddenAsync();
+        var background = await row.EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor");
+        var other = await page.Locator("li[data-track-id]:not(.is-current)").First.EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor");
+        Assert.NotEqual(other, background);
+    }
+
+    [Fact]
+    public async Task Queue_ReorderedAndPaused_SurvivesAReload_WithVolumeAndMute()
+    {
+        await TestCatalog.AddReadyTrackAsync(browser.Site.Services, "Reload Third", seconds: 60);
+        await TestCatalog.AddReadyTrackAsync(browser.Site.Services, "Reload Second", seconds: 60);
+        await TestCatalog.AddReadyTrackAsync(browser.Site.Services, "Reload First", seconds: 60);
+        var page = await browser.NewPageAsync(Viewport.Desktop);
+        await page.GotoAsync("/tracks?search=Reload");
+        var titles = await page.Locator("ol.track-list a[data-play]").EvaluateAllAsync<string[]>("links => links.map(a => a.dataset.title)");
+        await page.ClickAsync($"a[data-play][data-title='{titles[0]}']");
+        await page.WaitForFunctionAsync("() => document.getElementById('player-audio').currentTime > 0.3");
+
+        await page.ClickAsync("#player-queue-toggle");
+        await Assertions.Expect(page.Locator("#player-queue-list li")).ToHaveCountAsync(3);
+        await page.Locator($"#player-queue-list button[aria-label='Move {titles[2]} up']").FocusAsync();
+        await page.Keyboard.PressAsync("Enter"); // buttons, so the keyboard reorders too
+        Assert.Equal($"Move {titles[2]} up", await page.EvaluateAsync<string>("() => document.activeElement.getAttribute('aria-label')"));
+        string[] reordered = [titles[0], titles[2], titles[1]];
+        Assert.Equal(reordered, await QueueTitlesAsync(page));
+        await page.EvaluateAsync("() => { const v = document.getElementById('player-volume'); v.value = '40'; v.dispatchEvent(new Event('input')); }");
+        await page.ClickAsync("#player-mute");
+        await page.EvaluateAsync("() => { const a = document.getElementById('player-audio'); a.currentTime = 12; a.pause(); }");
+        await page.WaitForFunctionAsync("() => document.getElementById('player-audio').paused");
+
+        await page.ReloadAsync();
+
+        await Assertions.Expect(page.Locator("#player")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#player-meta")).ToContainTextAsync(titles[0]);
+        await page.WaitForFunctionAsync("() => Math.abs(document.getElementById('player-audio').currentTime - 12) < 1.5");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.getElementById('player-audio').paused"));
+        await Assertions.Expect(page.Locator("#player-elapsed")).ToHaveTextAsync("0:12");
+        Assert.Equal(reordered, await QueueTitlesAsync(page));
+        Assert.Equal("40", await page.InputValueAsync("#player-volume"));
+        await Assertions.Expect(page.Locator("#player-mute")).ToHaveAttributeAsync("aria-pressed", "true");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.getElementById('player-audio').muted"));
+
+        await page.ClickAsync("#player-next"); // the queue still plays in its new order
+        await Assertions.Expect(page.Locator("#player-meta")).ToContainTextAsync(titles[2]);
+        await page.ClickAsync("#player-queue-toggle");
+        await page.ClickAsync("#player-queue-clear");
+        Assert.Equal([titles[2]], await QueueTitlesAsync(page));
+    }
+
+    private static Task<string[]> QueueTitlesAsync(IPage page) =>
+        page.Locator("#player-queue-list .queue-title").EvaluateAllAsync<string[]>("spans => spans.map(s => s.textContent)");
 }

@@ -94,6 +94,13 @@ public sealed class ShowcaseSite : IAsyncLifetime
         return (await response.JsonAsync()).GetProperty("id").GetInt32();
     }
 
+    /// <summary>Clicks the first play button in the page's main content and waits until the audio is playing.</summary>
+    public static async Task PlayFirstTrackAsync(IPage page)
+    {
+        await page.Locator("main a[data-play], main button[data-play]").First.ClickAsync();
+        await page.WaitForFunctionAsync("() => { const a = document.querySelector('audio'); return a && !a.paused && a.currentTime > 0.5; }");
+    }
+
     public async Task DisposeAsync()
     {
         await Browser.DisposeAsync();

@@ -55,9 +55,18 @@ public sealed class WaveformPeaksTests
     public void Add_MoreSamplesThanProbed_LandInTheLastSlice()
     {
         var peaks = new WaveformPeaks(0.5, 2, 8); // four samples expected
-        peaks.Add(Pcm(0, 0, 0, 0, 0, 0, -4096, 4096));
+        peaks.Add(Pcm(0, 0, 0, 0, 0, 0, -4096, 2048));
 
-        Assert.Equal(new sbyte[] { 0, 0, -16, 16 }, peaks.ToWaveform().Data);
+        Assert.Equal(new sbyte[] { 0, 0, -128, 64 }, peaks.ToWaveform().Data);
+    }
+
+    [Fact]
+    public void ToWaveform_QuietTrack_IsScaledToItsOwnPeak()
+    {
+        var peaks = new WaveformPeaks(1, 4, 8);
+        peaks.Add(Pcm(100, -200, 800, -1600, 0, 0, 400, -400)); // peak 1600 of 32768: about -26 dBFS
+
+        Assert.Equal(new sbyte[] { -16, 8, -128, 64, 0, 0, -32, 32 }, peaks.ToWaveform().Data);
     }
 
     [Fact]

@@ -40,8 +40,7 @@ public sealed class ScreenshotBrowserTests(ShowcaseSite showcase)
         var page = await showcase.Browser.NewPageAsync(Viewport.Phone, ColorScheme.Dark);
         await page.GotoAsync($"/tracks/{showcase.TrackWithArtwork}");
 
-        await page.Locator("main a[data-play]").First.ClickAsync();
-        await page.WaitForFunctionAsync("() => { const a = document.querySelector('audio'); return a && !a.paused && a.currentTime > 1; }");
+        await ShowcaseSite.PlayFirstTrackAsync(page);
 
         var size = await Screenshots.SaveAsync(page, "phone-player");
 

@@ -111,15 +111,16 @@ public sealed class DownloadAndPlayTests(MusicSiteFactory site) : IClassFixture<
     }
 
     [Fact]
-    public async Task Plays_CountAfter30Seconds_OncePerListenerAndHalfHour()
+    public async Task Plays_CountAfterHalfAShortTrack_OncePerListenerAndHalfHour()
     {
-        var (owner, id) = await ReadyTrackAsync("mp3", ("title", "Played"));
+        var (owner, id) = await ReadyTrackAsync("mp3", ("title", "Played")); // about 3 s long: a play counts after half of it
         var listener = await site.SignedInClientAsync($"listener-{Guid.NewGuid():N}@example.com");
 
-        await (await listener.PostAsJsonAsync($"/api/music/tracks/{id}/plays", new { seconds = 12 })).ProblemAsync(400, "VALIDATION_FAILED");
-        var first = await (await listener.PostAsJsonAsync($"/api/music/tracks/{id}/plays", new { seconds = 30 })).JsonAsync();
-        var again = await (await listener.PostAsJsonAsync($"/api/music/tracks/{id}/plays", new { seconds = 45 })).JsonAsync();
-        var other = await (await owner.PostAsJsonAsync($"/api/music/tracks/{id}/plays", new { seconds = 31 })).JsonAsync();
+        await (await listener.PostAsJsonAsync($"/api/music/tracks/{id}/plays", new { seconds = 1.2 })).ProblemAsync(400, "VALIDATION_FAILED");
+        await (await listener.PostAsJsonAsync($"/api/music/tracks/{id}/plays", new { })).ProblemAsync(400, "VALIDATION_FAILED");
+        var first = await (await listener.PostAsJsonAsync($"/api/music/tracks/{id}/plays", new { seconds = 1.8 })).JsonAsync();
+        var again = await (await listener.PostAsJsonAsync($"/api/music/tracks/{id}/plays", new { seconds = 3 })).JsonAsync();
+        var other = await (await owner.PostAsJsonAsync($"/api/music/tracks/{id}/plays", new { seconds = 2 })).JsonAsync();
         var anonymous = site.CreateClient();
         anonymous.DefaultRequestHeaders.UserAgent.ParseAdd("TestBrowser/1.0");
         var stranger = await (await anonymous.PostAsJsonAsync($"/api/music/tracks/{id}/plays", new { seconds = 30 })).JsonAsync();
@@ -135,6 +136,33 @@ public sealed class DownloadAndPlayTests(MusicSiteFactory site) : IClassFixture<
         var stats = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(page).QuerySelector("[data-testid=stats]")!.TextContent;
         Assert.Contains("3 plays", System.Text.RegularExpressions.Regex.Replace(stats, @"\s+", " "));
         Assert.Contains("3 today", System.Text.RegularExpressions.Regex.Replace(stats, @"\s+", " "));
+    }
+
+    [Theory]
+    [InlineData(18, 8.9, 9)]   // a demo track: half of it
+    [InlineData(26, 12.9, 13)]
+    [InlineData(90, 29.9, 30)] // a long track: 30 s
+    public async Task Plays_ThresholdIsMinOf30SecondsAndHalfTheTrack(double length, double tooShort, double enough)
+    {
+        var id = await TestCatalog.AddReadyTrackAsync(site.Services, $"Threshold {length}", seconds: length);
+        var listener = await site.SignedInClientAsync($"listener-{Guid.NewGuid():N}@example.com");
+
+        var refused = await (await listener.PostAsJsonAsync($"/api/music/tracks/{id}/plays", new { seconds = tooShort }))
+            .ProblemAsync(400, "VALIDATION_FAILED");
+        var counted = await (await listener.PostAsJsonAsync($"/api/music/tracks/{id}/plays", new { seconds = enough })).JsonAsync();
+
+        Assert.Contains($"{enough:0.#} seconds", refused.GetRawText());
+        Assert.True(counted.GetProperty("counted").GetBoolean());
+    }
+
+    [Fact]
+    public async Task TrackPage_PlayLinkCarriesTheServersThreshold()
+    {
+        var id = await TestCatalog.AddReadyTrackAsync(site.Services, "Threshold Page", seconds: 22);
+
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await site.CreateClient().GetStringAsync($"/tracks/{id}"));
+
+        Assert.Equal("11", page.QuerySelector($"a[data-play][data-track-id='{id}']")!.GetAttribute("data-count-after"));
     }
 
     public void Dispose() => _files.Dispose();

@@ -86,23 +86,26 @@ public static class PlaybackApi
             ETagFor(new StoredFile(file.FullPath, file.ContentType, file.LastModified, file.Length)), enableRangeProcessing: true);
     }
 
-    /// <summary>The player reports a play after <see cref="PlayCounter.MinimumSeconds"/> s of listening:
-    /// <c>{ "seconds": 30 }</c>. Counted once per listener, track and half hour.</summary>
+    /// <summary>The player reports a play after <see cref="PlayCounter.ThresholdSeconds"/> of listening (30 s, or half
+    /// the track when shorter): <c>{ "seconds": 30 }</c>. Counted once per listener, track and half hour.</summary>
     public static async Task<Results<Ok<PlayResponse>, ProblemHttpResult>> PlayAsync(int id, PlayRequest? request,
         HttpContext context, ClaimsPrincipal user, PlayCounter plays, CancellationToken cancellationToken)
     {
-        if (request?.Seconds is not >= PlayCounter.MinimumSeconds)
+        if (request?.Seconds is not { } seconds || !double.IsFinite(seconds) || seconds < 0)
         {
-            return ApiProblems.Validation(new FieldErrors().Add("seconds",
-                $"A play counts after {PlayCounter.MinimumSeconds} seconds of listening."));
+            return ApiProblems.Validation(new FieldErrors().Add("seconds", "Send how many seconds were listened to."));
         }
-        var counted = await plays.RecordAsync(id, user.AsViewer(), context.Connection.RemoteIpAddress, cancellationToken);
-        if (counted is null)
+        var record = await plays.RecordAsync(id, seconds, user.AsViewer(), context.Connection.RemoteIpAddress, cancellationToken);
+        switch (record.Outcome)
         {
-            return ApiProblems.NotFound(ErrorCodes.TrackNotFound, "No playable track has this id.");
+            case PlayOutcome.NotFound:
+                return ApiProblems.NotFound(ErrorCodes.TrackNotFound, "No playable track has this id.");
+            case PlayOutcome.TooShort:
+                return ApiProblems.Validation(new FieldErrors().Add("seconds", string.Create(CultureInfo.InvariantCulture,
+                    $"A play of this track counts after {record.ThresholdSeconds:0.#} seconds of listening.")));
         }
         var stats = await plays.StatsAsync(id, cancellationToken);
-        return TypedResults.Ok(new PlayResponse(counted.Value, stats.Total));
+        return TypedResults.Ok(new PlayResponse(record.Outcome == PlayOutcome.Counted, stats.Total));
     }
 
     /// <summary>A file that finds no track asks whether the track was deleted (410) or never there for this caller (404).</summary>
