@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using MusicSite.Tests.Infrastructure;
 
@@ -111,7 +113,7 @@ public sealed class PlayerBrowserTests(BrowserFixture browser) : IClassFixture<B
     {
         for (var i = 0; i < 12; i++)
         {
-            await TestCatalog.AddReadyTrackAsync(browser.Site.Services, $"Spacebar {i:00}", seconds: 30);
+            await TestCatalog.AddReadyTrackAsync(browser.Site.Services, $"Spacebar {i:00}", seconds: 20);
         }
         var page = await browser.NewPageAsync(Viewport.Phone);
         await page.GotoAsync("/tracks?search=Spacebar");
@@ -140,8 +142,8 @@ public sealed class PlayerBrowserTests(BrowserFixture browser) : IClassFixture<B
     [Fact]
     public async Task PlayingRow_IsHighlightedInEveryList_AndItsPlayLinkBecomesPause()
     {
-        var id = await TestCatalog.AddReadyTrackAsync(browser.Site.Services, "Highlighted Tone", seconds: 60);
-        await TestCatalog.AddReadyTrackAsync(browser.Site.Services, "Highlighted Neighbour", seconds: 60);
+        var id = await TestCatalog.AddReadyTrackAsync(browser.Site.Services, "Highlighted Tone", seconds: 20);
+        await TestCatalog.AddReadyTrackAsync(browser.Site.Services, "Highlighted Neighbour", seconds: 10);
         var page = await browser.NewPageAsync(Viewport.Desktop);
         await page.GotoAsync("/");
 
@@ -182,9 +184,9 @@ public sealed class PlayerBrowserTests(BrowserFixture browser) : IClassFixture<B
     [Fact]
     public async Task Queue_ReorderedAndPaused_SurvivesAReload_WithVolumeAndMute()
     {
-        await TestCatalog.AddReadyTrackAsync(browser.Site.Services, "Reload Third", seconds: 60);
-        await TestCatalog.AddReadyTrackAsync(browser.Site.Services, "Reload Second", seconds: 60);
-        await TestCatalog.AddReadyTrackAsync(browser.Site.Services, "Reload First", seconds: 60);
+        await TestCatalog.AddReadyTrackAsync(browser.Site.Services, "Reload Third", seconds: 30);
+        await TestCatalog.AddReadyTrackAsync(browser.Site.Services, "Reload Second", seconds: 30);
+        await TestCatalog.AddReadyTrackAsync(browser.Site.Services, "Reload First", seconds: 30);
         var page = await browser.NewPageAsync(Viewport.Desktop);
         await page.GotoAsync("/tracks?search=Reload");
         var titles = await page.Locator("ol.track-list a[data-play]").EvaluateAllAsync<string[]>("links => links.map(a => a.dataset.title)");
@@ -224,4 +226,23 @@ public sealed class PlayerBrowserTests(BrowserFixture browser) : IClassFixture<B
 
     private static Task<string[]> QueueTitlesAsync(IPage page) =>
         page.Locator("#player-queue-list .queue-title").EvaluateAllAsync<string[]>("spans => spans.map(s => s.textContent)");
+
+    [Fact]
+    public async Task ShortTrack_PlayedPastHalfItsLength_CountsOnePlay()
+    {
+        var id = await TestCatalog.AddReadyTrackAsync(browser.Site.Services, "Short Demo Tone", seconds: 18);
+        var page = await browser.NewPageAsync(Viewport.Desktop);
+        await page.GotoAsync($"/tracks/{id}");
+        var counted = page.WaitForResponseAsync(r => r.Url.EndsWith($"/api/music/tracks/{id}/plays", StringComparison.Ordinal));
+
+        await page.ClickAsync($"a.play-button[data-track-id='{id}']");
+        var response = await counted;
+
+        Assert.Equal(200, response.Status);
+        Assert.True(await page.EvaluateAsync<double>($"() => document.getElementById('player-audio').currentTime") is >= 9 and < 15,
+            "the play is reported after half the track, not after 30 seconds");
+        await using var scope = browser.Site.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MusicSite.Data.MusicSiteDbContext>();
+        Assert.Equal(1, await db.Tracks.Where(t => t.Id == id).Select(t => t.PlayCount).SingleAsync());
+    }
 }

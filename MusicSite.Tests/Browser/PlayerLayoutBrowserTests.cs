@@ -24,7 +24,7 @@ public sealed class PlayerLayoutBrowserTests(BrowserFixture browser) : IClassFix
     public async Task Bar_BeforeAndWhilePlaying_IsOneCompactRowWithNamedControls(Viewport viewport, ColorScheme scheme)
     {
         var title = $"Bar Tone {viewport} {scheme}";
-        await TestCatalog.AddReadyTrackAsync(browser.Site.Services, title, seconds: 60);
+        await TestCatalog.AddReadyTrackAsync(browser.Site.Services, title, seconds: 20);
         var page = await browser.NewPageAsync(viewport, scheme);
         await page.GotoAsync("/");
 
@@ -69,7 +69,7 @@ public sealed class PlayerLayoutBrowserTests(BrowserFixture browser) : IClassFix
     public async Task PhoneRow_Tapped_OpensAFullScreenViewThatEscapeCloses(ColorScheme scheme)
     {
         var title = $"Full Screen Tone {scheme}";
-        await TestCatalog.AddReadyTrackAsync(browser.Site.Services, title, seconds: 60);
+        await TestCatalog.AddReadyTrackAsync(browser.Site.Services, title, seconds: 20);
         var page = await PlayingAsync(Viewport.Phone, scheme, title);
 
         await page.TapAsync("#player-expand");
@@ -113,7 +113,7 @@ public sealed class PlayerLayoutBrowserTests(BrowserFixture browser) : IClassFix
         var id = 0;
         for (var i = 0; i < 7; i++)
         {
-            id = await TestCatalog.AddReadyTrackAsync(browser.Site.Services, $"Related {viewport} {scheme} {i}", seconds: 60, uploaderEmail: uploader);
+            id = await TestCatalog.AddReadyTrackAsync(browser.Site.Services, $"Related {viewport} {scheme} {i}", seconds: 10, uploaderEmail: uploader);
         }
         var page = await PlayingAsync(viewport, scheme, $"Related {viewport} {scheme} 6", $"/tracks/{id}");
         await Assertions.Expect(page.Locator("ol[aria-label='Related tracks'] li").Last).ToBeAttachedAsync();
