@@ -7,10 +7,14 @@ namespace MusicSite.Catalog;
 
 public sealed record FacetCount(string Label, int Count, string Parameter, string Value);
 public sealed record TrackFacets(IReadOnlyList<FacetCount> Genres, IReadOnlyList<FacetCount> BpmRanges);
-public sealed record TrackSearchResult(IReadOnlyList<TrackSummary> Items, int Total, TrackFacets Facets, IReadOnlyList<string> Terms);
+/// <summary>A page of results. <paramref name="Genre"/> is the genre the query's genre filter named, if it named one.</summary>
+public sealed record TrackSearchResult(IReadOnlyList<TrackSummary> Items, int Total, TrackFacets Facets, IReadOnlyList<string> Terms,
+    GenreMatch? Genre = null);
+
+public sealed record GenreMatch(string Name, string Slug);
 
 /// <summary>
-/// The catalog query: filters, full-text search (FTS5, ranked title &gt; artist &gt; tags &gt; description,
+/// The catalog query: filters, full-text search (FTS5, ranked title &gt; artist &gt; tags and genre names &gt; description,
 /// prefix matching), sorting and paging, all done by the database; facet counts beside the results.
 /// </summary>
 public sealed partial class CatalogSearch(MusicSiteDbContext db, TrackCatalog catalog)
@@ -22,13 +26,14 @@ public sealed partial class CatalogSearch(MusicSiteDbContext db, TrackCatalog ca
     public async Task<TrackSearchResult> SearchAsync(TrackQuery query, Viewer viewer, CancellationToken cancellationToken)
     {
         var terms = Terms(query.Search);
-        var tracks = await FilterAsync(catalog.Visible(viewer).Where(t => t.State == TrackState.Ready), query, cancellationToken);
+        (GenreMatch? Match, List<int> Ids)? genre = query.Genre is null ? null : await GenreWithDescendantsAsync(query.Genre, cancellationToken);
+        var tracks = Filter(catalog.Visible(viewer).Where(t => t.State == TrackState.Ready), query, genre?.Ids);
 
         IQueryable<RankedTrack> ranked = terms.Count == 0
             ? tracks.Select(t => new RankedTrack { Track = t, Rank = 0 })
             : tracks.Join(
                 db.Database.SqlQuery<SearchHit>($"""
-                    SELECT rowid AS "Rowid", bm25("TrackSearch", 10.0, 5.0, 2.0, 1.0) AS "Rank"
+                    SELECT rowid AS "Rowid", bm25("TrackSearch", 10.0, 5.0, 2.0, 1.0, 2.0) AS "Rank"
                     FROM "TrackSearch" WHERE "TrackSearch" MATCH {MatchExpression(terms)}
                     """),
                 // Same type on both sides: a cast in the join key would keep SQLite off the primary key and run
@@ -46,7 +51,7 @@ public sealed partial class CatalogSearch(MusicSiteDbContext db, TrackCatalog ca
         var details = await TrackCatalog.Summaries(db.Tracks.Where(t => ids.Contains(t.Id))).ToDictionaryAsync(t => t.Id, cancellationToken);
         var items = ids.Select(id => details[id]).ToList();
         var facets = await FacetsAsync(ranked.Select(r => r.Track), cancellationToken);
-        return new TrackSearchResult(items, total, facets, terms);
+        return new TrackSearchResult(items, total, facets, terms, genre?.Match);
     }
 
     /// <summary>Search words as the index sees them: letters and digits, at most eight of them.</summary>
@@ -59,17 +64,18 @@ public sealed partial class CatalogSearch(MusicSiteDbContext db, TrackCatalog ca
     private static string MatchExpression(IReadOnlyList<string> terms) =>
         string.Join(" ", terms.Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"*"));
 
-    private async Task<IQueryable<Track>> FilterAsync(IQueryable<Track> tracks, TrackQuery query, CancellationToken cancellationToken)
+    private static IQueryable<Track> Filter(IQueryable<Track> tracks, TrackQuery query, IReadOnlyList<int>? genreIds)
     {
         if (query.Artist is { } artist)
         {
-            var pattern = artist.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
-                .Replace("_", "\\_", StringComparison.Ordinal);
+            // Part of the name, in any letter case: "marlow" finds "Marlow Kid" (SQLite's LIKE ignores ASCII case).
+            var pattern = "%" + artist.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
+                .Replace("_", "\\_", StringComparison.Ordinal) + "%";
             tracks = tracks.Where(t => EF.Functions.Like(t.ArtistName, pattern, "\\"));
         }
-        if (query.Genre is { } genre)
+        if (query.Genre is not null)
         {
-            var ids = await GenreWithDescendantsAsync(genre, cancellationToken);
+            var ids = genreIds ?? [];
             tracks = tracks.Where(t => t.Genres.Any(g => ids.Contains(g.GenreId)));
         }
         foreach (var tag in query.Tags)
@@ -84,6 +90,14 @@ public sealed partial class CatalogSearch(MusicSiteDbContext db, TrackCatalog ca
         {
             tracks = tracks.Where(t => t.DurationSeconds <= max);
         }
+        if (query.Duration?.FromSeconds is { } presetFrom)
+        {
+            tracks = tracks.Where(t => t.DurationSeconds >= presetFrom);
+        }
+        if (query.Duration?.ToSeconds is { } presetTo)
+        {
+            tracks = tracks.Where(t => t.DurationSeconds < presetTo);
+        }
         if (query.BpmMin is { } bpmMin)
         {
             tracks = tracks.Where(t => t.Bpm >= bpmMin);
@@ -94,7 +108,8 @@ public sealed partial class CatalogSearch(MusicSiteDbContext db, TrackCatalog ca
         }
         if (query.Key is { } key)
         {
-            tracks = tracks.Where(t => t.Key == key);
+            var spellings = MusicalKey.Spellings(key);
+            tracks = tracks.Where(t => spellings.Contains(t.Key!));
         }
         if (query.License is { } license)
         {
@@ -108,14 +123,18 @@ public sealed partial class CatalogSearch(MusicSiteDbContext db, TrackCatalog ca
         return tracks;
     }
 
-    /// <summary>A genre and everything below it: "Electronic" finds deep house too.</summary>
-    private async Task<List<int>> GenreWithDescendantsAsync(string slugOrId, CancellationToken cancellationToken)
+    /// <summary>A genre, named by slug, id or name in any letter case, and everything below it: "Electronic" finds
+    /// deep house too. An unknown name matches nothing.</summary>
+    private async Task<(GenreMatch? Match, List<int> Ids)> GenreWithDescendantsAsync(string named, CancellationToken cancellationToken)
     {
-        var all = await db.Genres.AsNoTracking().Select(g => new { g.Id, g.ParentId, g.Slug }).ToListAsync(cancellationToken);
-        var root = all.FirstOrDefault(g => g.Slug == slugOrId.ToLowerInvariant() || g.Id.ToString() == slugOrId);
+        var all = await db.Genres.AsNoTracking().Select(g => new { g.Id, g.ParentId, g.Slug, g.Name }).ToListAsync(cancellationToken);
+        var slug = Genres.Slug.From(named);
+        var root = all.FirstOrDefault(g => g.Slug == named.ToLowerInvariant() || g.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) == named)
+                   ?? all.FirstOrDefault(g => string.Equals(g.Name, named, StringComparison.OrdinalIgnoreCase))
+                   ?? all.FirstOrDefault(g => g.Slug == slug);
         if (root is null)
         {
-            return [];
+            return (null, []);
         }
         var children = all.ToLookup(g => g.ParentId);
         var result = new List<int>();
@@ -128,7 +147,7 @@ public sealed partial class CatalogSearch(MusicSiteDbContext db, TrackCatalog ca
                 pending.Push(child.Id);
             }
         }
-        return result;
+        return (new GenreMatch(root.Name, root.Slug), result);
     }
 
     private static IQueryable<RankedTrack> Sort(IQueryable<RankedTrack> tracks, TrackSort sort, bool descending) =>

@@ -43,9 +43,7 @@ public static partial class TrackMetadataRules
     public const int TagMax = 30;
     public const int BpmMin = 40;
     public const int BpmMax = 300;
-
-    [GeneratedRegex("^[A-G][#b]?m?$")]
-    public static partial Regex KeyPattern();
+    public const string KeyMessage = "Write the key as a note with an optional # or b and m for minor, like Am, F# or Bb.";
 
     public static IReadOnlyList<string> SplitTags(IEnumerable<string> values) =>
         values.SelectMany(v => v.Split(',')).Select(t => t.Trim().ToLowerInvariant()).Where(t => t.Length > 0)
@@ -124,11 +122,10 @@ public static partial class TrackMetadataRules
         {
             return null;
         }
-        var key = text.Trim();
-        if (!KeyPattern().IsMatch(key))
+        var key = MusicalKey.Normalize(text);
+        if (key is null)
         {
-            errors.Add("key", "Write the key as a note with an optional # or b and m for minor, like Am, F# or Bb.");
-            return null;
+            errors.Add("key", KeyMessage);
         }
         return key;
     }

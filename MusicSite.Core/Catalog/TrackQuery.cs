@@ -28,8 +28,11 @@ public sealed record TrackQuery
     public IReadOnlyList<string> Tags { get; init; } = [];
     public double? MinDuration { get; init; }
     public double? MaxDuration { get; init; }
+    /// <summary>A length range by name ("2-5"), beside or instead of the seconds.</summary>
+    public DurationPreset? Duration { get; init; }
     public int? BpmMin { get; init; }
     public int? BpmMax { get; init; }
+    /// <summary>Normalized by <see cref="MusicalKey"/>; matches every spelling of the same key.</summary>
     public string? Key { get; init; }
     public string? License { get; init; }
     public int? UploaderId { get; init; }
@@ -38,6 +41,13 @@ public sealed record TrackQuery
     public bool? Descending { get; init; }
     public int Page { get; init; } = 1;
     public int Limit { get; init; } = DefaultLimit;
+
+    public bool IsSearching => !string.IsNullOrWhiteSpace(Search);
+
+    /// <summary>True when anything but the search narrows the list (what the page shows as chips).</summary>
+    public bool HasFilters => Artist is not null || Genre is not null || Tags.Count > 0 || MinDuration is not null || MaxDuration is not null
+                              || Duration is not null || BpmMin is not null || BpmMax is not null || Key is not null || License is not null
+                              || UploaderId is not null;
 
     public TrackSort EffectiveSort => Sort ?? (string.IsNullOrWhiteSpace(Search) ? TrackSort.CreatedAt : TrackSort.Relevance);
 
@@ -51,17 +61,30 @@ public sealed record TrackQuery
         ["likes"] = TrackSort.Likes, ["popularity"] = TrackSort.Popularity,
     };
 
-    /// <summary>Reads the query-string parameters; anything invalid is reported and left out of the query.</summary>
+    /// <summary>
+    /// Reads the query-string parameters; anything invalid is reported and left out of the query. <c>sort</c> is an
+    /// API sort name or a <see cref="TrackSortChoice"/> value. A form sends <c>sort_default</c>, the choice it showed
+    /// before anyone touched it: a sort equal to it was not chosen, so a search still sorts by relevance.
+    /// </summary>
     public static (TrackQuery Query, FieldErrors Errors) Parse(Func<string, string?> get)
     {
         var errors = new FieldErrors();
         var sortText = Text(get("sort"));
+        if (sortText is not null && string.Equals(sortText, Text(get(SortDefaultParameter)), StringComparison.OrdinalIgnoreCase))
+        {
+            sortText = null;
+        }
         TrackSort? sort = null;
+        bool? choiceDescending = null;
         if (sortText is not null)
         {
             if (SortNames.TryGetValue(sortText, out var s))
             {
                 sort = s;
+            }
+            else if (TrackSortChoice.Find(sortText) is { } choice)
+            {
+                (sort, choiceDescending) = (choice.Sort, choice.Descending);
             }
             else
             {
@@ -70,11 +93,21 @@ public sealed record TrackQuery
         }
         bool? descending = Text(get("order"))?.ToLowerInvariant() switch
         {
-            null => null,
+            null => choiceDescending,
             "asc" => false,
             "desc" => true,
             _ => Invalid<bool?>(errors, "order", "Order is asc or desc."),
         };
+        DurationPreset? duration = null;
+        if (Text(get("duration")) is { } durationText && (duration = DurationPreset.Find(durationText)) is null)
+        {
+            errors.Add("duration", $"Duration is one of: {string.Join(", ", DurationPreset.All.Select(p => p.Value))}.");
+        }
+        string? key = null;
+        if (Text(get("key")) is { } keyText && (key = MusicalKey.Normalize(keyText)) is null)
+        {
+            errors.Add("key", TrackMetadataRules.KeyMessage);
+        }
 
         var search = Text(get("search"));
         if (search is { Length: > 200 })
@@ -91,7 +124,8 @@ public sealed record TrackQuery
             MaxDuration = Number(get("max_duration"), "max_duration", 0, 86_400, errors),
             BpmMin = (int?)Number(get("bpm_min"), "bpm_min", 0, 1000, errors),
             BpmMax = (int?)Number(get("bpm_max"), "bpm_max", 0, 1000, errors),
-            Key = Text(get("key")),
+            Duration = duration,
+            Key = key,
             License = Text(get("license")),
             UploaderId = WholeNumber(get("uploader_id"), "uploader_id", int.MaxValue, errors),
             Sort = sort,
@@ -103,8 +137,14 @@ public sealed record TrackQuery
         return (query, errors);
     }
 
-    /// <summary>The query as a query string, for links that keep every filter (pages, sorting).</summary>
-    public string ToQueryString(int? page = null, TrackSort? sort = null, bool? descending = null)
+    /// <summary>The form field that names the sort the form showed by default (see <see cref="Parse"/>).</summary>
+    public const string SortDefaultParameter = "sort_default";
+
+    /// <summary>
+    /// The query as a query string, for links that keep every filter (pages, chips, shared links): empty values
+    /// are left out, and a sort with its direction is written as its <see cref="TrackSortChoice"/> when it has one.
+    /// </summary>
+    public string ToQueryString(int? page = null)
     {
         var parts = new List<(string, string)>();
         void Add(string name, object? value)
@@ -121,15 +161,21 @@ public sealed record TrackQuery
         Add("tags", string.Join(",", Tags));
         Add("min_duration", MinDuration);
         Add("max_duration", MaxDuration);
+        Add("duration", Duration?.Value);
         Add("bpm_min", BpmMin);
         Add("bpm_max", BpmMax);
         Add("key", Key);
         Add("license", License);
         Add("uploader_id", UploaderId);
-        var s = sort ?? Sort;
-        Add("sort", s is null ? null : SortNames.First(p => p.Value == s).Key);
-        var d = descending ?? Descending;
-        Add("order", d is null ? null : d.Value ? "desc" : "asc");
+        if (Sort is { } s && TrackSortChoice.Find(s, EffectiveDescending) is { } choice)
+        {
+            Add("sort", choice.Value);
+        }
+        else
+        {
+            Add("sort", Sort is { } named ? SortNames.First(p => p.Value == named).Key : null);
+            Add("order", Descending is { } d ? d ? "desc" : "asc" : null);
+        }
         if ((page ?? Page) > 1)
         {
             Add("page", page ?? Page);

@@ -98,10 +98,7 @@ public static partial class SeedFiles
                ?? throw new FormatException($"{path}: empty catalog.");
     }
 
-    public static bool IsValidKey(string key) => KeyPattern().IsMatch(key);
-
-    [GeneratedRegex("^[A-G][#b]?m?$")]
-    private static partial Regex KeyPattern();
+    public static bool IsValidKey(string key) => Catalog.MusicalKey.Normalize(key) == key;
 
     private static List<T> ReadRows<T>(string path, int fieldCount, Func<string[], string, T> map)
     {

@@ -29,7 +29,7 @@ public sealed class UploadBrowserTests(BrowserFixture browser) : IClassFixture<B
         await page.ClickAsync("nav.site-nav a:has-text('Upload')");
         await page.SetInputFilesAsync("#audio", MediaFixtures.Audio(_files.Path, "flac", 4));
         await page.FillAsync("#title", title);
-        await page.SelectOptionAsync("#genres", ["deep-house", "ambient"]);
+        await ChooseGenresAsync(page, javaScript);
         await page.FillAsync("#tags", "night, warm");
         await page.FillAsync("#bpm", "122");
         await page.FillAsync("#key", "Am");
@@ -43,6 +43,8 @@ public sealed class UploadBrowserTests(BrowserFixture browser) : IClassFixture<B
         // The status panel follows the job (htmx polling, or a meta refresh without script) until it is ready.
         await Assertions.Expect(page.Locator("a[data-play]:has-text('Play')")).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await Assertions.Expect(page.Locator(".facts")).ToContainTextAsync("Deep House");
+        await Assertions.Expect(page.Locator(".facts")).ToContainTextAsync("Ambient");
+        await Assertions.Expect(page.Locator(".facts")).Not.ToContainTextAsync("Techno");
         await Assertions.Expect(page.Locator(".facts")).ToContainTextAsync("CC BY");
         await Assertions.Expect(page.Locator(".facts")).ToContainTextAsync("lossless");
         if (javaScript)
@@ -92,6 +94,37 @@ public sealed class UploadBrowserTests(BrowserFixture browser) : IClassFixture<B
         var response = await page.GotoAsync("/upload");
 
         Assert.Equal(403, response!.Status);
+    }
+
+    /// <summary>Deep House and Ambient, after choosing and removing Techno: with script through the search field and
+    /// the chips, without it by ticking boxes in the genre tree.</summary>
+    private static async Task ChooseGenresAsync(IPage page, bool javaScript)
+    {
+        var chips = page.Locator(".genre-picker [data-genre-chips] li");
+        if (!javaScript)
+        {
+            await page.CheckAsync(".genre-tree input[value=deep-house]");
+            await page.CheckAsync(".genre-tree input[value=ambient]");
+            await page.CheckAsync(".genre-tree input[value=techno]");
+            await page.UncheckAsync(".genre-tree input[value=techno]");
+            return;
+        }
+        var search = page.GetByLabel("Find a genre");
+        await search.FillAsync("deep ho");
+        // A suggestion shows where the genre sits in the tree.
+        await Assertions.Expect(page.GetByRole(AriaRole.Option, new() { Name = "Deep House" })).ToContainTextAsync("Electronic › House");
+        await page.GetByRole(AriaRole.Option, new() { Name = "Deep House" }).ClickAsync();
+        await search.FillAsync("techno");
+        await search.PressAsync("Enter");
+        await search.FillAsync("ambient");
+        await page.ClickAsync("[role=option][data-value=ambient]");
+        // Chips follow the tree's order, as the page shows them after a refused submit.
+        await Assertions.Expect(chips).ToHaveTextAsync(["Ambient ×", "Deep House ×", "Techno ×"]);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Remove Techno" }).ClickAsync();
+
+        await Assertions.Expect(chips).ToHaveTextAsync(["Ambient ×", "Deep House ×"]);
+        await Assertions.Expect(page.Locator(".genre-tree input[value=techno]")).Not.ToBeCheckedAsync();
     }
 
     private static async Task RegisterArtistAsync(IPage page)

@@ -17,6 +17,7 @@ public sealed class CatalogFixture : MusicSiteFactory, IAsyncLifetime
     public List<Row> Rows { get; } = [];
     public Dictionary<int, int?> GenreParents { get; } = [];
     public Dictionary<string, int> GenreIds { get; } = [];
+    public Dictionary<int, string> GenreNames { get; } = [];
 
     public sealed record Row(int Id, string Title, string Artist, string? Description, string[] Tags, int[] Genres, double Duration,
         int? Bpm, string? Key, string LicenseCode, string LicenseName, int UploaderId, bool Visible, DateTime CreatedAt,
@@ -26,18 +27,20 @@ public sealed class CatalogFixture : MusicSiteFactory, IAsyncLifetime
         "dust", "tape", "glass", "horizon", "copper", "wind", "tidal", "lock", "paper", "planes", "sunday", "noodles", "static"];
     private static readonly string[] Artists = ["Aurora Lane", "Hollow Meridian", "Marlow Kid", "Neon Pines", "aurora lane"];
     private static readonly string[] TagPool = ["warm", "night", "lo-fi", "ambient", "dance", "chill", "dark", "vinyl"];
-    private static readonly string[] GenreSlugs = ["deep-house", "house", "techno", "ambient", "drone", "boom-bap", "jazz-rap", "synthwave"];
-    private static readonly string[] Keys = ["Am", "C", "F#m", "Bb", "Em"];
+    private static readonly string[] GenreSlugs = ["deep-house", "house", "techno", "ambient", "drone", "boom-bap", "jazz-rap", "synthwave", "lo-fi-hip-hop"];
+    // C#m and Dbm are one key spelled two ways: a filter for either finds both.
+    private static readonly string[] Keys = ["Am", "C", "F#m", "Bb", "Em", "C#m", "Dbm"];
 
     public async Task InitializeAsync()
     {
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MusicSiteDbContext>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        foreach (var g in await db.Genres.Select(g => new { g.Id, g.ParentId, g.Slug }).ToListAsync())
+        foreach (var g in await db.Genres.Select(g => new { g.Id, g.ParentId, g.Slug, g.Name }).ToListAsync())
         {
             GenreParents[g.Id] = g.ParentId;
             GenreIds[g.Slug] = g.Id;
+            GenreNames[g.Id] = g.Name;
         }
         var licenses = await db.Licenses.ToListAsync();
         var uploaders = new List<AppUser>();
@@ -104,7 +107,8 @@ public sealed partial class CatalogSearchTests(CatalogFixture catalog) : IClassF
     {
         var random = new Random(7);
         var client = catalog.CreateClient();
-        string[] sorts = ["created_at", "updated_at", "title", "artist", "duration", "plays", "likes", "popularity"];
+        string[] sorts = ["created_at", "updated_at", "title", "artist", "duration", "plays", "likes", "popularity",
+            "newest", "oldest", "title_desc", "shortest", "longest"];
         for (var i = 0; i < 150; i++)
         {
             var parameters = new Dictionary<string, string>();
@@ -115,15 +119,16 @@ public sealed partial class CatalogSearchTests(CatalogFixture catalog) : IClassF
                     parameters[name] = value();
                 }
             }
-            Maybe(3, "search", () => new[] { "mid", "deep ho", "aurora", "warm", "lo", "river", "neon pi", "xyzzy", "about", "tape d" }[random.Next(10)]);
-            Maybe(5, "artist", () => new[] { "Aurora Lane", "marlow kid", "Nobody" }[random.Next(3)]);
-            Maybe(5, "genre", () => new[] { "house", "electronic", "ambient", "hip-hop", "jazz" }[random.Next(5)]);
+            Maybe(3, "search", () => new[] { "mid", "deep ho", "aurora", "warm", "lo", "river", "neon pi", "xyzzy", "about", "tape d", "lo-fi", "hip h" }[random.Next(12)]);
+            Maybe(5, "artist", () => new[] { "Aurora Lane", "marlow kid", "Nobody", "marlow", "LANE", "n p" }[random.Next(6)]);
+            Maybe(5, "genre", () => new[] { "house", "electronic", "ambient", "hip-hop", "jazz", "Deep House", "hip hop" }[random.Next(7)]);
             Maybe(5, "tags", () => new[] { "warm", "night,vinyl", "lo-fi", "dark" }[random.Next(4)]);
             Maybe(6, "min_duration", () => random.Next(0, 300).ToString());
             Maybe(6, "max_duration", () => random.Next(200, 600).ToString());
             Maybe(6, "bpm_min", () => random.Next(60, 130).ToString());
             Maybe(6, "bpm_max", () => random.Next(100, 180).ToString());
-            Maybe(6, "key", () => new[] { "Am", "F#m", "C" }[random.Next(3)]);
+            Maybe(6, "key", () => new[] { "Am", "F#m", "C", "am", "f#M", "c#m", "DBM" }[random.Next(7)]);
+            Maybe(6, "duration", () => new[] { "under-2", "2-5", "5-10", "over-10" }[random.Next(4)]);
             Maybe(6, "license", () => new[] { "cc-by", "CC BY-SA", "cc0" }[random.Next(3)]);
             Maybe(6, "uploader_id", () => catalog.Rows[random.Next(catalog.Rows.Count)].UploaderId.ToString());
             // Relevance order comes from bm25 and has no brute-force twin; searches are checked under a field sort.
@@ -161,7 +166,67 @@ public sealed partial class CatalogSearchTests(CatalogFixture catalog) : IClassF
         Assert.Equal(matching.Count(r => r.Bpm is not null), bpmTotal);
     }
 
+    [Fact]
+    public async Task Search_GenreName_FindsTracksOfThatGenre()
+    {
+        var loFi = catalog.GenreIds["lo-fi-hip-hop"];
+        var expected = BruteForce(new() { ["search"] = "lo-fi hip", ["sort"] = "title" });
+
+        var ids = await IdsAsync("/api/music/tracks?search=lo-fi%20hip&sort=title&limit=100");
+
+        // No title, tag or description says "hip": every hit is found by its genre's name.
+        Assert.NotEmpty(expected);
+        Assert.All(expected, r => Assert.Contains(loFi, r.Genres));
+        Assert.Equal(expected.Select(r => r.Id), ids);
+    }
+
     [Theory]
+    [InlineData("marlow", "Marlow Kid")]
+    [InlineData("LANE", "Aurora Lane")]
+    public async Task ArtistFilter_MatchesPartOfTheNameInAnyLetterCase(string typed, string artist)
+    {
+        var ids = await IdsAsync($"/api/music/tracks?artist={typed}&limit=100");
+
+        var expected = catalog.Rows.Where(r => r.Visible && r.Artist.Equals(artist, StringComparison.OrdinalIgnoreCase)).Select(r => r.Id).ToHashSet();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, ids.ToHashSet());
+    }
+
+    [Theory]
+    [InlineData("am", "Am")]
+    [InlineData("AM", "Am")]
+    [InlineData("c%23m", "Dbm")]
+    [InlineData("dbm", "C%23m")]
+    public async Task KeyFilter_IgnoresLetterCaseAndSpelling(string typed, string otherSpelling)
+    {
+        var ids = await IdsAsync($"/api/music/tracks?key={typed}&limit=100");
+
+        var canonical = await IdsAsync($"/api/music/tracks?key={otherSpelling}&limit=100");
+        Assert.NotEmpty(ids);
+        Assert.Equal(canonical, ids);
+    }
+
+    [Fact]
+    public async Task SortDefault_FromTheForm_LeavesASearchSortedByRelevance()
+    {
+        var relevance = await IdsAsync("/api/music/tracks?search=deep&limit=100");
+
+        // The form's sort menu showed "newest" and nobody touched it: the search stays in relevance order.
+        var untouched = await IdsAsync("/api/music/tracks?search=deep&sort=newest&sort_default=newest&limit=100");
+        var chosen = await IdsAsync("/api/music/tracks?search=deep&sort=newest&sort_default=relevance&limit=100");
+
+        Assert.Equal(relevance, untouched);
+        Assert.NotEqual(relevance, chosen);
+        Assert.Equal(BruteForce(new() { ["search"] = "deep", ["sort"] = "newest" }).Select(r => r.Id).Take(100), chosen);
+    }
+
+    private async Task<List<int>> IdsAsync(string url) =>
+        (await (await catalog.CreateClient().GetAsync(url)).JsonAsync()).GetProperty("data").EnumerateArray()
+        .Select(t => t.GetProperty("id").GetInt32()).ToList();
+
+    [Theory]
+    [InlineData("key=H", "key")]
+    [InlineData("duration=forever", "duration")]
     [InlineData("sort=loudest", "sort")]
     [InlineData("order=sideways", "order")]
     [InlineData("limit=0", "limit")]
@@ -186,7 +251,8 @@ public sealed partial class CatalogSearchTests(CatalogFixture catalog) : IClassF
         Assert.Equal(expected.Take(5).Select(r => r.Id.ToString()),
             doc.QuerySelectorAll("ol.track-list > li").Select(li => li.GetAttribute("data-track-id")!));
         Assert.All(doc.QuerySelectorAll(".track-title mark"), m => Assert.Equal("deep", m.TextContent.ToLowerInvariant()));
-        Assert.Equal("/tracks?search=deep&sort=title&order=asc&limit=5&page=2", doc.QuerySelector("a[rel=next]")?.GetAttribute("href"));
+        // Title ascending is the choice "Title A–Z": one parameter says both.
+        Assert.Equal("/tracks?search=deep&sort=title&limit=5&page=2", doc.QuerySelector("a[rel=next]")?.GetAttribute("href"));
     }
 
     private List<CatalogFixture.Row> BruteForce(Dictionary<string, string> p)
@@ -197,18 +263,20 @@ public sealed partial class CatalogSearchTests(CatalogFixture catalog) : IClassF
             var terms = Word().Matches(search).Select(m => m.Value.ToLowerInvariant()).ToList();
             rows = rows.Where(r =>
             {
-                var words = Word().Matches($"{r.Title} {r.Artist} {string.Join(" ", r.Tags)} {r.Description}")
+                var genres = string.Join(" ", r.Genres.Select(g => catalog.GenreNames[g]));
+                var words = Word().Matches($"{r.Title} {r.Artist} {string.Join(" ", r.Tags)} {r.Description} {genres}")
                     .Select(m => m.Value.ToLowerInvariant()).ToList();
                 return terms.All(t => words.Any(w => w.StartsWith(t, StringComparison.Ordinal)));
             });
         }
         if (p.TryGetValue("artist", out var artist))
         {
-            rows = rows.Where(r => string.Equals(r.Artist, artist, StringComparison.OrdinalIgnoreCase));
+            rows = rows.Where(r => r.Artist.Contains(artist, StringComparison.OrdinalIgnoreCase));
         }
         if (p.TryGetValue("genre", out var genre))
         {
-            var root = catalog.GenreIds[genre];
+            var root = catalog.GenreIds.TryGetValue(genre, out var id) ? id
+                : catalog.GenreNames.Single(n => string.Equals(n.Value, genre, StringComparison.OrdinalIgnoreCase)).Key;
             bool Under(int id) => id == root || (catalog.GenreParents[id] is { } parent && Under(parent));
             rows = rows.Where(r => r.Genres.Any(Under));
         }
@@ -220,7 +288,12 @@ public sealed partial class CatalogSearchTests(CatalogFixture catalog) : IClassF
         if (p.TryGetValue("max_duration", out var maxD)) rows = rows.Where(r => r.Duration <= double.Parse(maxD));
         if (p.TryGetValue("bpm_min", out var bMin)) rows = rows.Where(r => r.Bpm >= int.Parse(bMin));
         if (p.TryGetValue("bpm_max", out var bMax)) rows = rows.Where(r => r.Bpm <= int.Parse(bMax));
-        if (p.TryGetValue("key", out var key)) rows = rows.Where(r => r.Key == key);
+        if (p.TryGetValue("key", out var key)) rows = rows.Where(r => r.Key is not null && Pitch(r.Key) == Pitch(key));
+        if (p.TryGetValue("duration", out var preset))
+        {
+            var (from, to) = preset switch { "under-2" => (0, 120), "2-5" => (120, 300), "5-10" => (300, 600), _ => (600, double.MaxValue) };
+            rows = rows.Where(r => r.Duration >= from && r.Duration < to);
+        }
         if (p.TryGetValue("license", out var license))
         {
             rows = rows.Where(r => string.Equals(r.LicenseCode, license, StringComparison.OrdinalIgnoreCase)
@@ -228,8 +301,16 @@ public sealed partial class CatalogSearchTests(CatalogFixture catalog) : IClassF
         }
         if (p.TryGetValue("uploader_id", out var uploader)) rows = rows.Where(r => r.UploaderId == int.Parse(uploader));
 
-        var sort = p.GetValueOrDefault("sort", "created_at");
-        var descending = p.TryGetValue("order", out var order) ? order == "desc" : sort is not ("title" or "artist" or "duration");
+        var (sort, defaultDescending) = p.GetValueOrDefault("sort", "created_at") switch
+        {
+            "newest" => ("created_at", true),
+            "oldest" => ("created_at", false),
+            "title_desc" => ("title", true),
+            "shortest" => ("duration", false),
+            "longest" => ("duration", true),
+            var name => (name, name is not ("title" or "artist" or "duration")),
+        };
+        var descending = p.TryGetValue("order", out var order) ? order == "desc" : defaultDescending;
         Func<CatalogFixture.Row, IComparable> keyOf = sort switch
         {
             "updated_at" => r => r.UpdatedAt,
@@ -245,6 +326,15 @@ public sealed partial class CatalogSearchTests(CatalogFixture catalog) : IClassF
         return (descending
                 ? rows.OrderByDescending(keyOf, comparer).ThenByDescending(r => r.Id)
                 : rows.OrderBy(keyOf, comparer).ThenBy(r => r.Id)).ToList();
+    }
+
+    /// <summary>A key's pitch class and mode, worked out here independently of MusicalKey: "dbm" and "C#m" agree.</summary>
+    private static (int, bool) Pitch(string key)
+    {
+        var note = "C D EF G A B".IndexOf(char.ToUpperInvariant(key[0]), StringComparison.Ordinal);
+        var rest = key[1..].ToLowerInvariant();
+        var shift = rest.StartsWith('#') ? 1 : rest.StartsWith('b') ? -1 : 0;
+        return ((note + shift + 12) % 12, rest.EndsWith('m'));
     }
 
     [GeneratedRegex(@"[\p{L}\p{N}]+")]

@@ -45,6 +45,38 @@
     });
   }, true);
 
+  // Scripts only some pages need (the genre picker): an element names its script in data-script, and the script is
+  // loaded once, on the first page that has such an element, however that page was reached.
+  function loadPageScripts(root) {
+    root.querySelectorAll("[data-script]").forEach(function (element) {
+      var src = element.getAttribute("data-script");
+      if (src.charAt(0) !== "/" || document.querySelector("script[src='" + src + "']")) { return; }
+      var script = document.createElement("script");
+      script.src = src;
+      document.head.appendChild(script);
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () { loadPageScripts(document); });
+  document.addEventListener("htmx:afterSettle", function () { loadPageScripts(document); });
+
+  // htmx keeps a copy of <main> for Back, made from its HTML: what was typed or chosen lives only in the fields'
+  // properties, so write it into their attributes first (live search, then Albums, then Back keeps the search box).
+  document.addEventListener("htmx:beforeHistorySave", function (event) {
+    var root = (event.detail && event.detail.historyElt) || document;
+    root.querySelectorAll("input, textarea, select").forEach(function (field) {
+      if (field.type === "file" || field.type === "password" || field.type === "hidden") { return; }
+      if (field.type === "checkbox" || field.type === "radio") {
+        field.toggleAttribute("checked", field.checked);
+      } else if (field.tagName === "SELECT") {
+        Array.prototype.forEach.call(field.options, function (option) { option.toggleAttribute("selected", option.selected); });
+      } else if (field.tagName === "TEXTAREA") {
+        field.textContent = field.value;
+      } else {
+        field.setAttribute("value", field.value);
+      }
+    });
+  });
+
   // After each swap, move focus to the new main region so keyboard and screen-reader users land on it.
   document.addEventListener("htmx:afterSettle", function (event) {
     var main = document.getElementById("main");
