@@ -9,15 +9,13 @@ using MusicSite.Data;
 
 namespace MusicSite.Catalog;
 
-public sealed record PlayStats(int Total, int Today, int ThisWeek, int ThisMonth, int Downloads);
-
 public enum PlayOutcome { NotFound, TooShort, Counted, AlreadyCounted }
 
 /// <summary>What became of a reported play, and the listening the track needs to count one.</summary>
 public sealed record PlayRecord(PlayOutcome Outcome, double ThresholdSeconds);
 
 /// <summary>
-/// Counts plays and downloads, each once per listener, track and half hour, and reports them for the track page.
+/// Counts plays and downloads, each once per listener, track and half hour (reported by <see cref="TrackStatistics"/>).
 /// The one owner of who a listener is (<see cref="ListenerKey"/>) and of the window (<see cref="HalfHourOf"/>).
 /// </summary>
 public sealed class PlayCounter(MusicSiteDbContext db, TrackCatalog catalog, TimeProvider clock)
@@ -91,22 +89,6 @@ public sealed class PlayCounter(MusicSiteDbContext db, TrackCatalog catalog, Tim
         };
         return CountOnceAsync(download, () => db.Tracks.Where(t => t.Id == trackId)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.DownloadCount, t => t.DownloadCount + 1), cancellationToken), cancellationToken);
-    }
-
-    public async Task<PlayStats> StatsAsync(int trackId, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var today = now.Date;
-        var week = today.AddDays(-(((int)today.DayOfWeek + 6) % 7)); // weeks start on Monday
-        var month = new DateTime(now.Year, now.Month, 1, 0, 0, 0, DateTimeKind.Utc);
-        var plays = db.PlayEvents.Where(p => p.TrackId == trackId);
-        var counters = await db.Tracks.Where(t => t.Id == trackId).Select(t => new { t.PlayCount, t.DownloadCount })
-            .FirstOrDefaultAsync(cancellationToken);
-        return new PlayStats(counters?.PlayCount ?? 0,
-            await plays.CountAsync(p => p.PlayedAt >= today, cancellationToken),
-            await plays.CountAsync(p => p.PlayedAt >= week, cancellationToken),
-            await plays.CountAsync(p => p.PlayedAt >= month, cancellationToken),
-            counters?.DownloadCount ?? 0);
     }
 
     /// <summary>Stores the event and raises the track's counter together; the unique index on (track, listener,

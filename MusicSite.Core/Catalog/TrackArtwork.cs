@@ -15,9 +15,10 @@ public sealed class TrackArtwork(MusicSiteDbContext db, TrackCatalog catalog, Ar
     private const string FolderPrefix = "artwork";
 
     /// <summary>The cover at the large or the thumbnail size, or null when the viewer cannot see such a track.</summary>
-    public async Task<CoverLookup?> CoverAsync(int trackId, Viewer viewer, bool thumbnail, CancellationToken cancellationToken)
+    public async Task<CoverLookup?> CoverAsync(int trackId, Viewer viewer, bool thumbnail, CancellationToken cancellationToken,
+        bool shared = false)
     {
-        var track = await catalog.Visible(viewer).Where(t => t.Id == trackId).Select(t => new { t.Title, t.UpdatedAt, t.ArtworkPath })
+        var track = await catalog.Visible(viewer, shared ? trackId : null).Where(t => t.Id == trackId).Select(t => new { t.Title, t.UpdatedAt, t.ArtworkPath })
             .FirstOrDefaultAsync(cancellationToken);
         return track is null ? null : CoverLookup.From(track.Title, track.UpdatedAt, track.ArtworkPath, thumbnail, siteOptions.Value.Paths);
     }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using MusicSite.Common;
 using MusicSite.Data;
@@ -12,11 +13,23 @@ public sealed record TrackSummary(int Id, string Title, string ArtistName, strin
 {
     /// <summary>The track's last change: it versions the cover's address.</summary>
     public DateTime UpdatedAt { get; init; }
+
+    /// <summary>Counts, set by the API (<see cref="TrackStatistics"/>, one grouped query per page).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public TrackStats? Stats { get; init; }
+
+    /// <summary>Addresses of the track's page and media, set by the API.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public TrackLinks? Urls { get; init; }
 }
+
+/// <summary>A related track with its score: same artist 3, each shared genre 2, each shared tag 1.</summary>
+public sealed record RelatedTrack(TrackSummary Track, int Score);
 
 /// <summary>A track as its uploader sees it in "My uploads": with its processing state.</summary>
 public sealed record UploadSummary(int Id, string Title, string ArtistName, bool IsPublic, double? DurationSeconds,
-    TrackState State, int Progress, string? Step, string? Error, DateTime CreatedAt);
+    TrackState State, int Progress, string? Step, string? Error, DateTime CreatedAt, int Plays = 0, bool HasArtwork = false,
+    DateTime UpdatedAt = default);
 
 /// <summary>An album as lists show it; <see cref="UpdatedAt"/> versions its cover.</summary>
 public sealed record AlbumSummary(int Id, string Title, string ArtistName, DateOnly? ReleaseDate, int TrackCount, DateTime UpdatedAt);
@@ -49,7 +62,11 @@ public sealed class TrackCatalog(MusicSiteDbContext db)
 
     /// <summary>Tracks like this one: the same artist counts 3, each shared genre 2, each shared tag 1;
     /// ties go to the more played.</summary>
-    public async Task<IReadOnlyList<TrackSummary>> RelatedAsync(int trackId, Viewer viewer, int count, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<TrackSummary>> RelatedAsync(int trackId, Viewer viewer, int count, CancellationToken cancellationToken) =>
+        (await RelatedWithScoresAsync(trackId, viewer, count, cancellationToken)).Select(r => r.Track).ToList();
+
+    /// <summary>The same ranking as <see cref="RelatedAsync"/>, with each track's score.</summary>
+    public async Task<IReadOnlyList<RelatedTrack>> RelatedWithScoresAsync(int trackId, Viewer viewer, int count, CancellationToken cancellationToken)
     {
         var source = await db.Tracks.AsNoTracking().Where(t => t.Id == trackId)
             .Select(t => new { t.ArtistName, Genres = t.Genres.Select(g => g.GenreId).ToList(), Tags = t.Tags.Select(x => x.Tag).ToList() })
@@ -69,9 +86,10 @@ public sealed class TrackCatalog(MusicSiteDbContext db)
                 Score = (t.ArtistName == artist ? 3 : 0) + 2 * t.Genres.Count(g => genres.Contains(g.GenreId)) + t.Tags.Count(x => tags.Contains(x.Tag)),
             })
             .OrderByDescending(t => t.Score).ThenByDescending(t => t.PlayCount).ThenByDescending(t => t.Id)
-            .Take(count).Select(t => t.Id).ToListAsync(cancellationToken);
-        var summaries = await Summaries(db.Tracks.Where(t => ids.Contains(t.Id))).ToDictionaryAsync(t => t.Id, cancellationToken);
-        return ids.Select(id => summaries[id]).ToList();
+            .Take(count).Select(t => new { t.Id, t.Score }).ToListAsync(cancellationToken);
+        var idList = ids.Select(t => t.Id).ToList();
+        var summaries = await Summaries(db.Tracks.Where(t => idList.Contains(t.Id))).ToDictionaryAsync(t => t.Id, cancellationToken);
+        return ids.Select(t => new RelatedTrack(summaries[t.Id], t.Score)).ToList();
     }
 
     /// <summary>The uploader's own tracks, newest first, one page of them and the total.</summary>
@@ -83,7 +101,7 @@ public sealed class TrackCatalog(MusicSiteDbContext db)
         var items = await own.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)
             .Skip(Paging.Offset(page, limit)).Take(limit)
             .Select(t => new UploadSummary(t.Id, t.Title, t.ArtistName, t.IsPublic, t.DurationSeconds, t.State,
-                t.ProcessingProgress, t.ProcessingStep, t.ProcessingError, t.CreatedAt))
+                t.ProcessingProgress, t.ProcessingStep, t.ProcessingError, t.CreatedAt, t.PlayCount, t.ArtworkPath != null, t.UpdatedAt))
             .ToListAsync(cancellationToken);
         return (items, total);
     }

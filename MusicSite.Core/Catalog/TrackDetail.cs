@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using MusicSite.Media;
 
@@ -8,9 +9,17 @@ public sealed record LicenseRef(string Code, string Name, string? Url);
 public sealed record UploaderRef(int Id, string DisplayName);
 public sealed record ProcessingInfo(string State, int Progress, string? Step, string? Error, int Attempts);
 /// <summary>The original upload. Its file name was the uploader's local name: only they and admins see it.</summary>
-public sealed record AudioInfo(string Codec, int? SampleRate, int? Channels, int? BitrateKbps, long SizeBytes, string? OriginalFileName);
+public sealed record AudioInfo(string Codec, int? SampleRate, int? Channels, int? BitrateKbps, long SizeBytes, string? OriginalFileName)
+{
+    /// <summary>The codec as people know it ("WAV" for pcm_s16le): <see cref="AudioFormats.Label"/>.</summary>
+    public string Format => AudioFormats.Label(Codec);
+}
 public sealed record LoudnessInfo(double IntegratedLufs, double? TruePeakDbtp, double? LoudnessRangeLu, double? ReplayGainDb);
-public sealed record VariantInfo(string Quality, string Codec, int? BitrateKbps, long SizeBytes);
+public sealed record VariantInfo(string Quality, string Codec, int? BitrateKbps, long SizeBytes)
+{
+    /// <summary>The codec as people know it: <see cref="AudioFormats.Label"/>.</summary>
+    public string Format => AudioFormats.Label(Codec);
+}
 
 /// <summary>Everything the track page and GET /api/music/tracks/{id} show about one track.</summary>
 public sealed record TrackDetail(
@@ -21,15 +30,36 @@ public sealed record TrackDetail(
     DateTime CreatedAt, DateTime UpdatedAt)
 {
     public bool IsReady => Processing.State == "ready";
+
+    /// <summary>Counts, set by the API (<see cref="TrackStatistics"/>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public TrackStats? Stats { get; init; }
+
+    /// <summary>Addresses of the track's page and media, set by the API.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public TrackLinks? Urls { get; init; }
+
+    /// <summary>Plays and downloads per day over the last 30 days: only with <c>include_stats=true</c>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<DailyCount>? Daily { get; init; }
+
+    /// <summary>Related tracks with their scores: only with <c>include_related=true</c>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<RelatedTrack>? Related { get; init; }
 }
+
+/// <summary>Where a track's page and media are, as the API gives them: absolute addresses on the site's public
+/// base address. Formed by the web edge (TrackUrls), the one owner of these paths.</summary>
+public sealed record TrackLinks(string Page, string Stream, string Download, string Waveform, string Artwork, string Thumbnail);
 
 public static class TrackDetails
 {
     /// <summary>One track as its viewer may see it, or null (unknown, deleted, or someone else's private track).</summary>
+    /// <param name="shared">A valid share link for this track was presented: show it even if it is private.</param>
     public static async Task<TrackDetail?> FindAsync(this TrackCatalog catalog, int id, Viewer viewer,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, bool shared = false)
     {
-        var track = await catalog.Visible(viewer).AsNoTracking()
+        var track = await catalog.Visible(viewer, shared ? id : null).AsNoTracking()
             .Where(t => t.Id == id)
             .Include(t => t.Album).Include(t => t.License).Include(t => t.Uploader)
             .Include(t => t.Genres).ThenInclude(g => g.Genre)

@@ -24,6 +24,7 @@ public static class ErrorCodes
     public const string AvatarNotFound = "AVATAR_NOT_FOUND";
     public const string UploadNotFound = "UPLOAD_NOT_FOUND";
     public const string TrackDeleted = "TRACK_DELETED";
+    public const string ShareLinkNotFound = "SHARE_LINK_NOT_FOUND";
 
     // Who may do what
     public const string Unauthorized = "UNAUTHORIZED";

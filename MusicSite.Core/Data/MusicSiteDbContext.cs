@@ -25,6 +25,7 @@ public sealed class MusicSiteDbContext(DbContextOptions<MusicSiteDbContext> opti
     public DbSet<PlayEvent> PlayEvents => Set<PlayEvent>();
     public DbSet<DownloadEvent> DownloadEvents => Set<DownloadEvent>();
     public DbSet<TrackChange> TrackChanges => Set<TrackChange>();
+    public DbSet<Playback.ShareLink> ShareLinks => Set<Playback.ShareLink>();
     public DbSet<UploadSession> UploadSessions => Set<UploadSession>();
     public DbSet<InstrumentType> InstrumentTypes => Set<InstrumentType>();
     public DbSet<SeedRun> SeedRuns => Set<SeedRun>();

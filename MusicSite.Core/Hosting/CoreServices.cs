@@ -51,9 +51,10 @@ public static class CoreServices
         services.AddScoped<TrackUploadService>();
         services.AddScoped<CatalogLookups>();
         services.AddScoped<TrackEditor>();
+        services.AddScoped<TrackStatistics>();
+        services.AddScoped<ArtistStats>();
         services.AddScoped<AlbumService>();
-        services.AddScoped<TrackArtwork>();
-        services.AddSingleton<ShareLinks>();
+        services.AddScoped<ShareLinks>();
         services.AddScoped<ResumableUploads>();
         services.AddSingleton<UploadLocks>();
         services.AddSingleton<IMailSender, MailSender>();

@@ -22,6 +22,24 @@ public static class AudioFormats
     /// contain frame-like bytes. Real MP3s, tagged or not, score 51 or more.</summary>
     public const int MinimumMp3ProbeScore = 50;
 
+    /// <summary>
+    /// The name people know a stored file's codec by ("WAV", not "pcm_s16le"). Every page and API field that
+    /// shows a codec to a person asks this. The names are those of <see cref="Recognise"/>'s formats, so an
+    /// upload reads the same before and after processing; an unknown codec is shown upper-cased as it is.
+    /// </summary>
+    public static string Label(string? codec) => codec?.ToLowerInvariant() switch
+    {
+        null or "" => "Unknown",
+        "mp3" or "mp3float" => Mp3.Name,
+        var pcm when pcm.StartsWith("pcm_", StringComparison.Ordinal) => Wav.Name,
+        "flac" => Flac.Name,
+        "vorbis" => OggVorbis.Name,
+        "opus" => Opus.Name,
+        "aac" => Aac.Name,
+        "alac" => "ALAC",
+        var other => other.ToUpperInvariant(),
+    };
+
     public static AudioFormat? Recognise(ProbeResult probe)
     {
         var audio = probe.FirstAudio;

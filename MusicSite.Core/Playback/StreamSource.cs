@@ -62,9 +62,9 @@ public sealed class StreamSource(TrackCatalog catalog, IOptions<MusicSiteOptions
         return chosen is null ? FileLookup.NotFound : Resolve(chosen.RelativePath, chosen.ContentType);
     }
 
-    public async Task<FileLookup> WaveformAsync(int trackId, Viewer viewer, CancellationToken cancellationToken)
+    public async Task<FileLookup> WaveformAsync(int trackId, Viewer viewer, CancellationToken cancellationToken, bool shared = false)
     {
-        var track = await catalog.Visible(viewer).Where(t => t.Id == trackId)
+        var track = await catalog.Visible(viewer, shared ? trackId : null).Where(t => t.Id == trackId)
             .Select(t => new { t.State, t.WaveformPath }).FirstOrDefaultAsync(cancellationToken);
         return track switch
         {

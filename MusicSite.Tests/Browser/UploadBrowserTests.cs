@@ -53,7 +53,7 @@ public sealed class UploadBrowserTests(BrowserFixture browser) : IClassFixture<B
         }
 
         await page.GotoAsync("/me/uploads");
-        await Assertions.Expect(page.Locator($"tr:has-text('{title}') .state")).ToContainTextAsync("Ready");
+        await Assertions.Expect(page.Locator($".upload-row:has-text('{title}') .state")).ToContainTextAsync("Ready");
     }
 
     [Fact]

@@ -31,6 +31,7 @@ public static class ApiProblems
         [ErrorCodes.AvatarNotFound] = new(StatusCodes.Status404NotFound, "This user has no avatar."),
         [ErrorCodes.UploadNotFound] = new(StatusCodes.Status404NotFound, "No upload of yours has this id."),
         [ErrorCodes.TrackDeleted] = new(StatusCodes.Status410Gone, "This track was deleted."),
+        [ErrorCodes.ShareLinkNotFound] = new(StatusCodes.Status404NotFound, "This track has no share link with this id."),
 
         [ErrorCodes.Unauthorized] = new(StatusCodes.Status401Unauthorized, "Sign in first."),
         [ErrorCodes.InvalidCredentials] = new(StatusCodes.Status401Unauthorized, "Email or password is incorrect."),

@@ -9,6 +9,7 @@ using MusicSite.Catalog;
 using MusicSite.Common;
 using MusicSite.Hosting;
 using MusicSite.Media;
+using MusicSite.Playback;
 using MusicSite.Web.Api;
 using MusicSite.Web.Auth;
 
@@ -39,9 +40,11 @@ public static class ArtworkApi
     }
 
     /// <summary>?size=200 for the thumbnail (else the 600-pixel image); ?v= as <see cref="ArtworkUrls"/> makes it.</summary>
-    public static async Task<IResult> TrackCoverAsync(int id, int? size, string? v, HttpContext context, ClaimsPrincipal user,
-        TrackArtwork artwork, TrackCatalog catalog, CancellationToken cancellationToken) =>
-        await artwork.CoverAsync(id, user.AsViewer(), ArtworkUrls.IsThumbnail(size), cancellationToken) is { } cover
+    /// <remarks>?token= is a share link, as for the stream.</remarks>
+    public static async Task<IResult> TrackCoverAsync(int id, int? size, string? v, string? token, HttpContext context, ClaimsPrincipal user,
+        TrackArtwork artwork, TrackCatalog catalog, ShareLinks shareLinks, CancellationToken cancellationToken) =>
+        await artwork.CoverAsync(id, user.AsViewer(), ArtworkUrls.IsThumbnail(size), cancellationToken,
+            await shareLinks.AllowsAsync(token, id, cancellationToken)) is { } cover
             ? Send(cover, v, context)
             : await MissingTrack.ProblemAsync(id, user, catalog, cancellationToken);
 

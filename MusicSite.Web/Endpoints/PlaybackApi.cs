@@ -42,16 +42,18 @@ public static class PlaybackApi
         {
             return ApiProblems.Validation(new FieldErrors().Add("quality", "Use low, medium, high or lossless."));
         }
-        var shared = shareLinks.Allows(token, id);
+        var shared = await shareLinks.AllowsAsync(token, id, cancellationToken);
         // Private caching only: a track made private later must not linger in a shared cache.
         context.Response.Headers.CacheControl = "private, max-age=3600";
         return await SendAsync(await source.StreamAsync(id, user.AsViewer(), wanted, cancellationToken, shared), rangeProcessing: true,
             id, user, catalog, cancellationToken);
     }
 
-    public static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> WaveformAsync(int id, ClaimsPrincipal user,
-        StreamSource source, TrackCatalog catalog, CancellationToken cancellationToken) =>
-        await SendAsync(await source.WaveformAsync(id, user.AsViewer(), cancellationToken), rangeProcessing: false, id, user, catalog, cancellationToken);
+    /// <remarks>?token= is a share link, as for the stream.</remarks>
+    public static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> WaveformAsync(int id, string? token, ClaimsPrincipal user,
+        StreamSource source, ShareLinks shareLinks, TrackCatalog catalog, CancellationToken cancellationToken) =>
+        await SendAsync(await source.WaveformAsync(id, user.AsViewer(), cancellationToken, await shareLinks.AllowsAsync(token, id, cancellationToken)),
+            rangeProcessing: false, id, user, catalog, cancellationToken);
 
     /// <summary>?format=original|mp3|flac (default original): the file with its tags and cover, named "Artist - Title".</summary>
     public static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> DownloadAsync(int id, string? format,
@@ -89,7 +91,7 @@ public static class PlaybackApi
     /// <summary>The player reports a play after <see cref="PlayCounter.ThresholdSeconds"/> of listening (30 s, or half
     /// the track when shorter): <c>{ "seconds": 30 }</c>. Counted once per listener, track and half hour.</summary>
     public static async Task<Results<Ok<PlayResponse>, ProblemHttpResult>> PlayAsync(int id, PlayRequest? request,
-        HttpContext context, ClaimsPrincipal user, PlayCounter plays, CancellationToken cancellationToken)
+        HttpContext context, ClaimsPrincipal user, PlayCounter plays, TrackStatistics statistics, CancellationToken cancellationToken)
     {
         if (request?.Seconds is not { } seconds || !double.IsFinite(seconds) || seconds < 0)
         {
@@ -104,8 +106,8 @@ public static class PlaybackApi
                 return ApiProblems.Validation(new FieldErrors().Add("seconds", string.Create(CultureInfo.InvariantCulture,
                     $"A play of this track counts after {record.ThresholdSeconds:0.#} seconds of listening.")));
         }
-        var stats = await plays.StatsAsync(id, cancellationToken);
-        return TypedResults.Ok(new PlayResponse(record.Outcome == PlayOutcome.Counted, stats.Total));
+        var stats = await statistics.ForAsync(id, cancellationToken);
+        return TypedResults.Ok(new PlayResponse(record.Outcome == PlayOutcome.Counted, stats.Plays));
     }
 
     /// <summary>A file that finds no track asks whether the track was deleted (410) or never there for this caller (404).</summary>

@@ -6,6 +6,7 @@ using MusicSite.Accounts;
 using MusicSite.Catalog;
 using MusicSite.Common;
 using MusicSite.Jobs;
+using MusicSite.Playback;
 using MusicSite.Web.Auth;
 using MusicSite.Web.Components.Shared;
 
@@ -20,6 +21,9 @@ public static class TrackPageEndpoints
         group.MapGet("/{id:int}/status", StatusAsync).RequireRateLimiting(RateLimits.Reads);
         group.MapPost("/{id:int}/reprocess", ReprocessAsync).RequireAuthorization(Policies.Admin).RequireRateLimiting(RateLimits.Edits);
         group.MapPost("/{id:int}/delete", DeleteAsync).RequireAuthorization().RequireRateLimiting(RateLimits.Edits);
+        group.MapPost("/{id:int}/share-links", CreateShareLinkAsync).RequireAuthorization().RequireRateLimiting(RateLimits.Edits);
+        group.MapPost("/{id:int}/share-links/{linkId:int}/revoke", RevokeShareLinkAsync).RequireAuthorization().RequireRateLimiting(RateLimits.Edits)
+            .WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());
         return app;
     }
 
@@ -55,6 +59,35 @@ public static class TrackPageEndpoints
         return result.Code switch
         {
             null => TypedResults.LocalRedirect("/me/uploads?deleted=1"),
+            ErrorCodes.UnauthorizedAccess => TypedResults.Forbid(),
+            _ => TypedResults.NotFound(),
+        };
+    }
+
+    // [FromForm] makes the framework check the antiforgery token. The new link opens at once, to be copied from there.
+    private static async Task<IResult> CreateShareLinkAsync(int id, [FromForm] string? days, ClaimsPrincipal user, ShareLinks links,
+        CancellationToken cancellationToken)
+    {
+        var lifetime = int.TryParse(days, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var d)
+            ? TimeSpan.FromDays(d) : ShareLinks.DefaultLifetime;
+        var result = await links.CreateAsync(id, user.AsViewer(), lifetime, cancellationToken);
+        return result.Code switch
+        {
+            null => TypedResults.LocalRedirect(ShareLinks.PagePath(result.Value!.Token) + "?made=1"),
+            ErrorCodes.ValidationFailed => TypedResults.LocalRedirect($"/tracks/{id}/share?error=days"),
+            ErrorCodes.UnauthorizedAccess => TypedResults.Forbid(),
+            _ => TypedResults.NotFound(),
+        };
+    }
+
+    // The route's metadata makes the framework check the antiforgery token (the form has no other field).
+    private static async Task<IResult> RevokeShareLinkAsync(int id, int linkId, ClaimsPrincipal user,
+        ShareLinks links, CancellationToken cancellationToken)
+    {
+        var result = await links.RevokeAsync(id, linkId, user.AsViewer(), cancellationToken);
+        return result.Code switch
+        {
+            null => TypedResults.LocalRedirect($"/tracks/{id}/share?revoked={linkId}"),
             ErrorCodes.UnauthorizedAccess => TypedResults.Forbid(),
             _ => TypedResults.NotFound(),
         };

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using MusicSite.Accounts;
 using MusicSite.Catalog;
@@ -121,7 +122,7 @@ public static class TracksApi
     /// uploader_id; sort (created_at, updated_at, title, artist, duration, plays, likes, popularity, relevance) and
     /// order (asc, desc); page and limit. Facet counts come beside the list.</summary>
     public static async Task<Results<Ok<TrackListResponse>, ProblemHttpResult>> ListAsync(HttpRequest request, ClaimsPrincipal user,
-        CatalogSearch search, CancellationToken cancellationToken)
+        CatalogSearch search, TrackResponses responses, CancellationToken cancellationToken)
     {
         var (query, errors) = TrackQuery.Parse(name => request.Query[name].FirstOrDefault());
         if (errors.Any)
@@ -129,20 +130,47 @@ public static class TracksApi
             return ApiProblems.Validation(errors);
         }
         var result = await search.SearchAsync(query, user.AsViewer(), cancellationToken);
-        var page = PagedList<TrackSummary>.Create(result.Items, new PageQuery(query.Page, query.Limit), result.Total);
+        var page = PagedList<TrackSummary>.Create(await responses.ListAsync(result.Items, cancellationToken),
+            new PageQuery(query.Page, query.Limit), result.Total);
         return TypedResults.Ok(new TrackListResponse(page.Data, page.Meta, result.Facets));
     }
 
-    public static async Task<Results<Ok<TrackDetail>, ProblemHttpResult>> GetAsync(int id, ClaimsPrincipal user,
-        TrackCatalog catalog, CancellationToken cancellationToken) =>
-        await catalog.FindAsync(id, user.AsViewer(), cancellationToken) is { } track
-            ? TypedResults.Ok(track)
-            : await MissingTrack.ProblemAsync(id, user, catalog, cancellationToken);
+    /// <summary>One track with its <c>stats</c> and <c>urls</c>. <c>include_stats=true</c> adds <c>daily</c>, its plays and
+    /// downloads per day over the last 30 days; <c>include_related=true</c> adds <c>related</c>, the tracks the track
+    /// page shows as related, each with its score.</summary>
+    public static async Task<Results<Ok<TrackDetail>, ProblemHttpResult>> GetAsync(int id,
+        [FromQuery(Name = "include_stats")] string? includeStats, [FromQuery(Name = "include_related")] string? includeRelated,
+        ClaimsPrincipal user, TrackCatalog catalog, TrackStatistics statistics, TrackResponses responses, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var withStats = TrackMetadataRules.ParseFlag(includeStats, false, "include_stats", errors);
+        var withRelated = TrackMetadataRules.ParseFlag(includeRelated, false, "include_related", errors);
+        if (errors.Any)
+        {
+            return ApiProblems.Validation(errors);
+        }
+        if (await catalog.FindAsync(id, user.AsViewer(), cancellationToken) is not { } track)
+        {
+            return await MissingTrack.ProblemAsync(id, user, catalog, cancellationToken);
+        }
+        var detail = await responses.DetailAsync(track, cancellationToken);
+        if (withStats)
+        {
+            detail = detail with { Daily = await statistics.DailyAsync(id, ArtistStats.Days, cancellationToken) };
+        }
+        if (withRelated)
+        {
+            var related = await catalog.RelatedWithScoresAsync(id, user.AsViewer(), 6, cancellationToken);
+            var listed = await responses.ListAsync(related.Select(r => r.Track).ToList(), cancellationToken);
+            detail = detail with { Related = related.Zip(listed, (r, t) => r with { Track = t }).ToList() };
+        }
+        return TypedResults.Ok(detail);
+    }
 
     /// <summary>Edits the given fields (owner or admin). A field left out stays; <c>null</c> clears it where a track
     /// may lack it. Every change goes into the track's change log.</summary>
     public static async Task<Results<Ok<TrackDetail>, ProblemHttpResult>> UpdateAsync(int id, JsonElement body, ClaimsPrincipal user,
-        TrackEditor editor, TrackCatalog catalog, CancellationToken cancellationToken)
+        TrackEditor editor, TrackCatalog catalog, TrackResponses responses, CancellationToken cancellationToken)
     {
         if (!JsonBody.IsObject(body))
         {
@@ -150,7 +178,7 @@ public static class TracksApi
         }
         var result = await editor.UpdateAsync(id, MetadataInput(body), user.AsViewer(), cancellationToken);
         return result.Succeeded
-            ? TypedResults.Ok((await catalog.FindAsync(id, user.AsViewer(), cancellationToken))!)
+            ? TypedResults.Ok(await responses.DetailAsync((await catalog.FindAsync(id, user.AsViewer(), cancellationToken))!, cancellationToken))
             : ApiProblems.FromResult(result.Code!, result.Errors);
     }
 

@@ -60,6 +60,7 @@ public static class MusicSiteHost
             options.HeaderName = SameOriginGuard.AntiforgeryHeader;
         });
         services.AddSingleton<SiteAddress>();
+        services.AddScoped<TrackResponses>();
         services.AddMusicSiteReverseProxy(builder.Configuration);
         services.AddMusicSiteCors(builder.Configuration);
         // The server's name and version tell an attacker which bugs to try.
@@ -114,6 +115,7 @@ public static class MusicSiteHost
         app.MapGenresApi();
         app.MapTracksApi();
         app.MapPlaybackApi();
+        app.MapShareLinksApi();
         app.MapAlbumsApi();
         app.MapArtworkApi();
         app.MapTusApi();

@@ -16,4 +16,19 @@ public static class Format
             ? span.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture)
             : $"{(int)span.TotalMinutes}:{span.Seconds:00}";
     }
+
+    /// <summary>A day as people write it: "7 December 2026" (UTC).</summary>
+    public static string Date(DateTime utc) => utc.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>A moment as "7 December 2026, 14:05 UTC".</summary>
+    public static string Moment(DateTime utc) => utc.ToString("d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture) + " UTC";
+
+    /// <summary>A span of listening as "2 h 05 min", "12 min" or "40 s".</summary>
+    public static string Hours(double seconds)
+    {
+        var span = TimeSpan.FromSeconds(Math.Round(Math.Max(0, seconds)));
+        return span.TotalHours >= 1 ? $"{(int)span.TotalHours} h {span.Minutes:00} min"
+            : span.TotalMinutes >= 1 ? $"{(int)span.TotalMinutes} min"
+            : $"{span.Seconds} s";
+    }
 }

@@ -85,4 +85,26 @@
       main.focus({ preventScroll: true });
     }
   });
+
+  // Copy buttons (share page): hidden without JavaScript, where the read-only field beside them is selectable.
+  function showCopyButtons(root) {
+    root.querySelectorAll("button[data-copy][hidden]").forEach(function (button) {
+      if (navigator.clipboard) { button.hidden = false; }
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () { showCopyButtons(document); });
+  document.addEventListener("htmx:afterSettle", function () { showCopyButtons(document); });
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("button[data-copy]");
+    if (!button) { return; }
+    var field = document.querySelector(button.dataset.copy);
+    var status = button.parentElement && button.parentElement.querySelector("[data-copy-status]");
+    if (!field) { return; }
+    navigator.clipboard.writeText(field.value).then(function () {
+      if (status) { status.textContent = "Link copied."; }
+    }, function () {
+      field.select();
+      if (status) { status.textContent = "Copying was refused: the link is selected, copy it yourself."; }
+    });
+  });
 })();
