@@ -258,7 +258,7 @@ public sealed class AccountService(
         }
         catch (UploadTooLargeException)
         {
-            return ServiceResult<AppUser>.Invalid("avatar", $"The image is larger than {maxBytes / (1024 * 1024)} MB.", ErrorCodes.FileTooLarge);
+            return ServiceResult<AppUser>.Invalid("avatar", ImageNormalizer.Describe(ImageCheck.TooLarge, maxBytes), ErrorCodes.FileTooLarge);
         }
 
         using (staged)
@@ -267,13 +267,7 @@ public sealed class AccountService(
             var check = await images.NormalizeSquareAsync(staged.Path, paths.MediaPath(relative), AvatarSize, maxBytes, cancellationToken);
             if (check != ImageCheck.Ok)
             {
-                return ServiceResult<AppUser>.Invalid("avatar", check switch
-                {
-                    ImageCheck.Empty => "The image file is empty.",
-                    ImageCheck.TooLarge => $"The image is larger than {maxBytes / (1024 * 1024)} MB.",
-                    ImageCheck.UnsupportedType => "Use a JPEG, PNG or WebP image.",
-                    _ => "The image could not be read. Try another file.",
-                }, check == ImageCheck.TooLarge ? ErrorCodes.FileTooLarge : ErrorCodes.InvalidImage);
+                return ServiceResult<AppUser>.Invalid("avatar", ImageNormalizer.Describe(check, maxBytes), ImageNormalizer.CodeFor(check));
             }
 
             string? previous = null;

@@ -10,7 +10,7 @@ namespace MusicSite.Catalog;
 public sealed record AlbumInput(string? Title, string? ArtistName, string? ReleaseDate, string? Description, IReadOnlyList<string>? Genres);
 
 public sealed record AlbumTrack(int Id, int? Number, string Title, string ArtistName, double? DurationSeconds, string LicenseName, double? ReplayGainDb,
-    UploaderRef? Uploader = null);
+    DateTime UpdatedAt, UploaderRef? Uploader = null);
 
 /// <summary>An album page: its tracks in order, total length, and who is credited.</summary>
 public sealed record AlbumDetail(int Id, string Title, string ArtistName, DateOnly? ReleaseDate, string? Description, bool HasArtwork,
@@ -18,11 +18,9 @@ public sealed record AlbumDetail(int Id, string Title, string ArtistName, DateOn
     IReadOnlyList<string> Artists, IReadOnlyList<string> Licenses, DateTime CreatedAt, DateTime UpdatedAt);
 
 /// <summary>Albums: list, read, and create/edit/delete by their owner (an artist) or an admin.</summary>
-public sealed class AlbumService(MusicSiteDbContext db, TrackCatalog catalog, CatalogLookups lookups, ImageNormalizer images,
+public sealed class AlbumService(MusicSiteDbContext db, TrackCatalog catalog, CatalogLookups lookups, ArtworkStore artworkStore,
     IOptions<MusicSiteOptions> siteOptions, IOptions<UploadOptions> uploadOptions, TimeProvider clock)
 {
-    /// <summary>Artwork display sizes made by ffmpeg from the uploaded image.</summary>
-    public static readonly int[] ArtworkSizes = [600, 200];
 
     public async Task<(IReadOnlyList<AlbumSummary> Items, int Total)> ListAsync(Viewer viewer, int page, int limit, int? ownerId,
         CancellationToken cancellationToken)
@@ -36,7 +34,7 @@ public sealed class AlbumService(MusicSiteDbContext db, TrackCatalog catalog, Ca
         var visible = catalog.Visible(viewer);
         var items = await albums.OrderByDescending(a => a.ReleaseDate).ThenByDescending(a => a.Id)
             .Skip(Paging.Offset(page, limit)).Take(limit)
-            .Select(a => new AlbumSummary(a.Id, a.Title, a.ArtistName, a.ReleaseDate, visible.Count(t => t.AlbumId == a.Id),
+            .Select(a => new AlbumSummary(a.Id, a.Title, a.ArtistName, a.ReleaseDate, visible.Count(t => t.AlbumId == a.Id), a.UpdatedAt,
                 new UploaderRef(a.OwnerId, a.Owner!.DisplayName, a.Owner.ArtistSlug)))
             .ToListAsync(cancellationToken);
         return (items, total);
@@ -54,14 +52,14 @@ public sealed class AlbumService(MusicSiteDbContext db, TrackCatalog catalog, Ca
             .OrderBy(t => t.TrackNumber == null).ThenBy(t => t.TrackNumber).ThenBy(t => t.Id)
             .Select(t => new
             {
-                t.Id, t.TrackNumber, t.Title, t.ArtistName, t.DurationSeconds, License = t.License!.Name, t.ReplayGainDb,
+                t.Id, t.TrackNumber, t.Title, t.ArtistName, t.DurationSeconds, License = t.License!.Name, t.ReplayGainDb, t.UpdatedAt,
                 Uploader = new UploaderRef(t.UploaderId, t.Uploader!.DisplayName, t.Uploader.ArtistSlug),
             })
             .ToListAsync(cancellationToken);
         return new AlbumDetail(album.Id, album.Title, album.ArtistName, album.ReleaseDate, album.Description, album.ArtworkPath is not null,
             album.Genres.Select(g => new GenreRef(g.GenreId, g.Genre!.Name, g.Genre.Slug)).OrderBy(g => g.Name).ToList(),
             new UploaderRef(album.OwnerId, album.Owner!.DisplayName, album.Owner.ArtistSlug),
-            tracks.Select(t => new AlbumTrack(t.Id, t.TrackNumber, t.Title, t.ArtistName, t.DurationSeconds, t.License, t.ReplayGainDb, t.Uploader)).ToList(),
+            tracks.Select(t => new AlbumTrack(t.Id, t.TrackNumber, t.Title, t.ArtistName, t.DurationSeconds, t.License, t.ReplayGainDb, t.UpdatedAt, t.Uploader)).ToList(),
             tracks.Sum(t => t.DurationSeconds ?? 0),
             tracks.Select(t => t.ArtistName).Prepend(album.ArtistName).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
             tracks.Select(t => t.License).Distinct().Order().ToList(), album.CreatedAt, album.UpdatedAt);
@@ -104,14 +102,57 @@ public sealed class AlbumService(MusicSiteDbContext db, TrackCatalog catalog, Ca
             return ServiceResult<Album>.Invalid("artwork", artworkError, ErrorCodes.InvalidMetadata);
         }
         await db.SaveChangesAsync(cancellationToken);
-        // The old cover goes only once the row names the new one; a crash before this line leaves a folder that
-        // nothing refers to, which the start-up sweep removes (OrphanMediaSweep).
-        if (previousArtwork is not null && previousArtwork != album.ArtworkPath
-            && Directory.Exists(siteOptions.Value.Paths.MediaPath(previousArtwork)))
-        {
-            Directory.Delete(siteOptions.Value.Paths.MediaPath(previousArtwork), recursive: true);
-        }
+        DeleteReplaced(previousArtwork, album.ArtworkPath);
         return ServiceResult<Album>.Ok(album);
+    }
+
+    /// <summary>New artwork for the album; on a refused image the old artwork stays as it was.</summary>
+    public async Task<ServiceResult<Album>> ReplaceArtworkAsync(int id, StagedFile image, Viewer actor, CancellationToken cancellationToken)
+    {
+        var album = await db.Albums.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (Refuse(album, actor) is { } refusal)
+        {
+            return refusal;
+        }
+        var previous = album!.ArtworkPath;
+        var folder = NewArtworkFolder();
+        var maxBytes = uploadOptions.Value.MaxArtworkBytes;
+        var check = await artworkStore.StoreAsync(image.Path, folder, maxBytes, cancellationToken);
+        if (check != ImageCheck.Ok)
+        {
+            return ServiceResult<Album>.Invalid("artwork", ImageNormalizer.Describe(check, maxBytes), ImageNormalizer.CodeFor(check));
+        }
+        album.ArtworkPath = folder;
+        album.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+        DeleteReplaced(previous, folder);
+        return ServiceResult<Album>.Ok(album);
+    }
+
+    /// <summary>Removes the album's artwork: it shows its generated cover again.</summary>
+    public async Task<ServiceResult<Album>> RemoveArtworkAsync(int id, Viewer actor, CancellationToken cancellationToken)
+    {
+        var album = await db.Albums.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (Refuse(album, actor) is { } refusal)
+        {
+            return refusal;
+        }
+        var previous = album!.ArtworkPath;
+        album.ArtworkPath = null;
+        album.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+        DeleteReplaced(previous, null);
+        return ServiceResult<Album>.Ok(album);
+    }
+
+    /// <summary>The old cover goes only once the row names the new one; a crash before that leaves a folder that
+    /// nothing refers to, which the start-up sweep removes (OrphanMediaSweep).</summary>
+    private void DeleteReplaced(string? previous, string? current)
+    {
+        if (previous is not null && previous != current)
+        {
+            artworkStore.Delete(previous);
+        }
     }
 
     /// <summary>Deletes the album; its tracks stay, as singles.</summary>
@@ -125,20 +166,16 @@ public sealed class AlbumService(MusicSiteDbContext db, TrackCatalog catalog, Ca
         var artwork = album!.ArtworkPath;
         db.Albums.Remove(album);
         await db.SaveChangesAsync(cancellationToken);
-        if (artwork is not null && Directory.Exists(siteOptions.Value.Paths.MediaPath(artwork)))
-        {
-            Directory.Delete(siteOptions.Value.Paths.MediaPath(artwork), recursive: true);
-        }
+        artworkStore.Delete(artwork);
         return ServiceResult<Album>.Ok(album);
     }
 
-    /// <summary>The album artwork file at a display size, or null.</summary>
-    public async Task<string?> ArtworkFileAsync(int id, int size, CancellationToken cancellationToken)
+    /// <summary>The album's cover at the large or the thumbnail size, or null when no album has this id.</summary>
+    public async Task<CoverLookup?> CoverAsync(int id, bool thumbnail, CancellationToken cancellationToken)
     {
-        var folder = await db.Albums.Where(a => a.Id == id).Select(a => a.ArtworkPath).FirstOrDefaultAsync(cancellationToken);
-        var chosen = ArtworkSizes.Contains(size) ? size : ArtworkSizes[0];
-        var path = folder is null ? null : siteOptions.Value.Paths.MediaPath(Path.Combine(folder, $"cover-{chosen}.jpg"));
-        return path is not null && File.Exists(path) ? path : null;
+        var album = await db.Albums.Where(a => a.Id == id).Select(a => new { a.Title, a.UpdatedAt, a.ArtworkPath })
+            .FirstOrDefaultAsync(cancellationToken);
+        return album is null ? null : CoverLookup.From(album.Title, album.UpdatedAt, album.ArtworkPath, thumbnail, siteOptions.Value.Paths);
     }
 
     /// <summary>The viewer's own albums (all albums for an admin), for the track form's album choice.</summary>
@@ -198,22 +235,17 @@ public sealed class AlbumService(MusicSiteDbContext db, TrackCatalog catalog, Ca
     /// <summary>Checks the image by content and makes each display size; null when stored, else the reason.</summary>
     private async Task<string?> StoreArtworkAsync(Album album, StagedFile artwork, CancellationToken cancellationToken)
     {
-        var paths = siteOptions.Value.Paths;
-        var folder = Path.Combine("albums", Guid.NewGuid().ToString("N"));
-        foreach (var size in ArtworkSizes)
+        var folder = NewArtworkFolder();
+        var maxBytes = uploadOptions.Value.MaxArtworkBytes;
+        var check = await artworkStore.StoreAsync(artwork.Path, folder, maxBytes, cancellationToken);
+        if (check != ImageCheck.Ok)
         {
-            var check = await images.NormalizeSquareAsync(artwork.Path, paths.MediaPath(Path.Combine(folder, $"cover-{size}.jpg")), size,
-                uploadOptions.Value.MaxArtworkBytes, cancellationToken);
-            if (check != ImageCheck.Ok)
-            {
-                if (Directory.Exists(paths.MediaPath(folder)))
-                {
-                    Directory.Delete(paths.MediaPath(folder), recursive: true);
-                }
-                return "Artwork must be a JPEG, PNG or WebP image.";
-            }
+            return ImageNormalizer.Describe(check, maxBytes);
         }
         album.ArtworkPath = folder;
         return null;
     }
+
+    /// <summary>Each version of an album's artwork gets a folder of its own, so a cached old one is never overwritten.</summary>
+    private static string NewArtworkFolder() => Path.Combine("albums", Guid.NewGuid().ToString("N"));
 }

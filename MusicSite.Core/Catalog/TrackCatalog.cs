@@ -11,6 +11,9 @@ public sealed record TrackSummary(int Id, string Title, string ArtistName, strin
     double? DurationSeconds, string LicenseName, IReadOnlyList<string> Genres, DateTime CreatedAt,
     int? Bpm = null, string? Key = null, int Plays = 0, UploaderRef? Uploader = null)
 {
+    /// <summary>The track's last change: it versions the cover's address.</summary>
+    public DateTime UpdatedAt { get; init; }
+
     /// <summary>Counts, set by the API (<see cref="TrackStatistics"/>, one grouped query per page).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public TrackStats? Stats { get; init; }
@@ -28,7 +31,8 @@ public sealed record UploadSummary(int Id, string Title, string ArtistName, bool
     TrackState State, int Progress, string? Step, string? Error, DateTime CreatedAt, int Plays = 0, bool HasArtwork = false,
     DateTime UpdatedAt = default);
 
-public sealed record AlbumSummary(int Id, string Title, string ArtistName, DateOnly? ReleaseDate, int TrackCount, UploaderRef? Owner = null);
+/// <summary>An album as lists show it; <see cref="UpdatedAt"/> versions its cover.</summary>
+public sealed record AlbumSummary(int Id, string Title, string ArtistName, DateOnly? ReleaseDate, int TrackCount, DateTime UpdatedAt, UploaderRef? Owner = null);
 
 public sealed class TrackCatalog(MusicSiteDbContext db)
 {
@@ -111,5 +115,5 @@ public sealed class TrackCatalog(MusicSiteDbContext db)
         tracks.Select(t => new TrackSummary(t.Id, t.Title, t.ArtistName,
             t.Album != null ? t.Album.Title : null, t.AlbumId, t.DurationSeconds, t.License!.Name,
             t.Genres.Select(g => g.Genre!.Name).ToList(), t.CreatedAt, t.Bpm, t.Key, t.PlayCount,
-            new UploaderRef(t.UploaderId, t.Uploader!.DisplayName, t.Uploader.ArtistSlug)));
+            new UploaderRef(t.UploaderId, t.Uploader!.DisplayName, t.Uploader.ArtistSlug)) { UpdatedAt = t.UpdatedAt });
 }

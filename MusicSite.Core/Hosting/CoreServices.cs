@@ -42,6 +42,7 @@ public static class CoreServices
         services.AddSingleton<VariantEncoder>();
         services.AddSingleton<WaveformBuilder>();
         services.AddSingleton<ArtworkExtractor>();
+        services.AddSingleton<ArtworkStore>();
         services.AddScoped<AudioPipeline>();
         services.AddScoped<TrackProcessingQueue>();
         services.AddScoped<ProcessTrackJob>();

@@ -59,8 +59,9 @@ public sealed class AudioPipeline(
         if (track.ArtworkPath is null && probe.AttachedPicture is not null)
         {
             await ReportAsync(track, TrackState.Processing, "artwork", 6, cancellationToken);
-            var relative = Path.Combine(folder, "artwork.jpg");
-            if (await artwork.ExtractAsync(source, paths.MediaPath(relative), cancellationToken))
+            // A fixed folder: a run killed half-way is simply overwritten by the next one.
+            var relative = Path.Combine(folder, "artwork-embedded");
+            if (await artwork.ExtractAsync(source, relative, cancellationToken))
             {
                 track.ArtworkPath = relative;
             }

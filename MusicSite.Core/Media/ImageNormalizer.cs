@@ -1,3 +1,5 @@
+using MusicSite.Common;
+
 namespace MusicSite.Media;
 
 public enum ImageCheck
@@ -6,6 +8,8 @@ public enum ImageCheck
     Empty,
     TooLarge,
     UnsupportedType,
+    /// <summary>Wider or taller than <see cref="ImageNormalizer.MaxDimension"/>, or more than <see cref="ImageNormalizer.MaxPixels"/> in all.</summary>
+    TooManyPixels,
     Unreadable,
 }
 
@@ -16,7 +20,22 @@ public enum ImageCheck
 public sealed class ImageNormalizer(FfmpegRunner runner, MediaProber prober)
 {
     private static readonly HashSet<string> AcceptedCodecs = ["mjpeg", "png", "webp"];
-    private const int MaxDimension = 10_000;
+    public const int MaxDimension = 10_000;
+    /// <summary>A decoded image this large takes about 160 MB of memory; anything bigger is refused before ffmpeg opens it.</summary>
+    public const long MaxPixels = 40_000_000;
+
+    /// <summary>What to tell the person whose image was refused (artwork and avatars alike).</summary>
+    public static string Describe(ImageCheck check, long maxBytes) => check switch
+    {
+        ImageCheck.Empty => "The image file is empty.",
+        ImageCheck.TooLarge => $"The image can be at most {Math.Max(1, maxBytes / 1_000_000)} MB.",
+        ImageCheck.UnsupportedType => "Use a JPEG, PNG or WebP image.",
+        ImageCheck.TooManyPixels => $"The image can be at most {MaxDimension} pixels wide or high, and {MaxPixels / 1_000_000} megapixels in all.",
+        _ => "The image could not be read. Try another file.",
+    };
+
+    /// <summary>The error code of a refused image.</summary>
+    public static string CodeFor(ImageCheck check) => check == ImageCheck.TooLarge ? ErrorCodes.FileTooLarge : ErrorCodes.InvalidImage;
 
     /// <summary>Recognises JPEG, PNG and WebP by their leading bytes.</summary>
     public static bool HasImageSignature(ReadOnlySpan<byte> head) =>
@@ -55,9 +74,13 @@ public sealed class ImageNormalizer(FfmpegRunner runner, MediaProber prober)
         {
             return ImageCheck.UnsupportedType;
         }
-        if (video.Width is not > 0 || video.Height is not > 0 || video.Width > MaxDimension || video.Height > MaxDimension)
+        if (video.Width is not > 0 || video.Height is not > 0)
         {
             return ImageCheck.Unreadable;
+        }
+        if (video.Width > MaxDimension || video.Height > MaxDimension || (long)video.Width * video.Height > MaxPixels)
+        {
+            return ImageCheck.TooManyPixels;
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(destinationPath)!);

@@ -93,7 +93,7 @@ public sealed class DownloadService(TrackCatalog catalog, FfmpegRunner runner,
             {
                 Directory.CreateDirectory(directory);
                 await TagAsync(track, paths.MediaPath(source.RelativePath), extension,
-                    track.ArtworkPath is null ? null : paths.MediaPath(track.ArtworkPath), target, cancellationToken);
+                    track.ArtworkPath is null ? null : paths.MediaPath(ArtworkStore.LargeFile(track.ArtworkPath)), target, cancellationToken);
                 // Files of earlier versions (before an edit) are no longer handed out.
                 foreach (var old in Directory.EnumerateFiles(directory, $"{format.ToString().ToLowerInvariant()}-*").Where(f => f != target))
                 {

@@ -30,7 +30,7 @@ public sealed record FileLookup(LookupStatus Status, StoredFile? File = null)
     public static readonly FileLookup NotFound = new(LookupStatus.NotFound);
 }
 
-/// <summary>Finds the stored files of a track that a viewer may receive: a stream, the waveform, the artwork.</summary>
+/// <summary>Finds the stored files of a track that a viewer may receive: a stream, the waveform (the cover: <see cref="TrackArtwork"/>).</summary>
 public sealed class StreamSource(TrackCatalog catalog, IOptions<MusicSiteOptions> options)
 {
     /// <summary>For each asked quality, the variants to try in order: the nearest one that exists is sent.
@@ -72,12 +72,6 @@ public sealed class StreamSource(TrackCatalog catalog, IOptions<MusicSiteOptions
             { WaveformPath: null } => new FileLookup(track.State == TrackState.Failed ? LookupStatus.Failed : LookupStatus.NotReady),
             _ => Resolve(track.WaveformPath, "application/json"),
         };
-    }
-
-    public async Task<FileLookup> ArtworkAsync(int trackId, Viewer viewer, CancellationToken cancellationToken, bool shared = false)
-    {
-        var path = await catalog.Visible(viewer, shared ? trackId : null).Where(t => t.Id == trackId).Select(t => t.ArtworkPath).FirstOrDefaultAsync(cancellationToken);
-        return path is null ? FileLookup.NotFound : Resolve(path, "image/jpeg");
     }
 
     private FileLookup Resolve(string relativePath, string contentType)

@@ -21,7 +21,7 @@ public sealed class TrackUploadService(
     CatalogLookups lookups,
     ResumableUploads resumable,
     MediaProber prober,
-    ImageNormalizer images,
+    ArtworkStore artworkStore,
     TrackProcessingQueue queue,
     ArtistSlugs artistSlugs,
     IOptions<MusicSiteOptions> siteOptions,
@@ -100,13 +100,12 @@ public sealed class TrackUploadService(
         string? artworkPath = null;
         if (artwork is not null)
         {
-            artworkPath = Path.Combine("tracks", folder, "artwork.jpg");
-            var check = await images.NormalizeSquareAsync(artwork.Path, paths.MediaPath(artworkPath), ArtworkExtractor.ArtworkSize,
-                limits.MaxArtworkBytes, cancellationToken);
+            artworkPath = Path.Combine("tracks", folder, "artwork-uploaded");
+            var check = await artworkStore.StoreAsync(artwork.Path, artworkPath, limits.MaxArtworkBytes, cancellationToken);
             if (check != ImageCheck.Ok)
             {
                 DeleteFolder(trackDir);
-                return ServiceResult<Track>.Invalid("artwork", "Artwork must be a JPEG, PNG or WebP image.", ErrorCodes.InvalidMetadata);
+                return ServiceResult<Track>.Invalid("artwork", ImageNormalizer.Describe(check, limits.MaxArtworkBytes), ErrorCodes.InvalidMetadata);
             }
         }
 

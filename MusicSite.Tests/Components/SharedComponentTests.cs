@@ -56,7 +56,11 @@ public sealed class SharedComponentTests
         });
 
         Assert.Empty(doc.QuerySelectorAll("script"));
-        Assert.Empty(doc.QuerySelectorAll("img"));
+        // The one image is the row's cover, from the site's own address.
+        var image = Assert.Single(doc.QuerySelectorAll("img"));
+        Assert.Contains("cover", image.ClassList);
+        Assert.StartsWith("/api/music/tracks/1/artwork?", image.GetAttribute("src"));
+        Assert.Empty(doc.QuerySelectorAll("[onerror]"));
         Assert.Equal("<script>alert(1)</script>", doc.QuerySelector(".track-title")!.TextContent);
     }
 

@@ -12,7 +12,7 @@ using MusicSite.Web.Auth;
 
 namespace MusicSite.Web.Endpoints;
 
-/// <summary>/api/music/albums: list, read, create (multipart with optional artwork), edit (JSON), delete, artwork.</summary>
+/// <summary>/api/music/albums: list, read, create (multipart with optional artwork), edit (JSON), delete (covers: <see cref="ArtworkApi"/>).</summary>
 public static class AlbumsApi
 {
     public static IEndpointRouteBuilder MapAlbumsApi(this IEndpointRouteBuilder app)
@@ -20,7 +20,6 @@ public static class AlbumsApi
         var albums = app.MapGroup("/api/music/albums").WithTags("Albums").RequireRateLimiting(RateLimits.Reads);
         albums.MapGet("/", ListAsync).RequireRateLimiting(RateLimits.Search);
         albums.MapGet("/{id:int}", GetAsync);
-        albums.MapGet("/{id:int}/artwork", ArtworkAsync);
         albums.MapPost("/", CreateAsync).RequireAuthorization(Policies.MayUpload).DisableAntiforgery().RequireRateLimiting(RateLimits.Edits);
         albums.MapPut("/{id:int}", UpdateAsync).RequireAuthorization().RequireRateLimiting(RateLimits.Edits);
         albums.MapDelete("/{id:int}", DeleteAsync).RequireAuthorization().RequireRateLimiting(RateLimits.Edits);
@@ -44,13 +43,6 @@ public static class AlbumsApi
         await albums.FindAsync(id, user.AsViewer(), cancellationToken) is { } album
             ? TypedResults.Ok(AlbumResponse.From(album))
             : ApiProblems.NotFound(ErrorCodes.AlbumNotFound, "No album has this id.");
-
-    /// <summary>?size=600|200: the artwork made at that display size.</summary>
-    public static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> ArtworkAsync(int id, int? size, AlbumService albums,
-        CancellationToken cancellationToken) =>
-        await albums.ArtworkFileAsync(id, size ?? AlbumService.ArtworkSizes[0], cancellationToken) is { } path
-            ? TypedResults.PhysicalFile(path, "image/jpeg", lastModified: File.GetLastWriteTimeUtc(path))
-            : ApiProblems.NotFound(ErrorCodes.ArtworkNotFound, "This album has no artwork.");
 
     /// <summary>Multipart: title, artistName, releaseDate (YYYY-MM-DD), description, genres, and an optional <c>artwork</c>.</summary>
     public static async Task<Results<Created<AlbumResponse>, ProblemHttpResult>> CreateAsync(HttpRequest request, ClaimsPrincipal user,

@@ -15,14 +15,13 @@ namespace MusicSite.Web.Endpoints;
 public sealed record PlayRequest(double? Seconds);
 public sealed record PlayResponse(bool Counted, int Plays);
 
-/// <summary>Listening to a track: stream, waveform, artwork, download and play counts.</summary>
+/// <summary>Listening to a track: stream, waveform, download and play counts (covers: <see cref="ArtworkApi"/>).</summary>
 public static class PlaybackApi
 {
     public static IEndpointRouteBuilder MapPlaybackApi(this IEndpointRouteBuilder app)
     {
         var tracks = app.MapGroup("/api/music/tracks").WithTags("Tracks").RequireRateLimiting(RateLimits.Reads);
         tracks.MapGet("/{id:int}/waveform", WaveformAsync).Produces<WaveformDocument>(StatusCodes.Status200OK, "application/json");
-        tracks.MapGet("/{id:int}/artwork", ArtworkAsync);
         tracks.MapPost("/{id:int}/plays", PlayAsync).DisableAntiforgery().RequireRateLimiting(RateLimits.Edits);
         // A download is a read: it may cost a tagging run (cached per track version), unlike a stream.
         app.MapMethods("/api/music/download/{id:int}", [HttpMethods.Get, HttpMethods.Head], DownloadAsync)
@@ -54,12 +53,6 @@ public static class PlaybackApi
     public static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> WaveformAsync(int id, string? token, ClaimsPrincipal user,
         StreamSource source, ShareLinks shareLinks, TrackCatalog catalog, CancellationToken cancellationToken) =>
         await SendAsync(await source.WaveformAsync(id, user.AsViewer(), cancellationToken, await shareLinks.AllowsAsync(token, id, cancellationToken)),
-            rangeProcessing: false, id, user, catalog, cancellationToken);
-
-    /// <remarks>?token= is a share link, as for the stream.</remarks>
-    public static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> ArtworkAsync(int id, string? token, ClaimsPrincipal user,
-        StreamSource source, ShareLinks shareLinks, TrackCatalog catalog, CancellationToken cancellationToken) =>
-        await SendAsync(await source.ArtworkAsync(id, user.AsViewer(), cancellationToken, await shareLinks.AllowsAsync(token, id, cancellationToken)),
             rangeProcessing: false, id, user, catalog, cancellationToken);
 
     /// <summary>?format=original|mp3|flac (default original): the file with its tags and cover, named "Artist - Title".</summary>

@@ -121,6 +121,7 @@ public static class MusicSiteHost
         app.MapPlaybackApi();
         app.MapShareLinksApi();
         app.MapAlbumsApi();
+        app.MapArtworkApi();
         app.MapTusApi();
         app.MapUsersApi();
         app.MapArtistsApi();

@@ -78,21 +78,6 @@
     });
   }, true);
 
-  // A cover that does not load (the album has none) is removed rather than shown broken. Error events do
-  // not bubble, so listen while capturing; images that failed before this script ran are found on load.
-  function hideBroken(img) {
-    if (img.matches && img.matches("img[data-hide-broken]")) { img.remove(); }
-  }
-  document.addEventListener("error", function (event) { hideBroken(event.target); }, true);
-  function hideAlreadyBroken(root) {
-    root.querySelectorAll("img[data-hide-broken]").forEach(function (img) {
-      if (img.complete && img.naturalWidth === 0) { hideBroken(img); }
-    });
-  }
-  document.addEventListener("DOMContentLoaded", function () { hideAlreadyBroken(document); });
-  document.addEventListener("htmx:afterSettle", function () { hideAlreadyBroken(document); });
-
-
   // Scripts only some pages need (the genre picker): an element names its script in data-script, and the script is
   // loaded once, on the first page that has such an element, however that page was reached.
   function loadPageScripts(root) {
