@@ -12,7 +12,7 @@ public enum ReleaseKind
 
 /// <summary>An album or a single (a track on no album), as the home page features it.</summary>
 public sealed record Release(ReleaseKind Kind, int Id, string Title, string ArtistName, UploaderRef Artist, bool HasArtwork,
-    DateTime PublishedAt, int TrackCount);
+    DateTime PublishedAt, int TrackCount, DateTime UpdatedAt);
 
 public sealed record ChartEntry(TrackSummary Track, int Plays);
 
@@ -35,7 +35,7 @@ public sealed class Showcase(MusicSiteDbContext db, TrackCatalog catalog, GenreD
         var albums = await db.Albums.AsNoTracking()
             .Select(a => new
             {
-                a.Id, a.Title, a.ArtistName, a.OwnerId, Owner = a.Owner!.DisplayName, a.Owner.ArtistSlug, HasArtwork = a.ArtworkPath != null,
+                a.Id, a.Title, a.ArtistName, a.OwnerId, Owner = a.Owner!.DisplayName, a.Owner.ArtistSlug, HasArtwork = a.ArtworkPath != null, a.UpdatedAt,
                 Newest = playable.Where(t => t.AlbumId == a.Id).Max(t => (DateTime?)t.CreatedAt),
                 Tracks = playable.Count(t => t.AlbumId == a.Id),
             })
@@ -45,13 +45,13 @@ public sealed class Showcase(MusicSiteDbContext db, TrackCatalog catalog, GenreD
             .Select(t => new
             {
                 t.Id, t.Title, t.ArtistName, t.UploaderId, Owner = t.Uploader!.DisplayName, t.Uploader.ArtistSlug,
-                HasArtwork = t.ArtworkPath != null, t.CreatedAt,
+                HasArtwork = t.ArtworkPath != null, t.CreatedAt, t.UpdatedAt,
             })
             .ToListAsync(cancellationToken);
         return albums.Select(a => new Release(ReleaseKind.Album, a.Id, a.Title, a.ArtistName, new UploaderRef(a.OwnerId, a.Owner, a.ArtistSlug),
-                a.HasArtwork, a.Newest!.Value, a.Tracks))
+                a.HasArtwork, a.Newest!.Value, a.Tracks, a.UpdatedAt))
             .Concat(singles.Select(t => new Release(ReleaseKind.Track, t.Id, t.Title, t.ArtistName, new UploaderRef(t.UploaderId, t.Owner, t.ArtistSlug),
-                t.HasArtwork, t.CreatedAt, 1)))
+                t.HasArtwork, t.CreatedAt, 1, t.UpdatedAt)))
             .OrderByDescending(r => r.PublishedAt).ThenBy(r => r.Kind).ThenByDescending(r => r.Id).Take(count).ToList();
     }
 

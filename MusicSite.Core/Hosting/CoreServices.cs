@@ -55,6 +55,7 @@ public static class CoreServices
         services.AddScoped<TrackStatistics>();
         services.AddScoped<ArtistStats>();
         services.AddScoped<AlbumService>();
+        services.AddScoped<TrackArtwork>();
         services.AddScoped<ShareLinks>();
         services.AddScoped<ResumableUploads>();
         services.AddSingleton<UploadLocks>();

@@ -11,6 +11,8 @@ namespace MusicSite.Tests.Infrastructure;
 public sealed class ShowcaseSite : IAsyncLifetime
 {
     public const string ArtistName = "Aster Vale";
+    /// <summary>The artist page: its slug is made from the display name.</summary>
+    public const string ArtistPath = "/artists/aster-vale";
 
     private readonly TempDirectory _files = new("musicsite-showcase");
 
@@ -23,6 +25,8 @@ public sealed class ShowcaseSite : IAsyncLifetime
     public int TrackWithoutArtwork { get; private set; }
     public int Album { get; private set; }
     public string Genre => "deep-house";
+    /// <summary>The share page a link made by the artist opens (for the track without artwork).</summary>
+    public string SharePath { get; private set; } = "";
 
     public async Task InitializeAsync()
     {
@@ -47,6 +51,9 @@ public sealed class ShowcaseSite : IAsyncLifetime
         await Task.WhenAll(uploads.Select(id => artist.WaitForProcessingAsync(id)));
         await TestCatalog.AddReadyTrackAsync(Browser.Site.Services, "Paper Moons", seconds: 95, uploaderEmail: email);
         await TestCatalog.AddReadyTrackAsync(Browser.Site.Services, "Night Bus Home", seconds: 210, uploaderEmail: email);
+        var share = await artist.PostAsJsonAsync($"/api/music/tracks/{TrackWithoutArtwork}/share-links", new { days = 7 });
+        Assert.True(201 == (int)share.StatusCode, await share.Content.ReadAsStringAsync());
+        SharePath = new Uri((await share.JsonAsync()).GetProperty("url").GetString()!).PathAndQuery;
     }
 
     private async Task ProfileAsync(HttpClient artist)

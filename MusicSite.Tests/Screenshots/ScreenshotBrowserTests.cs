@@ -35,6 +35,18 @@ public sealed class ScreenshotBrowserTests(ShowcaseSite showcase)
     }
 
     [Fact]
+    public async Task ArtistPage_OnADesktopInLight_IsPhotographed()
+    {
+        var page = await showcase.Browser.NewPageAsync(Viewport.Desktop, ColorScheme.Light);
+        await page.GotoAsync(ShowcaseSite.ArtistPath);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(ShowcaseSite.ArtistName);
+
+        var size = await Screenshots.SaveAsync(page, "artist");
+
+        Assert.Equal((1366, 900), size);
+    }
+
+    [Fact]
     public async Task PhonePlayer_WhilePlaying_IsPhotographed()
     {
         var page = await showcase.Browser.NewPageAsync(Viewport.Phone, ColorScheme.Dark);

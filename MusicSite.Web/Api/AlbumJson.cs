@@ -6,7 +6,7 @@ namespace MusicSite.Web.Api;
 public sealed record AlbumListItem(int Id, string Title, string ArtistName, DateOnly? ReleaseDate, int TrackCount, UploaderRef? Owner,
     AlbumLinks Urls)
 {
-    public static AlbumListItem From(AlbumSummary a) => new(a.Id, a.Title, a.ArtistName, a.ReleaseDate, a.TrackCount, a.Owner, AlbumUrls.For(a.Id));
+    public static AlbumListItem From(AlbumSummary a) => new(a.Id, a.Title, a.ArtistName, a.ReleaseDate, a.TrackCount, a.Owner, AlbumUrls.For(a.Id, a.UpdatedAt));
 
     public static IReadOnlyList<AlbumListItem> From(IEnumerable<AlbumSummary> albums) => albums.Select(From).ToList();
 }
@@ -17,5 +17,5 @@ public sealed record AlbumResponse(int Id, string Title, string ArtistName, Date
     IReadOnlyList<string> Artists, IReadOnlyList<string> Licenses, DateTime CreatedAt, DateTime UpdatedAt, AlbumLinks Urls)
 {
     public static AlbumResponse From(AlbumDetail a) => new(a.Id, a.Title, a.ArtistName, a.ReleaseDate, a.Description, a.HasArtwork, a.Genres,
-        a.Owner, a.Tracks, a.TotalSeconds, a.Artists, a.Licenses, a.CreatedAt, a.UpdatedAt, AlbumUrls.For(a.Id));
+        a.Owner, a.Tracks, a.TotalSeconds, a.Artists, a.Licenses, a.CreatedAt, a.UpdatedAt, AlbumUrls.For(a.Id, a.UpdatedAt));
 }
