@@ -94,10 +94,11 @@ public static partial class TrackMetadataRules
         return description;
     }
 
-    /// <summary>A description as it is stored and compared: line breaks as LF (a browser sends a textarea's as CRLF),
-    /// trimmed, and null when empty. Two descriptions that read the same are equal after this.</summary>
+    /// <summary>A description as it is stored and compared: CRLF and CR as LF (a browser sends a textarea's as CRLF),
+    /// trimmed, and null when empty. Two descriptions that read the same are equal after this. Only CR becomes LF:
+    /// other line separators (NEL, U+2028) stay, so <see cref="TextRules"/> still refuses them.</summary>
     public static string? NormalizeDescription(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? null : text.ReplaceLineEndings("\n").Trim();
+        string.IsNullOrWhiteSpace(text) ? null : text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Trim();
 
     public static int? ParseBpm(string? text, FieldErrors errors)
     {
