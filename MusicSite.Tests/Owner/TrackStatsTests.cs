@@ -128,5 +128,20 @@ public sealed class TrackStatsTests : IDisposable
         Assert.NotEqual(200, (int)(await listener.GetAsync("/me/stats")).StatusCode);
     }
 
+    [Fact]
+    public async Task CreatedTrack_AnswersWithStatsAndUrls_LikeTheDetail()
+    {
+        using var files = new TempDirectory("musicsite-created-stats");
+        var artist = await _site.ArtistClientAsync();
+
+        var created = await artist.UploadAsync(MediaFixtures.Audio(files.Path, "mp3", 2), ("title", "Fresh Upload"));
+
+        var id = created.GetProperty("id").GetInt32();
+        Assert.Equal(0, created.GetProperty("stats").GetProperty("plays").GetInt32());
+        Assert.EndsWith($"/tracks/{id}", created.GetProperty("urls").GetProperty("page").GetString(), StringComparison.Ordinal);
+        Assert.Contains($"/api/music/tracks/{id}/artwork?size=", created.GetProperty("urls").GetProperty("thumbnail").GetString(),
+            StringComparison.Ordinal);
+    }
+
     public void Dispose() => _site.Dispose();
 }

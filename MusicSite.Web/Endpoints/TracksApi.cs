@@ -36,12 +36,12 @@ public static class TracksApi
     /// <summary>Multipart: the metadata fields, <c>audio</c> (required) and <c>artwork</c> (optional).
     /// Answers 201 with the track in state <c>pending</c>; processing follows in the background.</summary>
     public static async Task<Results<Created<TrackDetail>, ProblemHttpResult>> CreateAsync(HttpRequest request,
-        ClaimsPrincipal user, UploadStaging staging, TrackUploadService uploads, TrackCatalog catalog,
+        ClaimsPrincipal user, UploadStaging staging, TrackUploadService uploads, TrackCatalog catalog, TrackResponses responses,
         IOptions<UploadOptions> limits, CancellationToken cancellationToken)
     {
         if (request.HasJsonContentType())
         {
-            return await CreateFromResumableAsync(request, user, uploads, catalog, cancellationToken);
+            return await CreateFromResumableAsync(request, user, uploads, catalog, responses, cancellationToken);
         }
         if (!request.HasFormContentType || !request.ContentType!.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase))
         {
@@ -77,14 +77,15 @@ public static class TracksApi
             {
                 return ApiProblems.FromResult(result.Code!, result.Errors);
             }
-            var detail = await catalog.FindAsync(result.Value!.Id, user.AsViewer(), cancellationToken);
-            return TypedResults.Created($"/api/music/tracks/{detail!.Id}", detail);
+            var detail = await responses.DetailAsync((await catalog.FindAsync(result.Value!.Id, user.AsViewer(), cancellationToken))!,
+                cancellationToken);
+            return TypedResults.Created($"/api/music/tracks/{detail.Id}", detail);
         }
     }
 
     /// <summary>JSON metadata plus the <c>uploadId</c> of a finished resumable upload.</summary>
     private static async Task<Results<Created<TrackDetail>, ProblemHttpResult>> CreateFromResumableAsync(HttpRequest request,
-        ClaimsPrincipal user, TrackUploadService uploads, TrackCatalog catalog, CancellationToken cancellationToken)
+        ClaimsPrincipal user, TrackUploadService uploads, TrackCatalog catalog, TrackResponses responses, CancellationToken cancellationToken)
     {
         JsonElement body;
         try
@@ -114,8 +115,9 @@ public static class TracksApi
                 ? ApiProblems.Validation(result.Errors, result.Code!, "No finished upload was named.")
                 : ApiProblems.FromResult(result.Code!, result.Errors);
         }
-        var detail = await catalog.FindAsync(result.Value!.Id, user.AsViewer(), cancellationToken);
-        return TypedResults.Created($"/api/music/tracks/{detail!.Id}", detail);
+        var detail = await responses.DetailAsync((await catalog.FindAsync(result.Value!.Id, user.AsViewer(), cancellationToken))!,
+            cancellationToken);
+        return TypedResults.Created($"/api/music/tracks/{detail.Id}", detail);
     }
 
     /// <summary>The catalog: search, artist, genre, tags, min_duration, max_duration, bpm_min, bpm_max, key, license,
