@@ -26,6 +26,11 @@ public static class ErrorCodes
     public const string UploadNotFound = "UPLOAD_NOT_FOUND";
     public const string TrackDeleted = "TRACK_DELETED";
     public const string ShareLinkNotFound = "SHARE_LINK_NOT_FOUND";
+    public const string StemNotFound = "STEM_NOT_FOUND";
+    public const string InstrumentTypeNotFound = "INSTRUMENT_TYPE_NOT_FOUND";
+    /// <summary>A lineage link or stem use (or a request for one) that the caller may not see or answer.</summary>
+    public const string LinkNotFound = "LINK_NOT_FOUND";
+    public const string NotificationNotFound = "NOTIFICATION_NOT_FOUND";
 
     // Who may do what
     public const string Unauthorized = "UNAUTHORIZED";
@@ -48,6 +53,17 @@ public static class ErrorCodes
     public const string UploadOffsetMismatch = "UPLOAD_OFFSET_MISMATCH";
     public const string UploadLocked = "UPLOAD_LOCKED";
     public const string TusVersion = "TUS_VERSION";
+    public const string StemProcessing = "STEM_PROCESSING";
+
+    // Lineage
+    /// <summary>A track declared as built on itself.</summary>
+    public const string SelfLink = "SELF_LINK";
+    /// <summary>The same link (or stem use) is already registered or waiting for approval.</summary>
+    public const string DuplicateLink = "DUPLICATE_LINK";
+    /// <summary>The link would make a work its own ancestor.</summary>
+    public const string LineageCycle = "LINEAGE_CYCLE";
+    /// <summary>The derivative's license breaks the original's terms (no derivatives, share-alike, non-commercial).</summary>
+    public const string LicenseConflict = "LICENSE_CONFLICT";
 
     // Protocol and server
     public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";

@@ -29,6 +29,11 @@ public sealed class MusicSiteDbContext(DbContextOptions<MusicSiteDbContext> opti
     public DbSet<Playback.ShareLink> ShareLinks => Set<Playback.ShareLink>();
     public DbSet<UploadSession> UploadSessions => Set<UploadSession>();
     public DbSet<InstrumentType> InstrumentTypes => Set<InstrumentType>();
+    public DbSet<Stem> Stems => Set<Stem>();
+    public DbSet<StemFile> StemFiles => Set<StemFile>();
+    public DbSet<StemUsage> StemUsages => Set<StemUsage>();
+    public DbSet<TrackRelation> TrackRelations => Set<TrackRelation>();
+    public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
     public DbSet<SeedRun> SeedRuns => Set<SeedRun>();
     public DbSet<RetiredArtistSlug> RetiredArtistSlugs => Set<RetiredArtistSlug>();
 

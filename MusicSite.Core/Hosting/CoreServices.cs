@@ -64,6 +64,7 @@ public static class CoreServices
         services.AddScoped<AccountService>();
         services.AddScoped<AccountBootstrap>();
         services.AddScoped<TrackCatalog>();
+        services.AddScoped<Attribution.StemCatalog>();
         services.AddScoped<ArtistSlugs>();
         services.AddScoped<ArtistDirectory>();
         services.AddScoped<Showcase>();

@@ -33,6 +33,10 @@ public static class ApiProblems
         [ErrorCodes.UploadNotFound] = new(StatusCodes.Status404NotFound, "No upload of yours has this id."),
         [ErrorCodes.TrackDeleted] = new(StatusCodes.Status410Gone, "This track was deleted."),
         [ErrorCodes.ShareLinkNotFound] = new(StatusCodes.Status404NotFound, "This track has no share link with this id."),
+        [ErrorCodes.StemNotFound] = new(StatusCodes.Status404NotFound, "No stem has this id."),
+        [ErrorCodes.InstrumentTypeNotFound] = new(StatusCodes.Status404NotFound, "No instrument type has this id."),
+        [ErrorCodes.LinkNotFound] = new(StatusCodes.Status404NotFound, "No link or request has this id."),
+        [ErrorCodes.NotificationNotFound] = new(StatusCodes.Status404NotFound, "No notification of yours has this id."),
 
         [ErrorCodes.Unauthorized] = new(StatusCodes.Status401Unauthorized, "Sign in first."),
         [ErrorCodes.InvalidCredentials] = new(StatusCodes.Status401Unauthorized, "Email or password is incorrect."),
@@ -51,6 +55,12 @@ public static class ApiProblems
         [ErrorCodes.UploadOffsetMismatch] = new(StatusCodes.Status409Conflict, "The chunk does not start where the upload stands."),
         [ErrorCodes.UploadLocked] = new(StatusCodes.Status423Locked, "Another request is writing to this upload."),
         [ErrorCodes.TusVersion] = new(StatusCodes.Status412PreconditionFailed, "Send Tus-Resumable: 1.0.0."),
+        [ErrorCodes.StemProcessing] = new(StatusCodes.Status422UnprocessableEntity, "The stem is still being processed."),
+
+        [ErrorCodes.SelfLink] = new(StatusCodes.Status409Conflict, "A track cannot be built on itself."),
+        [ErrorCodes.DuplicateLink] = new(StatusCodes.Status409Conflict, "This link is already registered."),
+        [ErrorCodes.LineageCycle] = new(StatusCodes.Status409Conflict, "This link would make a work its own ancestor."),
+        [ErrorCodes.LicenseConflict] = new(StatusCodes.Status422UnprocessableEntity, "The licenses do not allow this link."),
 
         [ErrorCodes.MethodNotAllowed] = new(StatusCodes.Status405MethodNotAllowed, "Method not allowed."),
         [ErrorCodes.RateLimited] = new(StatusCodes.Status429TooManyRequests, "Too many requests."),
