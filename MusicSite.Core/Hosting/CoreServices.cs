@@ -75,6 +75,7 @@ public static class CoreServices
         services.AddScoped<AccountBootstrap>();
         services.AddScoped<TrackCatalog>();
         services.AddScoped<Attribution.StemCatalog>();
+        services.AddScoped<Attribution.StemDirectory>();
         services.AddScoped<ArtistSlugs>();
         services.AddScoped<ArtistDirectory>();
         services.AddScoped<Showcase>();

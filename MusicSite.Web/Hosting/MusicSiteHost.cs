@@ -126,6 +126,7 @@ public static class MusicSiteHost
         app.MapStemWritesApi();
         app.MapUsersApi();
         app.MapArtistsApi();
+        app.MapStemsApi();
         app.MapAccountEndpoints();
         app.MapTrackPageEndpoints();
         app.MapAlbumPageEndpoints();
