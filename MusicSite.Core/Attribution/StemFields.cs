@@ -98,10 +98,6 @@ public sealed class StemFields(MusicSiteDbContext db, CatalogLookups lookups)
         TextRules.CheckSingleLine(name, StemFieldNames.Name, errors);
     }
 
-    /// <summary>The instrument types in the order forms list them: by category, then name.</summary>
-    public async Task<IReadOnlyList<InstrumentType>> InstrumentTypesAsync(CancellationToken cancellationToken) =>
-        await db.InstrumentTypes.AsNoTracking().OrderBy(i => i.Category).ThenBy(i => i.Name).ToListAsync(cancellationToken);
-
     private async Task<int?> InstrumentAsync(string? requested, CancellationToken cancellationToken) =>
         int.TryParse(requested?.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
         && await db.InstrumentTypes.AnyAsync(i => i.Id == id, cancellationToken)

@@ -59,7 +59,6 @@ public static class CoreServices
         services.AddScoped<StemCleanupQueue>();
         services.AddScoped<StemCleanupJob>();
         services.AddScoped<Attribution.StemEditor>();
-        services.AddScoped<Attribution.StemWrittenReader>();
         services.AddScoped<CatalogLookups>();
         services.AddScoped<TrackEditor>();
         services.AddScoped<TrackStatistics>();

@@ -34,10 +34,11 @@ public sealed class StemUploadTests : IDisposable
         Assert.Equal($"/api/stems/{id}", response.Headers.Location?.OriginalString);
         Assert.Equal("Kit", created.GetProperty("name").GetString());
         Assert.Equal("pending", created.GetProperty("processing").GetProperty("state").GetString());
+        Assert.EndsWith($"/stems/{id}", created.GetProperty("urls").GetProperty("page").GetString());
         Assert.Equal("cc-by", created.GetProperty("license").GetProperty("code").GetString());
-        Assert.True(created.GetProperty("remixAllowed").GetBoolean());
-        Assert.False(created.GetProperty("commercialAllowed").GetBoolean());
-        Assert.True(created.GetProperty("attributionRequired").GetBoolean());
+        Assert.True(created.GetProperty("rights").GetProperty("remixAllowed").GetBoolean());
+        Assert.False(created.GetProperty("rights").GetProperty("commercialAllowed").GetBoolean());
+        Assert.True(created.GetProperty("rights").GetProperty("attributionRequired").GetBoolean());
         // Key and bpm left empty are the track's.
         Assert.Equal("Am", created.GetProperty("key").GetString());
         Assert.Equal(124, created.GetProperty("bpm").GetInt32());
@@ -79,7 +80,7 @@ public sealed class StemUploadTests : IDisposable
         Assert.Equal(201, (int)response.StatusCode);
         var stem = await response.JsonAsync();
         Assert.Equal(("F#m", 90), (stem.GetProperty("key").GetString(), stem.GetProperty("bpm").GetInt32()));
-        Assert.True(stem.GetProperty("commercialAllowed").GetBoolean());
+        Assert.True(stem.GetProperty("rights").GetProperty("commercialAllowed").GetBoolean());
         Assert.Equal(404, (int)(await client.SendAsync(Tus(HttpMethod.Head, url))).StatusCode);
         var ready = await _site.WaitForStemAsync(stem.GetProperty("id").GetInt32());
         Assert.Equal(TrackState.Ready, ready.State);

@@ -9,6 +9,7 @@ using MusicSite.Hosting;
 using MusicSite.Media;
 using MusicSite.Web.Api;
 using MusicSite.Web.Auth;
+using MusicSite.Web.Hosting;
 
 namespace MusicSite.Web.Endpoints;
 
@@ -27,13 +28,13 @@ public static class StemWritesApi
 
     /// <summary>Multipart: <c>trackId</c>, the stem's fields and the file as <c>audio</c>; or JSON with the same fields
     /// and the <c>uploadId</c> of a finished resumable upload. Answers 201 with the stem in state <c>pending</c>.</summary>
-    public static async Task<Results<Created<StemWritten>, ProblemHttpResult>> CreateAsync(HttpRequest request, ClaimsPrincipal user,
-        UploadStaging staging, StemUploadService uploads, StemWrittenReader reader, IOptions<UploadOptions> limits,
+    public static async Task<Results<Created<StemDetail>, ProblemHttpResult>> CreateAsync(HttpRequest request, ClaimsPrincipal user,
+        UploadStaging staging, StemUploadService uploads, StemDirectory directory, SiteAddress site, IOptions<UploadOptions> limits,
         CancellationToken cancellationToken)
     {
         if (request.HasJsonContentType())
         {
-            return await CreateFromResumableAsync(request, user, uploads, reader, cancellationToken);
+            return await CreateFromResumableAsync(request, user, uploads, directory, site, cancellationToken);
         }
         if (!request.HasFormContentType || !request.ContentType!.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase))
         {
@@ -64,12 +65,12 @@ public static class StemWritesApi
             }
             var result = await uploads.CreateAsync(form.Value(StemFieldNames.TrackId),
                 new StemUpload(StemInputs.FromForm(form.Values), form.Audio, form.AudioFileName), user.AsViewer(), cancellationToken);
-            return await CreatedAsync(result, reader, cancellationToken);
+            return await CreatedAsync(result, user, directory, site, cancellationToken);
         }
     }
 
-    private static async Task<Results<Created<StemWritten>, ProblemHttpResult>> CreateFromResumableAsync(HttpRequest request,
-        ClaimsPrincipal user, StemUploadService uploads, StemWrittenReader reader, CancellationToken cancellationToken)
+    private static async Task<Results<Created<StemDetail>, ProblemHttpResult>> CreateFromResumableAsync(HttpRequest request,
+        ClaimsPrincipal user, StemUploadService uploads, StemDirectory directory, SiteAddress site, CancellationToken cancellationToken)
     {
         JsonElement body;
         try
@@ -97,24 +98,32 @@ public static class StemWritesApi
         {
             return ApiProblems.Validation(result.Errors, result.Code!, "No finished upload was named.");
         }
-        return await CreatedAsync(result, reader, cancellationToken);
+        return await CreatedAsync(result, user, directory, site, cancellationToken);
     }
 
-    private static async Task<Results<Created<StemWritten>, ProblemHttpResult>> CreatedAsync(ServiceResult<Stem> result,
-        StemWrittenReader reader, CancellationToken cancellationToken)
+    private static async Task<Results<Created<StemDetail>, ProblemHttpResult>> CreatedAsync(ServiceResult<Stem> result,
+        ClaimsPrincipal user, StemDirectory directory, SiteAddress site, CancellationToken cancellationToken)
     {
         if (!result.Succeeded)
         {
             return ApiProblems.FromResult(result.Code!, result.Errors);
         }
-        var stem = await reader.ReadAsync(result.Value!.Id, cancellationToken);
-        return TypedResults.Created(StemApiPaths.Stem(stem.Id), stem);
+        var stem = await DetailAsync(result.Value!.Id, user, directory, site, cancellationToken);
+        return TypedResults.Created(StemUrls.Api(stem.Id), stem);
+    }
+
+    /// <summary>The stem as GET /api/stems/{id} answers it, for the caller who just wrote it.</summary>
+    private static async Task<StemDetail> DetailAsync(int id, ClaimsPrincipal user, StemDirectory directory, SiteAddress site,
+        CancellationToken cancellationToken)
+    {
+        var stem = (await directory.FindAsync(id, user.AsViewer(), cancellationToken))!;
+        return stem with { Urls = StemUrls.For(site.BaseUrl, stem) };
     }
 
     /// <summary>Edits the given fields (owner or admin): name, instrumentTypeId, key, bpm, license and the four rights.
     /// A field left out stays; key or bpm sent empty are the track's again.</summary>
-    public static async Task<Results<Ok<StemWritten>, ProblemHttpResult>> UpdateAsync(int id, JsonElement body, ClaimsPrincipal user,
-        StemEditor editor, StemWrittenReader reader, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<StemDetail>, ProblemHttpResult>> UpdateAsync(int id, JsonElement body, ClaimsPrincipal user,
+        StemEditor editor, StemDirectory directory, SiteAddress site, CancellationToken cancellationToken)
     {
         if (!JsonBody.IsObject(body))
         {
@@ -122,7 +131,7 @@ public static class StemWritesApi
         }
         var result = await editor.UpdateAsync(id, StemInputs.FromJson(body), user.AsViewer(), cancellationToken);
         return result.Succeeded
-            ? TypedResults.Ok(await reader.ReadAsync(id, cancellationToken))
+            ? TypedResults.Ok(await DetailAsync(id, user, directory, site, cancellationToken))
             : ApiProblems.FromResult(result.Code!, result.Errors);
     }
 
@@ -133,10 +142,4 @@ public static class StemWritesApi
         var result = await editor.DeleteAsync(id, user.AsViewer(), cancellationToken);
         return result.Succeeded ? TypedResults.NoContent() : ApiProblems.FromResult(result.Code!, result.Errors);
     }
-}
-
-/// <summary>The stem API's paths, in one place until the shared stem URL owner takes them over.</summary>
-internal static class StemApiPaths
-{
-    public static string Stem(int id) => $"/api/stems/{id}";
 }
