@@ -66,6 +66,7 @@ public static class CoreServices
         services.AddScoped<AlbumService>();
         services.AddScoped<TrackArtwork>();
         services.AddScoped<ShareLinks>();
+        services.AddScoped<Notifications.NotificationInbox>();
         services.AddScoped<ResumableUploads>();
         services.AddSingleton<UploadLocks>();
         services.AddSingleton<IMailSender, MailSender>();

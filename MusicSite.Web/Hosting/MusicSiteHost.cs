@@ -132,6 +132,8 @@ public static class MusicSiteHost
         app.MapAlbumPageEndpoints();
         app.MapFavicon();
         app.MapArtistPageEndpoints();
+        app.MapNotificationsApi();
+        app.MapNotificationPageEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }
