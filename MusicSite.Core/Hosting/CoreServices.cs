@@ -50,6 +50,15 @@ public static class CoreServices
         services.AddScoped<TrackCleanupJob>();
         services.AddSingleton<UploadStaging>();
         services.AddScoped<TrackUploadService>();
+        services.AddScoped<AudioIntake>();
+        services.AddScoped<Attribution.StemFields>();
+        services.AddScoped<Attribution.StemUploadService>();
+        services.AddScoped<StemPipeline>();
+        services.AddScoped<StemProcessingQueue>();
+        services.AddScoped<ProcessStemJob>();
+        services.AddScoped<StemCleanupQueue>();
+        services.AddScoped<StemCleanupJob>();
+        services.AddScoped<Attribution.StemEditor>();
         services.AddScoped<CatalogLookups>();
         services.AddScoped<TrackEditor>();
         services.AddScoped<TrackStatistics>();
@@ -57,6 +66,7 @@ public static class CoreServices
         services.AddScoped<AlbumService>();
         services.AddScoped<TrackArtwork>();
         services.AddScoped<ShareLinks>();
+        services.AddScoped<Notifications.NotificationInbox>();
         services.AddScoped<ResumableUploads>();
         services.AddSingleton<UploadLocks>();
         services.AddSingleton<IMailSender, MailSender>();

@@ -123,6 +123,7 @@ public static class MusicSiteHost
         app.MapAlbumsApi();
         app.MapArtworkApi();
         app.MapTusApi();
+        app.MapStemWritesApi();
         app.MapUsersApi();
         app.MapArtistsApi();
         app.MapStemsApi();
@@ -131,6 +132,8 @@ public static class MusicSiteHost
         app.MapAlbumPageEndpoints();
         app.MapFavicon();
         app.MapArtistPageEndpoints();
+        app.MapNotificationsApi();
+        app.MapNotificationPageEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }
