@@ -65,6 +65,8 @@ public static class CoreServices
         services.AddScoped<AccountBootstrap>();
         services.AddScoped<TrackCatalog>();
         services.AddScoped<Attribution.StemCatalog>();
+        services.AddScoped<Attribution.Lineage>();
+        services.AddScoped<Notifications.Notifier>();
         services.AddScoped<ArtistSlugs>();
         services.AddScoped<ArtistDirectory>();
         services.AddScoped<Showcase>();

@@ -125,6 +125,7 @@ public static class MusicSiteHost
         app.MapTusApi();
         app.MapUsersApi();
         app.MapArtistsApi();
+        app.MapLineageApi();
         app.MapAccountEndpoints();
         app.MapTrackPageEndpoints();
         app.MapAlbumPageEndpoints();
