@@ -69,9 +69,8 @@ public sealed partial class CatalogSearch(MusicSiteDbContext db, TrackCatalog ca
         if (query.Artist is { } artist)
         {
             // Part of the name, in any letter case: "marlow" finds "Marlow Kid" (SQLite's LIKE ignores ASCII case).
-            var pattern = "%" + artist.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
-                .Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            tracks = tracks.Where(t => EF.Functions.Like(t.ArtistName, pattern, "\\"));
+            var pattern = QueryValues.ContainsPattern(artist);
+            tracks = tracks.Where(t => EF.Functions.Like(t.ArtistName, pattern, QueryValues.LikeEscape));
         }
         if (query.Genre is not null)
         {

@@ -187,7 +187,7 @@ public sealed record TrackQuery
         return parts.Count == 0 ? "" : "?" + string.Join("&", parts.Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2)}"));
     }
 
-    private static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    private static string? Text(string? value) => QueryValues.Text(value);
 
     private static T? Invalid<T>(FieldErrors errors, string field, string message)
     {
@@ -195,37 +195,8 @@ public sealed record TrackQuery
         return default;
     }
 
-    /// <summary>A count or an id: digits only, from 1 to <paramref name="max"/>; "1.5", "1e3" and "+1" are refused.</summary>
-    private static int? WholeNumber(string? text, string field, int max, FieldErrors errors)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-        if (int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value is >= 1 && value <= max)
-        {
-            return value;
-        }
-        errors.Add(field, $"{field} must be a whole number from 1 to {max.ToString(CultureInfo.InvariantCulture)}.");
-        return null;
-    }
+    private static int? WholeNumber(string? text, string field, int max, FieldErrors errors) => QueryValues.WholeNumber(text, field, max, errors);
 
-    private static double? Number(string? text, string field, double min, double max, FieldErrors errors)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
-        {
-            errors.Add(field, $"{field} must be a number.");
-            return null;
-        }
-        if (value < min || value > max)
-        {
-            errors.Add(field, $"{field} must be between {min.ToString(CultureInfo.InvariantCulture)} and {max.ToString(CultureInfo.InvariantCulture)}.");
-            return null;
-        }
-        return value;
-    }
+    private static double? Number(string? text, string field, double min, double max, FieldErrors errors) =>
+        QueryValues.Number(text, field, min, max, errors);
 }

@@ -57,6 +57,7 @@ public static class CoreServices
         services.AddScoped<AlbumService>();
         services.AddScoped<TrackArtwork>();
         services.AddScoped<ShareLinks>();
+        services.AddScoped<Notifications.NotificationInbox>();
         services.AddScoped<ResumableUploads>();
         services.AddSingleton<UploadLocks>();
         services.AddSingleton<IMailSender, MailSender>();
@@ -65,8 +66,12 @@ public static class CoreServices
         services.AddScoped<AccountBootstrap>();
         services.AddScoped<TrackCatalog>();
         services.AddScoped<Attribution.StemCatalog>();
+<<<<<<< HEAD
         services.AddScoped<Attribution.Lineage>();
         services.AddScoped<Notifications.Notifier>();
+=======
+        services.AddScoped<Attribution.StemDirectory>();
+>>>>>>> main
         services.AddScoped<ArtistSlugs>();
         services.AddScoped<ArtistDirectory>();
         services.AddScoped<Showcase>();

@@ -45,8 +45,38 @@ public sealed class DemoTrackSeed
     public string License { get; set; } = "cc-by";
     public string? Description { get; set; }
     public double DurationSeconds { get; set; }
-    /// <summary>An ffmpeg lavfi filtergraph with one audio output: how the track's audio is made.</summary>
+    /// <summary>An ffmpeg lavfi filtergraph with one audio output: how the track's audio is made. Recipes end in an
+    /// <c>amix</c> of numbered layers; a derived track's recipe is made from its original's (<see cref="BasedOn"/>).</summary>
     public string Recipe { get; set; } = "";
+    /// <summary>Layers of the recipe published as stems.</summary>
+    public List<DemoStemSeed> Stems { get; set; } = [];
+    /// <summary>Set for a remix, edit…: the original, and how this track's audio is made from it.</summary>
+    public DemoDerivationSeed? BasedOn { get; set; }
+}
+
+/// <summary>One layer of a demo recipe, rendered alone as a stem.</summary>
+public sealed class DemoStemSeed
+{
+    public int Layer { get; set; }
+    public string Name { get; set; } = "";
+    /// <summary>The name of a seeded instrument type.</summary>
+    public string Instrument { get; set; } = "";
+    public bool RemixAllowed { get; set; } = true;
+    public bool IsDownloadable { get; set; } = true;
+}
+
+/// <summary>A demo track made from another: the original's layers (all when empty), then extra filters.</summary>
+public sealed class DemoDerivationSeed
+{
+    /// <summary>The original's title.</summary>
+    public string Title { get; set; } = "";
+    /// <summary>remix, edit, cover, mashup or sample-based.</summary>
+    public string Kind { get; set; } = "remix";
+    public List<int>? Layers { get; set; }
+    /// <summary>An ffmpeg filter chain applied to the result.</summary>
+    public string? Filters { get; set; }
+    /// <summary>Names of the original's stems this track uses.</summary>
+    public List<string> UsesStems { get; set; } = [];
 }
 
 /// <summary>Reads the text files under seeds/. Each format is described at the top of its file.</summary>
@@ -94,9 +124,14 @@ public static partial class SeedFiles
 
     public static DemoCatalogSeed ReadDemoCatalog(string path)
     {
-        using var stream = File.OpenRead(path);
-        return JsonSerializer.Deserialize<DemoCatalogSeed>(stream, new JsonSerializerOptions(JsonSerializerDefaults.Web))
-               ?? throw new FormatException($"{path}: empty catalog.");
+        DemoCatalogSeed catalog;
+        using (var stream = File.OpenRead(path))
+        {
+            catalog = JsonSerializer.Deserialize<DemoCatalogSeed>(stream, new JsonSerializerOptions(JsonSerializerDefaults.Web))
+                      ?? throw new FormatException($"{path}: empty catalog.");
+        }
+        DemoRecipes.ResolveDerived(catalog);
+        return catalog;
     }
 
     public static bool IsValidKey(string key) => Catalog.MusicalKey.Normalize(key) == key;

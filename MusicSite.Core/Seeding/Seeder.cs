@@ -100,15 +100,27 @@ public sealed class Seeder(
         var licenses = await db.Licenses.ToDictionaryAsync(l => l.Code, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
 
-        // Render every track's audio first: if ffmpeg fails, nothing is written to the database.
+        // Render all audio first: if ffmpeg fails, nothing is written to the database.
         var tracks = catalog.Artists.SelectMany(a =>
             a.Albums.SelectMany(al => al.Tracks).Concat(a.Singles)).ToList();
         var rendered = await renderer.RenderAllAsync(tracks, cancellationToken);
+        IReadOnlyDictionary<DemoStemSeed, RenderedAudio> renderedStems;
+        try
+        {
+            renderedStems = await renderer.RenderStemsAsync(
+                tracks.SelectMany(t => t.Stems.Select(s => (t, s))).ToList(), cancellationToken);
+        }
+        catch
+        {
+            renderer.Delete(rendered.Values);
+            throw;
+        }
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var order = 0;
             var artistIds = new List<int>();
+            var entities = new Dictionary<DemoTrackSeed, Track>(ReferenceEqualityComparer.Instance);
             foreach (var artistSeed in catalog.Artists)
             {
                 var artist = await EnsureDemoArtistAsync(artistSeed, now);
@@ -129,13 +141,18 @@ public sealed class Seeder(
                         track.Album = album;
                         track.TrackNumber = ++number;
                         db.Tracks.Add(track);
+                        entities[trackSeed] = track;
                     }
                 }
                 foreach (var single in artistSeed.Singles)
                 {
-                    db.Tracks.Add(NewTrack(single, artist, rendered[single], genres, licenses, now.AddSeconds(order++)));
+                    var track = NewTrack(single, artist, rendered[single], genres, licenses, now.AddSeconds(order++));
+                    db.Tracks.Add(track);
+                    entities[single] = track;
                 }
             }
+            var instruments = await db.InstrumentTypes.ToDictionaryAsync(i => i.Name, i => i.Id, cancellationToken);
+            AddStemsAndLineage(tracks, entities, renderedStems, instruments, licenses);
             db.SeedRuns.Add(new SeedRun { Name = DemoSet, AppliedAt = now });
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -143,12 +160,78 @@ public sealed class Seeder(
             {
                 await artistSlugs.EnsureAsync(id, cancellationToken);
             }
-            logger.LogInformation("Seeded the demo catalog: {Artists} artists, {Tracks} tracks", catalog.Artists.Count, tracks.Count);
+            logger.LogInformation("Seeded the demo catalog: {Artists} artists, {Tracks} tracks, {Stems} stems",
+                catalog.Artists.Count, tracks.Count, renderedStems.Count);
         }
         catch
         {
             renderer.Delete(rendered.Values);
+            renderer.Delete(renderedStems.Values);
             throw;
+        }
+    }
+
+    /// <summary>The demo's stems, pending like its tracks, and its remixes with the stems they use: links that the
+    /// demo's own artists declared, so they are in force at once.</summary>
+    private void AddStemsAndLineage(IReadOnlyList<DemoTrackSeed> seeds, IReadOnlyDictionary<DemoTrackSeed, Track> tracks,
+        IReadOnlyDictionary<DemoStemSeed, RenderedAudio> audio, Dictionary<string, int> instruments,
+        Dictionary<string, License> licenses)
+    {
+        var stems = new Dictionary<DemoStemSeed, Stem>(ReferenceEqualityComparer.Instance);
+        foreach (var seed in seeds)
+        {
+            var track = tracks[seed];
+            var license = licenses[seed.License];
+            foreach (var stemSeed in seed.Stems)
+            {
+                var file = audio[stemSeed];
+                var stem = new Stem
+                {
+                    Track = track, Name = stemSeed.Name, InstrumentTypeId = instruments[stemSeed.Instrument],
+                    Key = track.Key, Bpm = track.Bpm, LicenseId = license.Id,
+                    RemixAllowed = stemSeed.RemixAllowed && license.AllowsRemix, CommercialAllowed = license.AllowsCommercial,
+                    AttributionRequired = license.RequiresAttribution, IsDownloadable = stemSeed.IsDownloadable,
+                    UploaderId = track.UploaderId, MediaFolder = file.Folder, DurationSeconds = file.DurationSeconds,
+                    State = TrackState.Pending, ProcessingStep = "queued", CreatedAt = track.CreatedAt, UpdatedAt = track.CreatedAt,
+                    Files =
+                    [
+                        new StemFile
+                        {
+                            Kind = MediaKind.Original, Codec = "flac", ContentType = AudioFormats.Flac.ContentType,
+                            SampleRate = 44100, Channels = 2, SizeBytes = file.SizeBytes, RelativePath = file.RelativePath,
+                            CreatedAt = track.CreatedAt,
+                        },
+                    ],
+                };
+                db.Stems.Add(stem);
+                stems[stemSeed] = stem;
+            }
+        }
+        var byTitle = seeds.ToDictionary(t => t.Title, StringComparer.Ordinal);
+        foreach (var seed in seeds)
+        {
+            if (seed.BasedOn is not { } basis)
+            {
+                continue;
+            }
+            var original = byTitle[basis.Title];
+            var derivative = tracks[seed];
+            db.TrackRelations.Add(new TrackRelation
+            {
+                Original = tracks[original], Derivative = derivative,
+                Kind = Enum.Parse<RelationKind>(basis.Kind.Replace("-", "", StringComparison.Ordinal), ignoreCase: true),
+                Status = LinkStatus.Approved, RequestedById = derivative.UploaderId,
+                CreatedAt = derivative.CreatedAt, AnsweredAt = derivative.CreatedAt,
+            });
+            foreach (var name in basis.UsesStems)
+            {
+                db.StemUsages.Add(new StemUsage
+                {
+                    Stem = stems[original.Stems.Single(s => s.Name == name)], Track = derivative,
+                    Status = LinkStatus.Approved, RequestedById = derivative.UploaderId,
+                    CreatedAt = derivative.CreatedAt, AnsweredAt = derivative.CreatedAt,
+                });
+            }
         }
     }
 

@@ -40,6 +40,7 @@ public sealed class AccessibilityAuditBrowserTests(ShowcaseSite showcase, ITestO
         new("edit track", s => $"/tracks/{s.TrackWithArtwork}/edit", SignedIn: true),
         new("new album", _ => "/albums/new", SignedIn: true),
         new("profile", _ => "/account/profile", SignedIn: true),
+        new("notifications", _ => "/notifications", SignedIn: true),
     ];
 
     public static TheoryData<string> Pages() => new(AuditedPages.Select(p => p.Name));

@@ -1,8 +1,10 @@
 using System.Security.Cryptography;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MusicSite.Accounts;
+using MusicSite.Attribution;
 using MusicSite.Catalog;
 using MusicSite.Data;
 using MusicSite.Jobs;
@@ -27,7 +29,7 @@ public sealed class DemoSeededFixture : CoreServicesFixture
 
 /// <summary>What seeding leaves behind; these tests only read the seeded database (the pipeline test has its own).</summary>
 [Trait("Category", "Slow")]
-public sealed class DemoSeedTests(DemoSeededFixture seeded) : IClassFixture<DemoSeededFixture>
+public sealed partial class DemoSeedTests(DemoSeededFixture seeded) : IClassFixture<DemoSeededFixture>
 {
     [Fact]
     public async Task ReferenceData_IsSeeded()
@@ -84,6 +86,57 @@ public sealed class DemoSeedTests(DemoSeededFixture seeded) : IClassFixture<Demo
             Assert.True(hashes.Add(Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)))), "two demo tracks are the same audio");
         }
     }
+
+    [Fact]
+    public async Task DemoStems_AreTheLayersOfTheirTrack_AndAddUpToIt()
+    {
+        await using var scope = seeded.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<MusicSiteDbContext>();
+        var track = await db.Tracks.Include(t => t.MediaFiles).SingleAsync(t => t.Title == "Sodium Lights");
+        var stems = await db.Stems.Include(s => s.Files).Include(s => s.InstrumentType)
+            .Where(s => s.TrackId == track.Id).OrderBy(s => s.Id).ToListAsync();
+
+        Assert.Equal(["Kick", "Clap", "Open hats", "Closed hats", "Chord stabs", "Bassline", "Pad"], stems.Select(s => s.Name));
+        Assert.Equal("Chord Stabs", stems[4].InstrumentType!.Name);
+        Assert.All(stems, s =>
+        {
+            Assert.Equal(TrackState.Pending, s.State);
+            Assert.Equal((track.Key, track.Bpm, track.LicenseId, track.UploaderId), (s.Key, s.Bpm, s.LicenseId, s.UploaderId));
+            Assert.True(s.RemixAllowed && s.IsDownloadable);
+            Assert.StartsWith("stems", Assert.Single(s.Files, f => f.Kind == MediaKind.Original).RelativePath, StringComparison.Ordinal);
+        });
+
+        // The stems summed, minus the track itself, leave (next to) silence: they really are its parts.
+        var inputs = new List<string> { seeded.Paths.MediaPath(track.MediaFiles.Single(m => m.Kind == MediaKind.Original).RelativePath) };
+        inputs.AddRange(stems.Select(s => seeded.Paths.MediaPath(s.Files.Single().RelativePath)));
+        var graph = string.Concat(Enumerable.Range(1, stems.Count).Select(i => $"[{i}:a]")) +
+                    $"amix=inputs={stems.Count}:normalize=0[sum];[0:a]volume=-1[minus];[sum][minus]amix=inputs=2:normalize=0,volumedetect";
+        var (code, report) = MediaFixtures.Run("ffmpeg",
+            ["-nostdin", "-hide_banner", .. inputs.SelectMany(i => new[] { "-i", i }), "-filter_complex", graph, "-f", "null", "-"]);
+        Assert.True(code == 0, report);
+        var peak = double.Parse(MaxVolume().Match(report).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(peak < -60, $"the stems differ from the track by up to {peak} dB");
+    }
+
+    [Fact]
+    public async Task DemoLineage_IsARemixOfAStemmedTrack_AndAnEditOfTheRemix()
+    {
+        await using var scope = seeded.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<MusicSiteDbContext>();
+        var links = await db.TrackRelations.Select(r => new { Original = r.Original!.Title, Derivative = r.Derivative!.Title, r.Kind, r.Status })
+            .OrderBy(r => r.Derivative).ToListAsync();
+        var uses = await db.StemUsages.Select(u => new { Stem = u.Stem!.Name, Source = u.Stem.Track!.Title, Track = u.Track!.Title, u.Status })
+            .ToListAsync();
+
+        Assert.Equal(2, links.Count);
+        Assert.Equal(new { Original = "Sodium Lights", Derivative = "Sodium Lights (Marlow Kid Rework)", Kind = RelationKind.Remix, Status = LinkStatus.Approved }, links[0]);
+        Assert.Equal(new { Original = "Sodium Lights (Marlow Kid Rework)", Derivative = "Sodium Lights (Night Drive Edit)", Kind = RelationKind.Edit, Status = LinkStatus.Approved }, links[1]);
+        Assert.Equal(["Bassline", "Chord stabs", "Kick", "Pad"], uses.Select(u => u.Stem).Order());
+        Assert.All(uses, u => Assert.Equal(("Sodium Lights", "Sodium Lights (Marlow Kid Rework)", LinkStatus.Approved), (u.Source, u.Track, u.Status)));
+    }
+
+    [GeneratedRegex(@"max_volume: (-?[0-9.]+|-inf) dB")]
+    private static partial Regex MaxVolume();
 
     [Fact]
     public async Task Seeding_Again_ChangesNothing()

@@ -12,13 +12,10 @@ public static class LineageUrls
     public static LineageNode With(string baseUrl, LineageNode node) => node.Kind switch
     {
         LineageNames.Track => node with { Url = $"{baseUrl}/tracks/{node.Id}" },
-        LineageNames.Stem => node with { Url = baseUrl + StemPage(node.Id!.Value) },
+        LineageNames.Stem => node with { Url = baseUrl + StemUrls.Page(node.Id!.Value) },
         _ => node with { Url = null },
     };
 
     public static TrackCredits With(string baseUrl, TrackCredits credits) =>
         credits with { BasedOn = credits.BasedOn.Select(n => With(baseUrl, n)).ToList() };
-
-    /// <summary>The stem page's path (the agreed route /stems/{id}).</summary>
-    private static string StemPage(int stemId) => $"/stems/{stemId}";
 }

@@ -125,12 +125,15 @@ public static class MusicSiteHost
         app.MapTusApi();
         app.MapUsersApi();
         app.MapArtistsApi();
+        app.MapStemsApi();
         app.MapLineageApi();
         app.MapAccountEndpoints();
         app.MapTrackPageEndpoints();
         app.MapAlbumPageEndpoints();
         app.MapFavicon();
         app.MapArtistPageEndpoints();
+        app.MapNotificationsApi();
+        app.MapNotificationPageEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }
