@@ -11,12 +11,6 @@ public enum Compatibility
     Clash,
 }
 
-/// <summary>The usage rights a stem's owner set beside the stem's license.</summary>
-public sealed record StemRights(bool RemixAllowed, bool CommercialAllowed, bool AttributionRequired)
-{
-    public static StemRights Of(Stem stem) => new(stem.RemixAllowed, stem.CommercialAllowed, stem.AttributionRequired);
-}
-
 /// <summary>A work a derivative builds on: a track under its license, or a stem under its license and rights.</summary>
 public sealed record LicenseSource(License License, StemRights? Stem = null)
 {

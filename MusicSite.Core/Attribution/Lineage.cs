@@ -6,7 +6,7 @@ using MusicSite.Data;
 namespace MusicSite.Attribution;
 
 /// <summary>A stem a track uses, beside the track it comes from (either may be masked).</summary>
-public sealed record StemSource(LineageNode Stem, LineageNode Track);
+public sealed record UsedStem(LineageNode Stem, LineageNode Track);
 
 /// <summary>The original work a stem belongs to, and what that work is built on in turn.</summary>
 public sealed record StemAttribution(LineageNode Stem, LineageNode Track, LineageGraph BasedOn);
@@ -111,7 +111,7 @@ public sealed class Lineage(MusicSiteDbContext db, TrackCatalog catalog, StemCat
     }
 
     /// <summary>The stems a track uses (approved uses), each with its source track.</summary>
-    public async Task<IReadOnlyList<StemSource>?> StemSourcesAsync(int trackId, Viewer viewer, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<UsedStem>?> StemSourcesAsync(int trackId, Viewer viewer, CancellationToken cancellationToken)
     {
         if (!await TrackVisibleAsync(trackId, viewer, cancellationToken))
         {
@@ -125,7 +125,7 @@ public sealed class Lineage(MusicSiteDbContext db, TrackCatalog catalog, StemCat
         var built = await nodes.BuildAsync(new LineagePlan(TrackKey(trackId), 1, layers, NoStems, false, 0, false), viewer,
             cancellationToken);
         return used.Where(u => built.Stems.ContainsKey(u.StemId) && built.Tracks.ContainsKey(u.SourceTrackId))
-            .Select(u => new StemSource(built.Stems[u.StemId], built.Tracks[u.SourceTrackId])).ToList();
+            .Select(u => new UsedStem(built.Stems[u.StemId], built.Tracks[u.SourceTrackId])).ToList();
     }
 
     /// <summary>The track a visible stem belongs to, and that track's own originals.</summary>

@@ -66,12 +66,9 @@ public static class CoreServices
         services.AddScoped<AccountBootstrap>();
         services.AddScoped<TrackCatalog>();
         services.AddScoped<Attribution.StemCatalog>();
-<<<<<<< HEAD
+        services.AddScoped<Attribution.StemDirectory>();
         services.AddScoped<Attribution.Lineage>();
         services.AddScoped<Notifications.Notifier>();
-=======
-        services.AddScoped<Attribution.StemDirectory>();
->>>>>>> main
         services.AddScoped<ArtistSlugs>();
         services.AddScoped<ArtistDirectory>();
         services.AddScoped<Showcase>();

@@ -12,7 +12,7 @@ using MusicSite.Web.Hosting;
 namespace MusicSite.Web.Endpoints;
 
 /// <summary>A track's stem sources: each used stem beside the track it comes from.</summary>
-public sealed record StemSourceList(IReadOnlyList<StemSource> Data);
+public sealed record StemSourceList(IReadOnlyList<UsedStem> Data);
 
 /// <summary>Reading the lineage: a track's originals, remixes and relationship graph, and the stem-side views
 /// (who uses a stem, which stems a track uses, what a stem belongs to). Masking is Core's (<see cref="Lineage"/>).</summary>
@@ -70,7 +70,7 @@ public static class LineageApi
             return await MissingTrack.ProblemAsync(id, user, catalog, cancellationToken);
         }
         return TypedResults.Ok(new StemSourceList(sources
-            .Select(s => new StemSource(LineageUrls.With(site.BaseUrl, s.Stem), LineageUrls.With(site.BaseUrl, s.Track))).ToList()));
+            .Select(s => new UsedStem(LineageUrls.With(site.BaseUrl, s.Stem), LineageUrls.With(site.BaseUrl, s.Track))).ToList()));
     }
 
     public static async Task<Results<Ok<StemAttribution>, ProblemHttpResult>> StemAttributionAsync(int id, ClaimsPrincipal user,
