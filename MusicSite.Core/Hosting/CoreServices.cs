@@ -50,6 +50,15 @@ public static class CoreServices
         services.AddScoped<TrackCleanupJob>();
         services.AddSingleton<UploadStaging>();
         services.AddScoped<TrackUploadService>();
+        services.AddScoped<AudioIntake>();
+        services.AddScoped<Attribution.StemFields>();
+        services.AddScoped<Attribution.StemUploadService>();
+        services.AddScoped<StemPipeline>();
+        services.AddScoped<StemProcessingQueue>();
+        services.AddScoped<ProcessStemJob>();
+        services.AddScoped<StemCleanupQueue>();
+        services.AddScoped<StemCleanupJob>();
+        services.AddScoped<Attribution.StemEditor>();
         services.AddScoped<CatalogLookups>();
         services.AddScoped<TrackEditor>();
         services.AddScoped<TrackStatistics>();

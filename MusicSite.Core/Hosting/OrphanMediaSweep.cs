@@ -6,7 +6,7 @@ using MusicSite.Data;
 namespace MusicSite.Hosting;
 
 /// <summary>
-/// Removes stored media that no row points at: a track folder without its track, an album cover folder without
+/// Removes stored media that no row points at: a track or stem folder without its track or stem, an album cover folder without
 /// its album, an avatar no account uses. Files are always written before the row that names them is committed
 /// (see <see cref="Uploads.TrackUploadService"/>), so a process killed in between leaves exactly such files, and
 /// nothing else ever would. Runs at start, before the site serves or runs jobs, so no upload is under way.
@@ -14,6 +14,7 @@ namespace MusicSite.Hosting;
 public sealed class OrphanMediaSweep(MusicSiteDbContext db, IOptions<MusicSiteOptions> options, ILogger<OrphanMediaSweep> logger)
 {
     public const string TracksFolder = "tracks";
+    public const string StemsFolder = Attribution.StemMedia.Root;
     public const string AlbumsFolder = "albums";
     public const string AvatarsFolder = "avatars";
 
@@ -26,15 +27,18 @@ public sealed class OrphanMediaSweep(MusicSiteDbContext db, IOptions<MusicSiteOp
             .Concat(Under(TracksFolder, await db.MediaFiles.Select(m => m.RelativePath).ToListAsync(cancellationToken)))
             .Concat(Under(TracksFolder, await db.Tracks.Select(t => t.ArtworkPath).ToListAsync(cancellationToken)))
             .Concat(Under(TracksFolder, await db.Tracks.Select(t => t.WaveformPath).ToListAsync(cancellationToken)));
+        var stems = (await db.Stems.Select(s => s.MediaFolder).ToListAsync(cancellationToken))
+            .Concat(Under(StemsFolder, await db.StemFiles.Select(f => f.RelativePath).ToListAsync(cancellationToken)));
         var albums = Under(AlbumsFolder, await db.Albums.Select(a => a.ArtworkPath).ToListAsync(cancellationToken));
         var avatars = Under(AvatarsFolder, await db.Users.Select(u => u.AvatarPath).ToListAsync(cancellationToken));
 
         var removed = Sweep(Path.Combine(media, TracksFolder), folders: true, tracks.Where(n => n.Length > 0).ToHashSet(StringComparer.Ordinal))
+                      + Sweep(Path.Combine(media, StemsFolder), folders: true, stems.Where(n => n.Length > 0).ToHashSet(StringComparer.Ordinal))
                       + Sweep(Path.Combine(media, AlbumsFolder), folders: true, albums.ToHashSet(StringComparer.Ordinal))
                       + Sweep(Path.Combine(media, AvatarsFolder), folders: false, avatars.ToHashSet(StringComparer.Ordinal));
         if (removed > 0)
         {
-            logger.LogWarning("Removed {Count} stored media item(s) that no track, album or account refers to, left by an interrupted write", removed);
+            logger.LogWarning("Removed {Count} stored media item(s) that no track, stem, album or account refers to, left by an interrupted write", removed);
         }
         return removed;
     }

@@ -16,6 +16,7 @@ public sealed class StartupInitializer(
     AccountBootstrap accounts,
     Seeder seeder,
     TrackProcessingQueue processing,
+    StemProcessingQueue stemProcessing,
     UploadStaging staging,
     ResumableUploads resumable,
     OrphanMediaSweep orphans,
@@ -55,6 +56,11 @@ public sealed class StartupInitializer(
         if (resumed > 0)
         {
             logger.LogInformation("Queued {Count} unfinished track(s) for processing again", resumed);
+        }
+        var resumedStems = await stemProcessing.ResumeUnfinishedAsync(cancellationToken);
+        if (resumedStems > 0)
+        {
+            logger.LogInformation("Queued {Count} unfinished stem(s) for processing again", resumedStems);
         }
     }
 

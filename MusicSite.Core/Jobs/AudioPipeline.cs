@@ -8,9 +8,6 @@ using MusicSite.Media;
 
 namespace MusicSite.Jobs;
 
-/// <summary>A failed processing attempt: how many were made, and when to try again (null: never).</summary>
-public sealed record ProcessingFailure(int Attempts, int MaxAttempts, TimeSpan? RetryAfter);
-
 /// <summary>
 /// Turns a track's stored original into what listeners get: audio facts, embedded artwork, loudness,
 /// streaming variants (encoded in parallel) and the waveform. Each output goes to a temp file first and
@@ -88,9 +85,8 @@ public sealed class AudioPipeline(
         return true;
     }
 
-    /// <summary>Records a failed attempt and decides what follows, the one place that does: back to pending
-    /// with a retry after an exponential backoff while attempts remain, failed for good after
-    /// <see cref="ProcessingOptions.MaxAttempts"/>. The caller schedules the retry it is told.</summary>
+    /// <summary>Records a failed attempt and what follows by <see cref="ProcessingRetry"/>'s rule: back to pending
+    /// with a retry while attempts remain, failed for good after that. The caller schedules the retry it is told.</summary>
     public async Task<ProcessingFailure> RecordFailureAsync(int trackId, string reason, CancellationToken cancellationToken)
     {
         var options = processingOptions.Value;
@@ -99,14 +95,11 @@ public sealed class AudioPipeline(
         {
             return new ProcessingFailure(options.MaxAttempts, options.MaxAttempts, null);
         }
-        var attempts = track.ProcessingAttempts;
-        TimeSpan? retryAfter = attempts < options.MaxAttempts
-            ? TimeSpan.FromSeconds(options.RetryDelaySeconds * Math.Pow(2, Math.Max(0, attempts - 1)))
-            : null;
-        track.ProcessingError = reason.Length > 1000 ? reason[..1000] : reason;
-        await ReportAsync(track, retryAfter is null ? TrackState.Failed : TrackState.Pending, retryAfter is null ? null : "waiting to retry",
-            0, cancellationToken);
-        return new ProcessingFailure(attempts, options.MaxAttempts, retryAfter);
+        var failure = ProcessingRetry.After(track.ProcessingAttempts, options);
+        track.ProcessingError = ProcessingRetry.Reason(reason);
+        await ReportAsync(track, failure.RetryAfter is null ? TrackState.Failed : TrackState.Pending,
+            failure.RetryAfter is null ? null : "waiting to retry", 0, cancellationToken);
+        return failure;
     }
 
     private async Task EncodeVariantsAsync(Track track, string source, string folder, IReadOnlyList<VariantSpec> specs,

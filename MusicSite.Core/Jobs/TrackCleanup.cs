@@ -25,7 +25,7 @@ public sealed class TrackCleanupQueue(ISchedulerFactory schedulers, TimeProvider
     }
 }
 
-/// <summary>Removes every file of a soft-deleted track; the row stays for its (anonymised) statistics.</summary>
+/// <summary>Removes every file of a soft-deleted track and of its stems; the row stays for its (anonymised) statistics.</summary>
 public sealed class TrackCleanupJob(MusicSiteDbContext db, IOptions<MusicSiteOptions> options, ILogger<TrackCleanupJob> logger) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
@@ -45,6 +45,10 @@ public sealed class TrackCleanupJob(MusicSiteDbContext db, IOptions<MusicSiteOpt
             Directory.Delete(folder, recursive: true);
         }
         await db.MediaFiles.Where(m => m.TrackId == trackId).ExecuteDeleteAsync(cancellationToken);
+        // The track's stems go with it: deleted as of the track, their files removed.
+        await db.Stems.Where(s => s.TrackId == trackId && s.DeletedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.DeletedAt, track.DeletedAt), cancellationToken);
+        await StemCleanupJob.RemoveFilesAsync(db, options.Value.Paths, db.Stems.Where(s => s.TrackId == trackId), cancellationToken);
         track.ArtworkPath = null;
         track.WaveformPath = null;
         await db.SaveChangesAsync(cancellationToken);

@@ -20,7 +20,7 @@ public sealed class TrackUploadService(
     MusicSiteDbContext db,
     CatalogLookups lookups,
     ResumableUploads resumable,
-    MediaProber prober,
+    AudioIntake intake,
     ArtworkStore artworkStore,
     TrackProcessingQueue queue,
     ArtistSlugs artistSlugs,
@@ -41,15 +41,12 @@ public sealed class TrackUploadService(
         Viewer uploader, string uploaderName, CancellationToken cancellationToken)
     {
         var uploaderId = uploader.UserId ?? throw new ArgumentException("Uploads need a signed-in uploader.", nameof(uploader));
-        var (staged, session) = string.IsNullOrWhiteSpace(uploadId)
-            ? (null, null)
-            : await resumable.CompletedAsync(uploadId, uploaderId, cancellationToken);
-        if (staged is null || session is null)
+        var (upload, missing) = await intake.OpenResumableAsync(uploadId, uploaderId, UploadIdField, cancellationToken);
+        if (upload is null)
         {
-            return ServiceResult<Track>.Invalid(UploadIdField, session is null
-                ? "No finished upload of yours has this id."
-                : $"The upload is not finished: {session.Offset} of {session.Length} bytes arrived.", ErrorCodes.InvalidAudioFormat);
+            return ServiceResult<Track>.Invalid(missing, ErrorCodes.InvalidAudioFormat);
         }
+        var (staged, session) = (upload.File, upload.Session);
         using (staged)
         {
             var result = await CreateAsync(input, staged, session.FileName, artwork, uploader, uploaderName, cancellationToken);
@@ -66,27 +63,12 @@ public sealed class TrackUploadService(
     {
         var uploaderId = uploader.UserId ?? throw new ArgumentException("Uploads need a signed-in uploader.", nameof(uploader));
         var limits = uploadOptions.Value;
-        var probe = await prober.ProbeAsync(audio.Path, cancellationToken);
-        var format = probe is null ? null : AudioFormats.Recognise(probe);
-        if (probe is null || format is null)
+        var (checkedAudio, refusal, refusalCode) = await intake.CheckAsync(audio, cancellationToken);
+        if (checkedAudio is null)
         {
-            return ServiceResult<Track>.Invalid("audio",
-                "This file is not audio we can use. Upload MP3, WAV, FLAC, Ogg Vorbis, Opus or M4A/AAC.", ErrorCodes.InvalidAudioFormat);
+            return ServiceResult<Track>.Invalid(refusal, refusalCode!);
         }
-        if (probe.DurationSeconds is not > 0)
-        {
-            return ServiceResult<Track>.Invalid("audio", "The file has no playable audio.", ErrorCodes.InvalidAudioFormat);
-        }
-        if (probe.DurationSeconds > limits.MaxDurationSeconds)
-        {
-            return ServiceResult<Track>.Invalid("audio",
-                $"The track is longer than {limits.MaxDurationSeconds / 60} minutes.", ErrorCodes.DurationExceeded);
-        }
-        if (probe.FirstAudio!.SampleRate < limits.MinSampleRate)
-        {
-            return ServiceResult<Track>.Invalid("audio",
-                $"The sample rate is {probe.FirstAudio.SampleRate} Hz; it must be at least {limits.MinSampleRate} Hz.", ErrorCodes.InvalidAudioFormat);
-        }
+        var (probe, format) = (checkedAudio.Probe, checkedAudio.Format);
 
         var (metadata, errors) = await ValidateAsync(input, probe, originalFileName, uploader, uploaderName, cancellationToken);
         if (metadata is null)
@@ -104,7 +86,7 @@ public sealed class TrackUploadService(
             var check = await artworkStore.StoreAsync(artwork.Path, artworkPath, limits.MaxArtworkBytes, cancellationToken);
             if (check != ImageCheck.Ok)
             {
-                DeleteFolder(trackDir);
+                intake.DeleteFolder(trackDir);
                 return ServiceResult<Track>.Invalid("artwork", ImageNormalizer.Describe(check, limits.MaxArtworkBytes), ErrorCodes.InvalidMetadata);
             }
         }
@@ -126,7 +108,7 @@ public sealed class TrackUploadService(
             UploaderId = uploaderId,
             DurationSeconds = probe.DurationSeconds,
             MediaFolder = folder,
-            OriginalFileName = TrimFileName(originalFileName),
+            OriginalFileName = AudioIntake.TrimFileName(originalFileName),
             ArtworkPath = artworkPath,
             State = TrackState.Pending,
             ProcessingStep = "queued",
@@ -138,9 +120,9 @@ public sealed class TrackUploadService(
             [
                 new MediaFile
                 {
-                    Kind = MediaKind.Original, Codec = probe.FirstAudio.CodecName, ContentType = format.ContentType,
-                    SampleRate = probe.FirstAudio.SampleRate, Channels = probe.FirstAudio.Channels,
-                    BitrateKbps = (int?)((probe.FirstAudio.BitRate ?? probe.BitRate) / 1000),
+                    Kind = MediaKind.Original, Codec = checkedAudio.Stream.CodecName, ContentType = format.ContentType,
+                    SampleRate = checkedAudio.Stream.SampleRate, Channels = checkedAudio.Stream.Channels,
+                    BitrateKbps = checkedAudio.BitrateKbps,
                     SizeBytes = audio.Length, RelativePath = originalPath, CreatedAt = now,
                 },
             ],
@@ -162,7 +144,7 @@ public sealed class TrackUploadService(
         {
             // The row and the files exist together or not at all.
             db.ChangeTracker.Clear();
-            DeleteFolder(trackDir);
+            intake.DeleteFolder(trackDir);
             throw;
         }
 
@@ -213,30 +195,4 @@ public sealed class TrackUploadService(
         !string.IsNullOrWhiteSpace(given)
             ? given.Trim()
             : fallbacks.Where(f => !string.IsNullOrWhiteSpace(f)).Select(f => TextRules.ToSingleLine(f!)).FirstOrDefault(f => f.Length > 0);
-
-    /// <summary>The last segment of whatever the client called the file, kept only as display text.</summary>
-    private static string? TrimFileName(string? name)
-    {
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            return null;
-        }
-        var file = TextRules.ToSingleLine(Path.GetFileName(name.Replace('\\', '/')));
-        return file.Length == 0 ? null : file.Length > 255 ? file[..255] : file;
-    }
-
-    private void DeleteFolder(string dir)
-    {
-        try
-        {
-            if (Directory.Exists(dir))
-            {
-                Directory.Delete(dir, recursive: true);
-            }
-        }
-        catch (IOException ex)
-        {
-            logger.LogWarning(ex, "Could not remove {Dir}", dir);
-        }
-    }
 }

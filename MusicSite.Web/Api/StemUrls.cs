@@ -14,6 +14,15 @@ public static class StemUrls
 
     public static string Page(int id) => "/stems/" + Id(id);
 
+    /// <summary>The stem in the API (GET, PUT, DELETE).</summary>
+    public static string Api(int id) => "/api/stems/" + Id(id);
+
+    /// <summary>The owner's page that edits (and deletes) the stem.</summary>
+    public static string Edit(int id) => $"/stems/{Id(id)}/edit";
+
+    /// <summary>The owner's page that adds stems to a track.</summary>
+    public static string AddTo(int trackId) => $"/tracks/{Id(trackId)}/stems/new";
+
     public static string Stream(int id) => $"/api/stems/{Id(id)}/stream";
 
     public static string Waveform(int id) => $"/api/stems/{Id(id)}/waveform";

@@ -14,7 +14,7 @@ public sealed class UploadLimits(RequestDelegate next, IOptions<UploadOptions> o
     /// <summary>Room for the multipart framing and the text fields next to the file.</summary>
     public const long FormOverheadBytes = 1024 * 1024;
 
-    private static readonly PathString[] UploadPaths = ["/api/music/tracks", "/upload"];
+    private static readonly PathString[] UploadPaths = ["/api/music/tracks", "/upload", "/api/stems"];
 
     public static long MaxBodyBytes(UploadOptions options) => options.MaxUploadBytes + options.MaxArtworkBytes + FormOverheadBytes;
 

@@ -123,6 +123,7 @@ public static class MusicSiteHost
         app.MapAlbumsApi();
         app.MapArtworkApi();
         app.MapTusApi();
+        app.MapStemWritesApi();
         app.MapUsersApi();
         app.MapArtistsApi();
         app.MapStemsApi();

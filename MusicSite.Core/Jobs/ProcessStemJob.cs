@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Logging;
+using MusicSite.Media;
+using Quartz;
+
+namespace MusicSite.Jobs;
+
+/// <summary>Runs the stem pipeline for one stem, with the same bounded retries and backoff as tracks.</summary>
+public sealed class ProcessStemJob(
+    StemPipeline pipeline,
+    StemProcessingQueue queue,
+    ILogger<ProcessStemJob> logger) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        if (StemProcessingQueue.StemIdOf(context) is not { } stemId)
+        {
+            logger.LogError("Stem job {Key} has no stem id", context.JobDetail.Key);
+            return;
+        }
+
+        try
+        {
+            await pipeline.ProcessAsync(stemId, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down: the stem stays "processing" and is queued again at the next start.
+            throw;
+        }
+        catch (Exception ex)
+        {
+            var reason = ex is MediaToolException ? ex.Message : "Processing failed unexpectedly.";
+            var failure = await pipeline.RecordFailureAsync(stemId, reason, CancellationToken.None);
+            logger.LogError(ex, "Processing stem {StemId} failed (attempt {Attempt} of {Max})", stemId, failure.Attempts, failure.MaxAttempts);
+            if (failure.RetryAfter is { } delay)
+            {
+                await queue.EnqueueAsync(stemId, delay, CancellationToken.None);
+            }
+        }
+    }
+}
