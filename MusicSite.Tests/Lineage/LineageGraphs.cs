@@ -1,4 +1,4 @@
-using MusicSite.Web.Components.Lineage;
+using MusicSite.Web.Components.LineageView;
 
 namespace MusicSite.Tests.Lineage;
 

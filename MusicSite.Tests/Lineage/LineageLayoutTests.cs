@@ -1,4 +1,4 @@
-using MusicSite.Web.Components.Lineage;
+using MusicSite.Web.Components.LineageView;
 
 namespace MusicSite.Tests.Lineage;
 
@@ -142,5 +142,25 @@ public sealed class LineageLayoutTests
 
         Assert.Equal(first.Boxes, second.Boxes);
         Assert.Equal(first.Links, second.Links);
+    }
+
+    [Fact]
+    public void Arrange_CurrentTrackWithManyOwnStems_KeepsTheTrackInTheMiddleOfItsRow()
+    {
+        var boxes = new List<LineageBox> { new("stem-1", 0, "Stem 1", "/stems/1", LineageShape.Stem) };
+        var links = new List<LineageLink>();
+        for (var i = 2; i <= 9; i++)
+        {
+            boxes.Add(new($"stem-{i}", 0, $"Stem {i}", $"/stems/{i}", LineageShape.Stem));
+            links.Add(new("track-1", $"stem-{i}", "a stem of"));
+        }
+        boxes.Add(new("track-1", 0, "The track", "/tracks/1", LineageShape.Current));
+
+        var drawing = LineageLayout.Arrange(boxes, links, "#list");
+
+        var row = drawing.Boxes.OrderBy(b => b.X).Select(b => b.Box.Key).ToList();
+        Assert.Equal(LineageLayout.DefaultMaxPerRow, row.Count);
+        Assert.Equal("track-1", row[row.Count / 2]);
+        Assert.Equal("more:0", row[^1]);
     }
 }

@@ -1,5 +1,5 @@
 using MusicSite.Tests.Infrastructure;
-using MusicSite.Web.Components.Lineage;
+using MusicSite.Web.Components.LineageView;
 
 namespace MusicSite.Tests.Lineage;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace MusicSite.Web.Components.Lineage;
+namespace MusicSite.Web.Components.LineageView;
 
 /// <summary>What a box in the lineage picture stands for; it decides the box's look and whether it is a link.</summary>
 public enum LineageShape
@@ -88,10 +88,18 @@ public static class LineageLayout
             var reachable = row.Where(b => generation == 0 || inner[b.Key].Count > 0 || !neighbours[b.Key].Any(n => IsNearerTheMiddle(byKey[n].Generation, generation)))
                 .ToList();
             // A full row keeps room for its "+N more" box.
+            reachable = reachable.OrderBy(b => b.Shape == LineageShape.Current ? 0 : 1).ThenBy(b => order[b.Key]).ToList();
             var kept = reachable.Count > maxPerRow || (reachable.Count == maxPerRow && reachable.Count < row.Count)
                 ? reachable.Take(maxPerRow - 1).ToList() : reachable;
             var folded = row.Where(b => !kept.Contains(b)).ToList();
             var sorted = kept.OrderBy(b => Barycentre(inner[b.Key], slot) ?? double.MaxValue).ThenBy(b => order[b.Key]).ToList();
+            if (sorted.FindIndex(b => b.Shape == LineageShape.Current) is var current and >= 0)
+            {
+                // The track itself stands in the middle of its row (beside its own stems).
+                var box = sorted[current];
+                sorted.RemoveAt(current);
+                sorted.Insert(Math.Min(sorted.Count, (sorted.Count + 1 + (folded.Count > 0 ? 1 : 0)) / 2), box);
+            }
             foreach (var box in sorted)
             {
                 shownAs[box.Key] = box.Key;
