@@ -13,7 +13,7 @@ namespace MusicSite.Attribution;
 /// </summary>
 public sealed class StemDirectory(MusicSiteDbContext db, StemCatalog stems, TrackCatalog tracks)
 {
-    public async Task<ServiceResult<StemPage>> BrowseAsync(StemQuery query, Viewer viewer, CancellationToken cancellationToken)
+    public async Task<ServiceResult<StemResults>> BrowseAsync(StemQuery query, Viewer viewer, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var found = stems.Visible(viewer).Where(s => s.State == TrackState.Ready);
@@ -37,7 +37,7 @@ public sealed class StemDirectory(MusicSiteDbContext db, StemCatalog stems, Trac
         }
         if (errors.Any)
         {
-            return ServiceResult<StemPage>.Invalid(errors);
+            return ServiceResult<StemResults>.Invalid(errors);
         }
         found = Filter(found, query);
         var total = await found.CountAsync(cancellationToken);
@@ -46,7 +46,7 @@ public sealed class StemDirectory(MusicSiteDbContext db, StemCatalog stems, Trac
             : found.OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id);
         var items = await ordered.Skip(Paging.Offset(query.Page, query.Limit)).Take(query.Limit)
             .Select(Summary).ToListAsync(cancellationToken);
-        return ServiceResult<StemPage>.Ok(new StemPage(items, total));
+        return ServiceResult<StemResults>.Ok(new StemResults(items, total));
     }
 
     /// <summary>One stem, or null when the viewer may not see it (unknown, deleted, its track hidden, or not ready
@@ -85,6 +85,10 @@ public sealed class StemDirectory(MusicSiteDbContext db, StemCatalog stems, Trac
     public async Task<IReadOnlyList<InstrumentRef>> InstrumentTypesAsync(CancellationToken cancellationToken) =>
         await db.InstrumentTypes.AsNoTracking().OrderBy(i => i.Id).Select(i => new InstrumentRef(i.Id, i.Name, i.Category))
             .ToListAsync(cancellationToken);
+
+    /// <summary>The licenses a stem can have, for the browser's filter.</summary>
+    public async Task<IReadOnlyList<LicenseRef>> LicensesAsync(CancellationToken cancellationToken) =>
+        await db.Licenses.AsNoTracking().OrderBy(l => l.Id).Select(l => new LicenseRef(l.Code, l.Name, l.Url)).ToListAsync(cancellationToken);
 
     /// <summary>Ready stems, and the viewer's own (or all, for an admin) in any state.</summary>
     private static IQueryable<Stem> Shown(IQueryable<Stem> visible, Viewer viewer)

@@ -49,4 +49,4 @@ public sealed record StemDetail : StemSummary
 }
 
 /// <summary>A page of the stem browser: the rows and how many matched in all.</summary>
-public sealed record StemPage(IReadOnlyList<StemSummary> Items, int Total);
+public sealed record StemResults(IReadOnlyList<StemSummary> Items, int Total);

@@ -31,6 +31,8 @@ public sealed class AccessibilityAuditBrowserTests(ShowcaseSite showcase, ITestO
         new("share page", s => s.SharePath),
         new("genres", _ => "/genres"),
         new("genre", s => $"/genres/{s.Genre}"),
+        new("stems", _ => "/stems"),
+        new("stem", s => $"/stems/{s.Stems[0]}"),
         new("sign-in", _ => "/account/login"),
         new("register", _ => "/account/register"),
         new("upload", _ => "/upload", SignedIn: true),

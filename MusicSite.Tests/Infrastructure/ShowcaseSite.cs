@@ -24,6 +24,8 @@ public sealed class ShowcaseSite : IAsyncLifetime
     public int TrackWithArtwork { get; private set; }
     public int TrackWithoutArtwork { get; private set; }
     public int Album { get; private set; }
+    /// <summary>Stems of <see cref="TrackWithArtwork"/> (drums, bass, pad), with real audio; the first opens the stem page.</summary>
+    public IReadOnlyList<int> Stems { get; private set; } = [];
     public string Genre => "deep-house";
     /// <summary>The share page a link made by the artist opens (for the track without artwork).</summary>
     public string SharePath { get; private set; } = "";
@@ -49,6 +51,14 @@ public sealed class ShowcaseSite : IAsyncLifetime
             await UploadAsync(artist, "Glasshouse", null, cover: 11, ("genres", "ambient"), ("tags", "pads, calm")),
         ];
         await Task.WhenAll(uploads.Select(id => artist.WaitForProcessingAsync(id)));
+        Stems =
+        [
+            await TestStems.AddAsync(Browser.Site.Services, TrackWithArtwork, new StemSeed("Patient kick", Instrument: "Kick") { AudioSeconds = 12, Frequency = 60 }),
+            await TestStems.AddAsync(Browser.Site.Services, TrackWithArtwork, new StemSeed("Round bass", Instrument: "Synth Bass", License: "cc-by-nc",
+                RemixAllowed: false) { AudioSeconds = 12, Frequency = 110 }),
+            await TestStems.AddAsync(Browser.Site.Services, TrackWithArtwork, new StemSeed("Slow chords", Instrument: "Pad", IsDownloadable: false)
+                { AudioSeconds = 12, Frequency = 440 }),
+        ];
         await TestCatalog.AddReadyTrackAsync(Browser.Site.Services, "Paper Moons", seconds: 95, uploaderEmail: email);
         await TestCatalog.AddReadyTrackAsync(Browser.Site.Services, "Night Bus Home", seconds: 210, uploaderEmail: email);
         var share = await artist.PostAsJsonAsync($"/api/music/tracks/{TrackWithoutArtwork}/share-links", new { days = 7 });

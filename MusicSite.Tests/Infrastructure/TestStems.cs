@@ -12,7 +12,7 @@ namespace MusicSite.Tests.Infrastructure;
 /// <summary>What a test stem is: everything but its track is optional.</summary>
 public sealed record StemSeed(string Name, string Instrument = "Kick", string License = "cc-by", string? Key = null, int? Bpm = null,
     bool RemixAllowed = true, bool IsDownloadable = true, TrackState State = TrackState.Ready, bool Deleted = false,
-    DateTime? CreatedAt = null)
+    DateTime? CreatedAt = null, bool CommercialAllowed = true)
 {
     /// <summary>When set, a stereo tone of this many seconds (made by ffmpeg) is the stem's original and preview.</summary>
     public double? AudioSeconds { get; init; }
@@ -35,7 +35,7 @@ public static class TestStems
             TrackId = trackId, Name = seed.Name, Key = seed.Key, Bpm = seed.Bpm,
             InstrumentTypeId = (await db.InstrumentTypes.FirstAsync(i => i.Name == seed.Instrument)).Id,
             LicenseId = (await db.Licenses.FirstAsync(l => l.Code == seed.License)).Id,
-            RemixAllowed = seed.RemixAllowed, CommercialAllowed = true, AttributionRequired = true, IsDownloadable = seed.IsDownloadable,
+            RemixAllowed = seed.RemixAllowed, CommercialAllowed = seed.CommercialAllowed, AttributionRequired = true, IsDownloadable = seed.IsDownloadable,
             UploaderId = track.UploaderId, MediaFolder = folder, State = seed.State, DurationSeconds = seed.AudioSeconds ?? 30,
             CreatedAt = now, UpdatedAt = now, DeletedAt = seed.Deleted ? now : null,
         };

@@ -1,7 +1,8 @@
 // The player: one <audio> outside <main> (htmx never swaps it), a queue kept in localStorage so it survives a reload,
 // the bar (PlayerBar.razor), the phone's full-screen view and the waveforms. Without this file play links open the
 // stream itself. A play link (PlayLink.razor) carries what the player shows, and data-count-after: the listening after
-// which the server counts a play (PlayCounter.ThresholdSeconds; this file never computes it).
+// which the server counts a play (PlayCounter.ThresholdSeconds; this file never computes it). A stem's link
+// (StemPlayLink.razor) has no data-count-after, so playing a stem counts nothing.
 (function () {
   "use strict";
 
@@ -14,7 +15,8 @@
   function entryOf(link) {
     var d = link.dataset;
     return { id: d.trackId, src: link.getAttribute("href"), title: d.title || "", artist: d.artist || "",
-      artistHref: d.artistHref || "", page: d.page || "", cover: d.cover || "", gain: d.gain || "", after: parseFloat(d.countAfter) };
+      artistHref: d.artistHref || "", page: d.page || "", cover: d.cover || "", gain: d.gain || "", after: parseFloat(d.countAfter),
+      wave: d.wave || "" };
   }
 
   function clock(seconds) {
@@ -248,7 +250,8 @@
   function loadWave(item) {
     wave = null;
     waveFor = item.id;
-    fetch("/api/music/tracks/" + item.id + "/waveform").then(function (r) { return r.ok ? r.json() : null; }).then(function (w) {
+    // A stem's link names its waveform (data-wave); a track's is found by its id.
+    fetch(item.wave || "/api/music/tracks/" + item.id + "/waveform").then(function (r) { return r.ok ? r.json() : null; }).then(function (w) {
       if (w && waveFor === item.id) { wave = w; progress(); }
     }).catch(function () { /* the line stays */ });
   }
