@@ -30,10 +30,9 @@ public sealed record StemArchivePlan(StemArchiveStatus Status, string FileName =
 /// tagged like a single stem download, and CREDITS.txt (<see cref="StemCredits"/>) naming the track, every stem and the
 /// track's sources as the viewer may see them.
 /// </summary>
-public sealed class StemArchive(TrackCatalog tracks, StemCatalog stems, DownloadService downloads)
+public sealed class StemArchive(TrackCatalog tracks, StemCatalog stems, DownloadService downloads, StemSourceCredits sourceCredits)
 {
-    /// <param name="trackPage">The public address of a track's page, by id.</param>
-    public async Task<StemArchivePlan> PrepareAsync(int trackId, Viewer viewer, Func<int, string> trackPage, CancellationToken cancellationToken)
+    public async Task<StemArchivePlan> PrepareAsync(int trackId, Viewer viewer, CreditPages pages, CancellationToken cancellationToken)
     {
         var track = await tracks.Visible(viewer).AsNoTracking().Include(t => t.License).FirstOrDefaultAsync(t => t.Id == trackId, cancellationToken);
         if (track is null)
@@ -72,8 +71,8 @@ public sealed class StemArchive(TrackCatalog tracks, StemCatalog stems, Download
         {
             return new StemArchivePlan(StemArchiveStatus.Empty);
         }
-        var text = StemCredits.Text(new CreditTrack(track.Title, track.ArtistName, trackPage(track.Id), new CreditLicense(track.License!.Name, track.License.Url)),
-            credits, []);
+        var text = StemCredits.Text(new CreditTrack(track.Title, track.ArtistName, pages.Track(track.Id), new CreditLicense(track.License!.Name, track.License.Url)),
+            credits, await sourceCredits.ForAsync(trackId, viewer, pages, cancellationToken));
         var archiveName = Path.GetFileNameWithoutExtension(DownloadService.FileNameFor(track.ArtistName, track.Title, "zip")) + " (stems).zip";
         return new StemArchivePlan(StemArchiveStatus.Found, archiveName, files, text, allowed.Select(s => s.Id).ToList());
     }

@@ -61,6 +61,7 @@ public static class CoreServices
         services.AddScoped<Attribution.StemEditor>();
         services.AddScoped<Attribution.StemFileSource>();
         services.AddScoped<Attribution.StemArchive>();
+        services.AddScoped<Attribution.StemSourceCredits>();
         services.AddScoped<CatalogLookups>();
         services.AddScoped<TrackEditor>();
         services.AddScoped<TrackStatistics>();

@@ -39,7 +39,7 @@ public sealed record DownloadLookup(DownloadStatus Status, DownloadFile? File = 
 /// as stored: each one is rebuilt from the audio stream, and whatever the upload carried besides audio (an
 /// appended HTML page or ZIP archive) is left behind.
 /// </remarks>
-public sealed class DownloadService(TrackCatalog catalog, StemCatalog stems, FfmpegRunner runner,
+public sealed class DownloadService(TrackCatalog catalog, StemCatalog stems, StemSourceCredits sourceCredits, FfmpegRunner runner,
     IOptions<MusicSiteOptions> options)
 {
     /// <summary>Part of each download's file name: raised when the way downloads are built changes, so files made
@@ -84,8 +84,10 @@ public sealed class DownloadService(TrackCatalog catalog, StemCatalog stems, Ffm
         var extension = Path.GetExtension(source.RelativePath).TrimStart('.');
         var directory = paths.MediaPath(Path.Combine("tracks", track.MediaFolder, "downloads"));
         var artwork = track.ArtworkPath is null ? null : paths.MediaPath(ArtworkStore.LargeFile(track.ArtworkPath));
-        var target = await BuildOnceAsync(directory, format.ToString().ToLowerInvariant(), track.UpdatedAt, extension,
-            temp => TagAsync(Tags(track), paths.MediaPath(source.RelativePath), extension, artwork, temp, cancellationToken), cancellationToken);
+        // The credits are as this viewer may see them (a private source is masked), so they are part of the file's version.
+        var tags = Tags(track, await sourceCredits.ForAsync(track.Id, viewer, null, cancellationToken));
+        var target = await BuildOnceAsync(directory, format.ToString().ToLowerInvariant(), track.UpdatedAt, tags, extension,
+            temp => TagAsync(tags, paths.MediaPath(source.RelativePath), extension, artwork, temp, cancellationToken), cancellationToken);
         var info = new FileInfo(target);
         return new DownloadLookup(DownloadStatus.Found, new DownloadFile(info.FullName, source.ContentType,
             FileNameFor(track.ArtistName, track.Title, extension), new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero), info.Length));
@@ -118,20 +120,24 @@ public sealed class DownloadService(TrackCatalog catalog, StemCatalog stems, Ffm
         var artwork = track.ArtworkPath is null ? null : paths.MediaPath(ArtworkStore.LargeFile(track.ArtworkPath));
         // A new version of the stem or of its track (title, artist) makes a new file.
         var version = stem.UpdatedAt > track.UpdatedAt ? stem.UpdatedAt : track.UpdatedAt;
-        var target = await BuildOnceAsync(directory, "original", version, extension,
-            temp => TagAsync(StemTags(stem), paths.MediaPath(source.RelativePath), extension, artwork, temp, cancellationToken), cancellationToken);
+        var tags = StemTags(stem);
+        var target = await BuildOnceAsync(directory, "original", version, tags, extension,
+            temp => TagAsync(tags, paths.MediaPath(source.RelativePath), extension, artwork, temp, cancellationToken), cancellationToken);
         var info = new FileInfo(target);
         return new DownloadLookup(DownloadStatus.Found, new DownloadFile(info.FullName, source.ContentType,
             FileNameFor(track.ArtistName, $"{track.Title} ({stem.Name})", extension), new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero),
             info.Length));
     }
 
-    /// <summary>The file for one version of a download, made once by <paramref name="build"/> (into the temp path it is
-    /// given); files of earlier versions are removed.</summary>
-    private static async Task<string> BuildOnceAsync(string directory, string prefix, DateTime version, string extension,
-        Func<string, Task> build, CancellationToken cancellationToken)
+    /// <summary>The file for one version of a download (the item's last change and the tags written), made once by
+    /// <paramref name="build"/> into the temp path it is given; files of earlier changes are removed.</summary>
+    private static async Task<string> BuildOnceAsync(string directory, string prefix, DateTime version,
+        IReadOnlyList<(string Key, string Value)> tags, string extension, Func<string, Task> build, CancellationToken cancellationToken)
     {
-        var target = Path.Combine(directory, $"{prefix}-{version.Ticks.ToString(CultureInfo.InvariantCulture)}-{BuildRevision}.{extension}");
+        var changed = $"{prefix}-{version.Ticks.ToString(CultureInfo.InvariantCulture)}-";
+        var tagHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(string.Join("\n", tags.Select(t => $"{t.Key}={t.Value}")))))[..12];
+        var target = Path.Combine(directory, $"{changed}{tagHash}-{BuildRevision}.{extension}");
         var gate = Building.GetOrAdd(target, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
         try
@@ -149,8 +155,9 @@ public sealed class DownloadService(TrackCatalog catalog, StemCatalog stems, Ffm
                 {
                     File.Delete(temp);
                 }
-                // Files of earlier versions (before an edit) are no longer handed out.
-                foreach (var old in Directory.EnumerateFiles(directory, $"{prefix}-*").Where(f => f != target))
+                // Files of earlier versions (before an edit) are no longer handed out. Files of the same version with other
+                // credits (as another viewer sees them) stay: one of them may be on its way to a listener right now.
+                foreach (var old in Directory.EnumerateFiles(directory, $"{prefix}-*").Where(f => !Path.GetFileName(f).StartsWith(changed, StringComparison.Ordinal)))
                 {
                     File.Delete(old);
                 }
@@ -172,9 +179,11 @@ public sealed class DownloadService(TrackCatalog catalog, StemCatalog stems, Ffm
         return $"{(clean.Length > 150 ? clean[..150] : clean)}.{extension}";
     }
 
-    /// <summary>The tags for a track; also what tests read back.</summary>
-    public static IReadOnlyList<(string Key, string Value)> Tags(Track track)
+    /// <summary>The tags for a track, its credits (<paramref name="sources"/>: the works and stems it is built on, as
+    /// <see cref="StemCredits.TagCredits"/> words them) in the comment; also what tests read back.</summary>
+    public static IReadOnlyList<(string Key, string Value)> Tags(Track track, IReadOnlyList<CreditSource>? sources = null)
     {
+        var credits = StemCredits.TagCredits(sources ?? []);
         var license = track.License!;
         var licenseText = license.Url is null ? license.Name : $"{license.Name} ({license.Url})";
         var year = (track.Album?.ReleaseDate?.Year ?? track.CreatedAt.Year).ToString(CultureInfo.InvariantCulture);
@@ -185,7 +194,8 @@ public sealed class DownloadService(TrackCatalog catalog, StemCatalog stems, Ffm
             ("date", year),
             ("copyright", licenseText),
             ("LICENSE", licenseText),
-            ("comment", $"{track.Title} by {track.ArtistName}. Licensed {licenseText}. Published on MusicSite by {track.Uploader?.DisplayName ?? track.ArtistName}."),
+            ("comment", $"{track.Title} by {track.ArtistName}. Licensed {licenseText}. Published on MusicSite by {track.Uploader?.DisplayName ?? track.ArtistName}."
+                        + (credits is null ? "" : " " + credits)),
         };
         if (track.Album is { } album)
         {

@@ -75,8 +75,8 @@ public static class StemFilesApi
     public static async Task<IResult> TrackArchiveAsync(int id, ClaimsPrincipal user, StemArchive archive, StemFileSource files,
         TrackCatalog catalog, SiteAddress site, CancellationToken cancellationToken)
     {
-        var plan = await archive.PrepareAsync(id, user.AsViewer(), trackId => site.BaseUrl + "/tracks/" + trackId.ToString(CultureInfo.InvariantCulture),
-            cancellationToken);
+        var pages = new CreditPages(trackId => TrackUrls.For(site.BaseUrl, trackId, default).Page, stemId => site.BaseUrl + StemUrls.Page(stemId));
+        var plan = await archive.PrepareAsync(id, user.AsViewer(), pages, cancellationToken);
         switch (plan.Status)
         {
             case StemArchiveStatus.NotFound:
