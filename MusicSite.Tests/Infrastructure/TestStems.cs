@@ -44,7 +44,7 @@ public static class TestStems
             var directory = paths.MediaPath(Path.Combine("stems", folder));
             Directory.CreateDirectory(directory);
             var tone = MediaFixtures.Tone(directory, "mp3", seconds, seed.Frequency);
-            foreach (var (kind, name) in new[] { (MediaKind.Original, "original.mp3"), (MediaKind.High, "preview.mp3") })
+            foreach (var (kind, name) in new[] { (MediaKind.Original, "original.mp3"), (StemMedia.Preview.Kind, "preview.mp3") })
             {
                 var relative = Path.Combine("stems", folder, name);
                 File.Copy(tone, paths.MediaPath(relative));
