@@ -7,7 +7,7 @@ namespace MusicSite.Catalog;
 /// <summary>Turns the genre and license names a form or API client sent into ids, reporting unknown ones.</summary>
 public sealed class CatalogLookups(MusicSiteDbContext db)
 {
-    public const string DefaultLicenseCode = "all-rights-reserved";
+    public const string DefaultLicenseCode = License.AllRightsReservedCode;
 
     /// <summary>Genres by slug or id (repeated values or comma-separated); unknown ones are field errors.</summary>
     public async Task<IReadOnlyList<int>> GenresAsync(IReadOnlyList<string> requested, FieldErrors errors, CancellationToken cancellationToken)

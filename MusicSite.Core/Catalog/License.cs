@@ -6,6 +6,9 @@ namespace MusicSite.Catalog;
 /// <summary>A license a work can be published under, with what it lets others do.</summary>
 public sealed class License
 {
+    /// <summary>The code of the license that grants nothing: every use needs the owner's permission.</summary>
+    public const string AllRightsReservedCode = "all-rights-reserved";
+
     public int Id { get; set; }
     /// <summary>Stable machine code such as <c>cc-by-sa</c>.</summary>
     public string Code { get; set; } = "";
@@ -15,6 +18,8 @@ public sealed class License
     public bool AllowsCommercial { get; set; }
     public bool RequiresAttribution { get; set; }
     public bool ShareAlike { get; set; }
+
+    public bool IsAllRightsReserved => Code == AllRightsReservedCode;
 }
 
 internal sealed class LicenseConfiguration : IEntityTypeConfiguration<License>

@@ -44,7 +44,12 @@ public sealed class TrackCatalog(MusicSiteDbContext db)
     /// <summary>True for a deleted track this viewer could see before: it answers "gone", not "not found". A deleted
     /// private track stays "not found" to others, so that its past existence is not revealed either.</summary>
     public Task<bool> WasDeletedAsync(int id, Viewer viewer, CancellationToken cancellationToken) =>
-        db.Tracks.Where(t => t.Id == id && t.DeletedAt != null).Where(MaySee(viewer, 0)).AnyAsync(cancellationToken);
+        DeletedButKnown(viewer).Where(t => t.Id == id).AnyAsync(cancellationToken);
+
+    /// <summary>Deleted tracks the viewer could see before they were deleted: "removed" to them, where any other
+    /// deleted or invisible track is only "private" (or unknown).</summary>
+    internal IQueryable<Track> DeletedButKnown(Viewer viewer) =>
+        db.Tracks.Where(t => t.DeletedAt != null).Where(MaySee(viewer, 0));
 
     private static System.Linq.Expressions.Expression<Func<Track, bool>> MaySee(Viewer viewer, int sharedTrackId) =>
         t => viewer.IsAdmin || t.IsPublic || (viewer.UserId != null && t.UploaderId == viewer.UserId) || t.Id == sharedTrackId;

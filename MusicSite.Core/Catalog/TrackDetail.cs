@@ -47,6 +47,11 @@ public sealed record TrackDetail(
     /// <summary>Related tracks with their scores: only with <c>include_related=true</c>.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<RelatedTrack>? Related { get; init; }
+
+    /// <summary>What the track builds on, every generation back, as the viewer may see it: set by the API
+    /// (<see cref="Attribution.Lineage.CreditsAsync"/>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Attribution.TrackCredits? Credits { get; init; }
 }
 
 /// <summary>Where a track's page and media are, as the API gives them: absolute addresses on the site's public

@@ -76,6 +76,8 @@ public static class CoreServices
         services.AddScoped<TrackCatalog>();
         services.AddScoped<Attribution.StemCatalog>();
         services.AddScoped<Attribution.StemDirectory>();
+        services.AddScoped<Attribution.Lineage>();
+        services.AddScoped<Notifications.Notifier>();
         services.AddScoped<ArtistSlugs>();
         services.AddScoped<ArtistDirectory>();
         services.AddScoped<Showcase>();

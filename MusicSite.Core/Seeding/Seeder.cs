@@ -219,7 +219,8 @@ public sealed class Seeder(
             db.TrackRelations.Add(new TrackRelation
             {
                 Original = tracks[original], Derivative = derivative,
-                Kind = Enum.Parse<RelationKind>(basis.Kind.Replace("-", "", StringComparison.Ordinal), ignoreCase: true),
+                Kind = LineageNames.TryParse(basis.Kind, out var kind)
+                    ? kind : throw new FormatException($"Demo track '{seed.Title}': unknown link kind '{basis.Kind}'."),
                 Status = LinkStatus.Approved, RequestedById = derivative.UploaderId,
                 CreatedAt = derivative.CreatedAt, AnsweredAt = derivative.CreatedAt,
             });

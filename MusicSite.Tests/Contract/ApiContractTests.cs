@@ -113,7 +113,7 @@ public sealed class ApiContractTests(MusicSiteFactory site, ITestOutputHelper ou
     }
 
     /// <summary>Real ids for path parameters, by the resource the parameter names.</summary>
-    private sealed record DataIds(int Track, int Album, int User, int Genre);
+    private sealed record DataIds(int Track, int Album, int User, int Genre, int Stem);
 
     private async Task<DataIds> CreateDataAsync(HttpClient owner)
     {
@@ -147,7 +147,8 @@ public sealed class ApiContractTests(MusicSiteFactory site, ITestOutputHelper ou
 
         var genres = await (await owner.GetAsync("/api/genres")).JsonAsync();
         var genreId = genres.GetProperty("data").EnumerateArray().First().GetProperty("id").GetInt32();
-        return new DataIds(trackId, albumId, userId, genreId);
+        var stemId = await TestStems.AddAsync(site.Services, trackId, new StemSeed("Contract Stem"));
+        return new DataIds(trackId, albumId, userId, genreId, stemId);
     }
 
     /// <summary>The resource a path parameter belongs to is the path segment before it.</summary>
@@ -162,7 +163,8 @@ public sealed class ApiContractTests(MusicSiteFactory site, ITestOutputHelper ou
             }
             int? value = i > 0 ? segments[i - 1] switch
             {
-                "tracks" or "stream" or "download" => ids.Track,
+                "tracks" or "stream" or "download" or "track" => ids.Track,
+                "stems" or "attribution" => ids.Stem,
                 "albums" => ids.Album,
                 "users" or "artists" => ids.User,
                 "genres" => ids.Genre,

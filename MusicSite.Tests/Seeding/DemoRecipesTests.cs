@@ -75,6 +75,26 @@ public sealed class DemoRecipesTests
         Assert.All(tracks.Where(t => t.BasedOn is not null), t => Assert.EndsWith("[out0]", t.Recipe, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void TheSeededLinks_NameAKind_AndTheirLicensesAllowThem()
+    {
+        var seeds = Path.Combine(Infrastructure.RepositoryPaths.Root, "seeds");
+        var licenses = SeedFiles.ReadLicenses(Path.Combine(seeds, "licenses.txt")).ToDictionary(l => l.Code, l => new Catalog.License
+        {
+            Code = l.Code, Name = l.Name, Url = l.Url, AllowsRemix = l.AllowsRemix, AllowsCommercial = l.AllowsCommercial,
+            RequiresAttribution = l.RequiresAttribution, ShareAlike = l.ShareAlike,
+        });
+        var tracks = SeedFiles.ReadDemoCatalog(Path.Combine(seeds, "demo-catalog.json")).Artists
+            .SelectMany(a => a.Albums.SelectMany(al => al.Tracks).Concat(a.Singles)).ToDictionary(t => t.Title);
+
+        Assert.All(tracks.Values.Where(t => t.BasedOn is not null), derived =>
+        {
+            Assert.True(Attribution.LineageNames.TryParse(derived.BasedOn!.Kind, out _), derived.BasedOn.Kind);
+            var verdict = Attribution.LicenseCompatibility.Check(licenses[tracks[derived.BasedOn.Title].License], licenses[derived.License]);
+            Assert.True(verdict.Outcome == Attribution.Compatibility.Allowed, $"{derived.Title}: {verdict.Reason}");
+        });
+    }
+
     private static DemoTrackSeed Track(string title, string recipe = "", DemoDerivationSeed? basedOn = null) =>
         new() { Title = title, Recipe = recipe, BasedOn = basedOn };
 

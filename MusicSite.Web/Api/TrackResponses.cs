@@ -1,3 +1,4 @@
+using MusicSite.Attribution;
 using MusicSite.Catalog;
 using MusicSite.Web.Hosting;
 
@@ -5,7 +6,7 @@ namespace MusicSite.Web.Api;
 
 /// <summary>Track JSON as the API answers it: every track in a list or alone carries <c>stats</c> and <c>urls</c>.
 /// A list's counts come from one grouped query for the whole page (<see cref="TrackStatistics"/>).</summary>
-public sealed class TrackResponses(TrackStatistics statistics, SiteAddress site)
+public sealed class TrackResponses(TrackStatistics statistics, Lineage lineage, SiteAddress site)
 {
     public async Task<IReadOnlyList<TrackSummary>> ListAsync(IReadOnlyList<TrackSummary> tracks, CancellationToken cancellationToken)
     {
@@ -14,6 +15,12 @@ public sealed class TrackResponses(TrackStatistics statistics, SiteAddress site)
             .ToList();
     }
 
-    public async Task<TrackDetail> DetailAsync(TrackDetail track, CancellationToken cancellationToken) =>
-        track with { Stats = await statistics.ForAsync(track.Id, cancellationToken), Urls = TrackUrls.For(site.BaseUrl, track.Id, track.UpdatedAt) };
+    /// <summary>One track with stats and urls, and, given the viewer, its <c>credits</c> (masked for that viewer).</summary>
+    public async Task<TrackDetail> DetailAsync(TrackDetail track, CancellationToken cancellationToken, Viewer? viewer = null)
+    {
+        var detail = track with { Stats = await statistics.ForAsync(track.Id, cancellationToken), Urls = TrackUrls.For(site.BaseUrl, track.Id, track.UpdatedAt) };
+        return viewer is not null && await lineage.CreditsAsync(track.Id, viewer, cancellationToken) is { } credits
+            ? detail with { Credits = LineageUrls.With(site.BaseUrl, credits) }
+            : detail;
+    }
 }

@@ -155,7 +155,7 @@ public static class TracksApi
         {
             return await MissingTrack.ProblemAsync(id, user, catalog, cancellationToken);
         }
-        var detail = await responses.DetailAsync(track, cancellationToken);
+        var detail = await responses.DetailAsync(track, cancellationToken, user.AsViewer());
         if (withStats)
         {
             detail = detail with { Daily = await statistics.DailyAsync(id, ArtistStats.Days, cancellationToken) };
@@ -180,7 +180,8 @@ public static class TracksApi
         }
         var result = await editor.UpdateAsync(id, MetadataInput(body), user.AsViewer(), cancellationToken);
         return result.Succeeded
-            ? TypedResults.Ok(await responses.DetailAsync((await catalog.FindAsync(id, user.AsViewer(), cancellationToken))!, cancellationToken))
+            ? TypedResults.Ok(await responses.DetailAsync((await catalog.FindAsync(id, user.AsViewer(), cancellationToken))!, cancellationToken,
+                user.AsViewer()))
             : ApiProblems.FromResult(result.Code!, result.Errors);
     }
 

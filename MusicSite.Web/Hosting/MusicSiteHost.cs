@@ -127,6 +127,7 @@ public static class MusicSiteHost
         app.MapUsersApi();
         app.MapArtistsApi();
         app.MapStemsApi();
+        app.MapLineageApi();
         app.MapAccountEndpoints();
         app.MapTrackPageEndpoints();
         app.MapAlbumPageEndpoints();
