@@ -77,6 +77,8 @@ public static class CoreServices
         services.AddScoped<Attribution.StemCatalog>();
         services.AddScoped<Attribution.StemDirectory>();
         services.AddScoped<Attribution.Lineage>();
+        services.AddScoped<Attribution.LineageRegistry>();
+        services.AddScoped<Attribution.LineageRequests>();
         services.AddScoped<Notifications.Notifier>();
         services.AddScoped<ArtistSlugs>();
         services.AddScoped<ArtistDirectory>();

@@ -128,6 +128,7 @@ public static class MusicSiteHost
         app.MapArtistsApi();
         app.MapStemsApi();
         app.MapLineageApi();
+        app.MapLineageLinksApi();
         app.MapAccountEndpoints();
         app.MapTrackPageEndpoints();
         app.MapAlbumPageEndpoints();
