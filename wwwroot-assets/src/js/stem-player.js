@@ -211,7 +211,6 @@
       var state = playing ? "playing" : starting ? "loading" : "paused";
       root.setAttribute("data-state", state);
       root.classList.toggle("is-playing", state !== "paused");
-      toggle.setAttribute("aria-label", state === "paused" ? "Play all stems together" : "Pause the stems");
       status.textContent = message;
       progress();
     }
