@@ -2,6 +2,7 @@
 # MusicSite benchmarks: they print numbers, they never fail on timing.
 #   bench/run.sh                    search on 100,000 tracks, pipeline per minute of audio, stream vs static file
 #   bench/run.sh search 20000       a smaller catalog
+#   bench/run.sh lineage [n]        lineage reads (attribution, derivatives, graph) on n tracks (default 10,000), depth 10
 #   bench/run.sh login-timing [n]   failed sign-ins for a known and an unknown email, n of each (default 200)
 set -euo pipefail
 cd "$(dirname "$0")/.."

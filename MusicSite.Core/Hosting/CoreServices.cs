@@ -59,6 +59,9 @@ public static class CoreServices
         services.AddScoped<StemCleanupQueue>();
         services.AddScoped<StemCleanupJob>();
         services.AddScoped<Attribution.StemEditor>();
+        services.AddScoped<Attribution.StemFileSource>();
+        services.AddScoped<Attribution.StemArchive>();
+        services.AddScoped<Attribution.StemSourceCredits>();
         services.AddScoped<CatalogLookups>();
         services.AddScoped<TrackEditor>();
         services.AddScoped<TrackStatistics>();

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using MusicSite.Attribution;
 using MusicSite.Catalog;
 using MusicSite.Hosting;
 using MusicSite.Media;
@@ -38,7 +39,7 @@ public sealed record DownloadLookup(DownloadStatus Status, DownloadFile? File = 
 /// as stored: each one is rebuilt from the audio stream, and whatever the upload carried besides audio (an
 /// appended HTML page or ZIP archive) is left behind.
 /// </remarks>
-public sealed class DownloadService(TrackCatalog catalog, FfmpegRunner runner,
+public sealed class DownloadService(TrackCatalog catalog, StemCatalog stems, StemSourceCredits sourceCredits, FfmpegRunner runner,
     IOptions<MusicSiteOptions> options)
 {
     /// <summary>Part of each download's file name: raised when the way downloads are built changes, so files made
@@ -81,10 +82,62 @@ public sealed class DownloadService(TrackCatalog catalog, FfmpegRunner runner,
 
         var paths = options.Value.Paths;
         var extension = Path.GetExtension(source.RelativePath).TrimStart('.');
-        var version = track.UpdatedAt.Ticks.ToString(CultureInfo.InvariantCulture);
         var directory = paths.MediaPath(Path.Combine("tracks", track.MediaFolder, "downloads"));
-        var target = Path.Combine(directory, $"{format.ToString().ToLowerInvariant()}-{version}-{BuildRevision}.{extension}");
+        var artwork = track.ArtworkPath is null ? null : paths.MediaPath(ArtworkStore.LargeFile(track.ArtworkPath));
+        // The credits are as this viewer may see them (a private source is masked), so they are part of the file's version.
+        var tags = Tags(track, await sourceCredits.ForAsync(track.Id, viewer, null, cancellationToken));
+        var target = await BuildOnceAsync(directory, format.ToString().ToLowerInvariant(), track.UpdatedAt, tags, extension,
+            temp => TagAsync(tags, paths.MediaPath(source.RelativePath), extension, artwork, temp, cancellationToken), cancellationToken);
+        var info = new FileInfo(target);
+        return new DownloadLookup(DownloadStatus.Found, new DownloadFile(info.FullName, source.ContentType,
+            FileNameFor(track.ArtistName, track.Title, extension), new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero), info.Length));
+    }
 
+    /// <summary>A stem's original, tagged (<see cref="StemTags"/>) with its source track's cover: for anyone when the stem
+    /// is downloadable, else for its owner and admins (<see cref="Viewer.MayDownload(bool, int)"/>).</summary>
+    public async Task<DownloadLookup> PrepareStemAsync(int stemId, Viewer viewer, CancellationToken cancellationToken)
+    {
+        var stem = await stems.Visible(viewer).AsNoTracking()
+            .Include(s => s.Files).Include(s => s.License).Include(s => s.InstrumentType).Include(s => s.Track)
+            .FirstOrDefaultAsync(s => s.Id == stemId, cancellationToken);
+        if (stem is null)
+        {
+            return new DownloadLookup(DownloadStatus.NotFound);
+        }
+        if (!viewer.MayDownload(stem.IsDownloadable, stem.UploaderId))
+        {
+            return new DownloadLookup(DownloadStatus.NotAllowed);
+        }
+        var source = stem.Files.FirstOrDefault(f => f.Kind == MediaKind.Original);
+        if (stem.State != TrackState.Ready || source is null)
+        {
+            return new DownloadLookup(DownloadStatus.NotReady);
+        }
+        var paths = options.Value.Paths;
+        var extension = Path.GetExtension(source.RelativePath).TrimStart('.');
+        var track = stem.Track!;
+        var directory = paths.MediaPath(Path.Combine(StemMedia.FolderOf(stem.MediaFolder), "downloads"));
+        var artwork = track.ArtworkPath is null ? null : paths.MediaPath(ArtworkStore.LargeFile(track.ArtworkPath));
+        // A new version of the stem or of its track (title, artist) makes a new file.
+        var version = stem.UpdatedAt > track.UpdatedAt ? stem.UpdatedAt : track.UpdatedAt;
+        var tags = StemTags(stem);
+        var target = await BuildOnceAsync(directory, "original", version, tags, extension,
+            temp => TagAsync(tags, paths.MediaPath(source.RelativePath), extension, artwork, temp, cancellationToken), cancellationToken);
+        var info = new FileInfo(target);
+        return new DownloadLookup(DownloadStatus.Found, new DownloadFile(info.FullName, source.ContentType,
+            FileNameFor(track.ArtistName, $"{track.Title} ({stem.Name})", extension), new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero),
+            info.Length));
+    }
+
+    /// <summary>The file for one version of a download (the item's last change and the tags written), made once by
+    /// <paramref name="build"/> into the temp path it is given; files of earlier changes are removed.</summary>
+    private static async Task<string> BuildOnceAsync(string directory, string prefix, DateTime version,
+        IReadOnlyList<(string Key, string Value)> tags, string extension, Func<string, Task> build, CancellationToken cancellationToken)
+    {
+        var changed = $"{prefix}-{version.Ticks.ToString(CultureInfo.InvariantCulture)}-";
+        var tagHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(string.Join("\n", tags.Select(t => $"{t.Key}={t.Value}")))))[..12];
+        var target = Path.Combine(directory, $"{changed}{tagHash}-{BuildRevision}.{extension}");
         var gate = Building.GetOrAdd(target, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
         try
@@ -92,10 +145,19 @@ public sealed class DownloadService(TrackCatalog catalog, FfmpegRunner runner,
             if (!File.Exists(target))
             {
                 Directory.CreateDirectory(directory);
-                await TagAsync(track, paths.MediaPath(source.RelativePath), extension,
-                    track.ArtworkPath is null ? null : paths.MediaPath(ArtworkStore.LargeFile(track.ArtworkPath)), target, cancellationToken);
-                // Files of earlier versions (before an edit) are no longer handed out.
-                foreach (var old in Directory.EnumerateFiles(directory, $"{format.ToString().ToLowerInvariant()}-*").Where(f => f != target))
+                var temp = $"{target}.tmp-{Guid.NewGuid():N}";
+                try
+                {
+                    await build(temp);
+                    File.Move(temp, target, overwrite: true);
+                }
+                finally
+                {
+                    File.Delete(temp);
+                }
+                // Files of earlier versions (before an edit) are no longer handed out. Files of the same version with other
+                // credits (as another viewer sees them) stay: one of them may be on its way to a listener right now.
+                foreach (var old in Directory.EnumerateFiles(directory, $"{prefix}-*").Where(f => !Path.GetFileName(f).StartsWith(changed, StringComparison.Ordinal)))
                 {
                     File.Delete(old);
                 }
@@ -105,10 +167,7 @@ public sealed class DownloadService(TrackCatalog catalog, FfmpegRunner runner,
         {
             gate.Release();
         }
-
-        var info = new FileInfo(target);
-        return new DownloadLookup(DownloadStatus.Found, new DownloadFile(info.FullName, source.ContentType,
-            FileNameFor(track.ArtistName, track.Title, extension), new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero), info.Length));
+        return target;
     }
 
     /// <summary>"Artist - Title.ext", without characters a file system or a header would choke on.</summary>
@@ -120,9 +179,11 @@ public sealed class DownloadService(TrackCatalog catalog, FfmpegRunner runner,
         return $"{(clean.Length > 150 ? clean[..150] : clean)}.{extension}";
     }
 
-    /// <summary>The tags for a track; also what tests read back.</summary>
-    public static IReadOnlyList<(string Key, string Value)> Tags(Track track)
+    /// <summary>The tags for a track, its credits (<paramref name="sources"/>: the works and stems it is built on, as
+    /// <see cref="StemCredits.TagCredits"/> words them) in the comment; also what tests read back.</summary>
+    public static IReadOnlyList<(string Key, string Value)> Tags(Track track, IReadOnlyList<CreditSource>? sources = null)
     {
+        var credits = StemCredits.TagCredits(sources ?? []);
         var license = track.License!;
         var licenseText = license.Url is null ? license.Name : $"{license.Name} ({license.Url})";
         var year = (track.Album?.ReleaseDate?.Year ?? track.CreatedAt.Year).ToString(CultureInfo.InvariantCulture);
@@ -133,7 +194,8 @@ public sealed class DownloadService(TrackCatalog catalog, FfmpegRunner runner,
             ("date", year),
             ("copyright", licenseText),
             ("LICENSE", licenseText),
-            ("comment", $"{track.Title} by {track.ArtistName}. Licensed {licenseText}. Published on MusicSite by {track.Uploader?.DisplayName ?? track.ArtistName}."),
+            ("comment", $"{track.Title} by {track.ArtistName}. Licensed {licenseText}. Published on MusicSite by {track.Uploader?.DisplayName ?? track.ArtistName}."
+                        + (credits is null ? "" : " " + credits)),
         };
         if (track.Album is { } album)
         {
@@ -150,8 +212,29 @@ public sealed class DownloadService(TrackCatalog catalog, FfmpegRunner runner,
         return tags;
     }
 
-    private async Task TagAsync(Track track, string source, string extension, string? artwork, string target,
-        CancellationToken cancellationToken)
+    /// <summary>Writes <paramref name="source"/>'s audio with <paramref name="tags"/> (and the cover where the format holds
+    /// one) to <paramref name="output"/>.</summary>
+    /// <summary>The tags of a downloaded stem (loaded with its track, license and instrument): title, artist, license,
+    /// and a comment naming its source track and its rights.</summary>
+    public static IReadOnlyList<(string Key, string Value)> StemTags(Stem stem)
+    {
+        var track = stem.Track!;
+        var license = new CreditLicense(stem.License!.Name, stem.License.Url).ToString();
+        return
+        [
+            ("title", $"{track.Title} ({stem.Name})"),
+            ("artist", track.ArtistName),
+            ("album", track.Title),
+            ("date", stem.CreatedAt.Year.ToString(CultureInfo.InvariantCulture)),
+            ("copyright", license),
+            ("LICENSE", license),
+            ("comment", $"Stem \"{stem.Name}\" ({stem.InstrumentType!.Name}) of \"{track.Title}\" by {track.ArtistName}. Licensed {license}. "
+                        + $"Rights: {StemCredits.Rights(stem.RemixAllowed, stem.CommercialAllowed, stem.AttributionRequired)}. Published on MusicSite."),
+        ];
+    }
+
+    private async Task TagAsync(IReadOnlyList<(string Key, string Value)> tags, string source, string extension, string? artwork,
+        string output, CancellationToken cancellationToken)
     {
         var (muxer, canHoldCover) = extension switch
         {
@@ -176,7 +259,7 @@ public sealed class DownloadService(TrackCatalog catalog, FfmpegRunner runner,
         // The audio is copied, never decoded: except FLAC, whose stream copy (like MP3's) would keep bytes appended
         // after the audio. FLAC is lossless, so encoding it again keeps every sample and drops the rest.
         arguments.AddRange(["-c:a", muxer == "flac" ? "flac" : "copy", "-map_metadata", "-1"]);
-        foreach (var (key, value) in Tags(track))
+        foreach (var (key, value) in tags)
         {
             arguments.AddRange(["-metadata", $"{key}={value}"]);
         }
@@ -184,24 +267,15 @@ public sealed class DownloadService(TrackCatalog catalog, FfmpegRunner runner,
         {
             arguments.AddRange(["-id3v2_version", "3"]);
         }
-        var temp = $"{target}.tmp-{Guid.NewGuid():N}";
-        arguments.AddRange(["-f", muxer, "-y", temp]);
-        try
+        arguments.AddRange(["-f", muxer, "-y", output]);
+        var result = await runner.RunFfmpegAsync(arguments, cancellationToken, TimeSpan.FromMinutes(5));
+        if (!result.Succeeded)
         {
-            var result = await runner.RunFfmpegAsync(arguments, cancellationToken, TimeSpan.FromMinutes(5));
-            if (!result.Succeeded)
-            {
-                throw new MediaToolException("The download could not be prepared: " + result.LastErrorLine);
-            }
-            if (muxer == "mp3")
-            {
-                MpegAudioFrames.TrimAfterAudio(temp);
-            }
-            File.Move(temp, target, overwrite: true);
+            throw new MediaToolException("The download could not be prepared: " + result.LastErrorLine);
         }
-        finally
+        if (muxer == "mp3")
         {
-            File.Delete(temp);
+            MpegAudioFrames.TrimAfterAudio(output);
         }
     }
 }

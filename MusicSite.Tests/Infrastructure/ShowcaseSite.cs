@@ -60,7 +60,9 @@ public sealed class ShowcaseSite : IAsyncLifetime
             await TestStems.AddAsync(Browser.Site.Services, TrackWithStems, new StemSeed("Slow chords", Instrument: "Pad", IsDownloadable: false)
                 { AudioSeconds = 12, Frequency = 440 }),
         ];
-        await TestCatalog.AddReadyTrackAsync(Browser.Site.Services, "Paper Moons", seconds: 95, uploaderEmail: email);
+        var remix = await TestCatalog.AddReadyTrackAsync(Browser.Site.Services, "Paper Moons", seconds: 95, uploaderEmail: email);
+        // A remix, so the track page shows its "Remixes" section and lineage picture.
+        await new Lineage.LineageData(Browser.Site.Services).LinkAsync(TrackWithArtwork, remix);
         await TestCatalog.AddReadyTrackAsync(Browser.Site.Services, "Night Bus Home", seconds: 210, uploaderEmail: email);
         var share = await artist.PostAsJsonAsync($"/api/music/tracks/{TrackWithoutArtwork}/share-links", new { days = 7 });
         Assert.True(201 == (int)share.StatusCode, await share.Content.ReadAsStringAsync());

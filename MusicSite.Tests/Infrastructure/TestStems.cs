@@ -44,9 +44,9 @@ public static class TestStems
             var directory = paths.MediaPath(Path.Combine("stems", folder));
             Directory.CreateDirectory(directory);
             var tone = MediaFixtures.Tone(directory, "mp3", seconds, seed.Frequency);
-            foreach (var (kind, name) in new[] { (MediaKind.Original, "original.mp3"), (StemMedia.Preview.Kind, "preview.mp3") })
+            foreach (var (kind, relative) in new[] { (MediaKind.Original, Path.Combine("stems", folder, "original.mp3")),
+                         (StemMedia.Preview.Kind, StemMedia.PreviewPath(folder)) })
             {
-                var relative = Path.Combine("stems", folder, name);
                 File.Copy(tone, paths.MediaPath(relative));
                 stem.Files.Add(new StemFile
                 {

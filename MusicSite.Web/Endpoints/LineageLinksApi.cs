@@ -25,7 +25,7 @@ public static class LineageLinksApi
             .RequireAuthorization().RequireRateLimiting(RateLimits.Edits);
 
         var lineage = app.MapGroup("/api/lineage").WithTags("Lineage").RequireAuthorization().RequireRateLimiting(RateLimits.Edits);
-        lineage.MapGet("/requests", ListRequestsAsync).RequireRateLimiting(RateLimits.Reads);
+        lineage.MapGet("/requests", ListRequestsAsync).RequireRateLimiting(RateLimits.Reads).ProducesProblem(StatusCodes.Status401Unauthorized);
         lineage.MapPost("/requests/{type}/{id:int}/accept", AcceptAsync);
         lineage.MapPost("/requests/{type}/{id:int}/decline", DeclineAsync);
         lineage.MapDelete("/links/{type}/{id:int}", RemoveAsync);
@@ -111,7 +111,9 @@ public static class LineageLinksApi
     {
         if (!result.Succeeded)
         {
-            return ApiProblems.FromResult(result.Code!, result.Errors, result.Code == ErrorCodes.ValidationFailed ? null : result.Errors.ToDictionary().Values.FirstOrDefault()?.FirstOrDefault());
+            // The refusal's own sentence (the license clash's reason, the cycle…) is the problem's title.
+            var sentence = result.Errors.ToDictionary().Values.SelectMany(m => m).FirstOrDefault();
+            return ApiProblems.FromResult(result.Code!, result.Errors, sentence);
         }
         var view = WithUrls(site, result.Value!);
         return view.Status == LineageNames.Of(LinkStatus.Pending)

@@ -124,6 +124,7 @@ public static class MusicSiteHost
         app.MapArtworkApi();
         app.MapTusApi();
         app.MapStemWritesApi();
+        app.MapStemFilesApi();
         app.MapUsersApi();
         app.MapArtistsApi();
         app.MapStemsApi();

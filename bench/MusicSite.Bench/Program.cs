@@ -20,6 +20,7 @@ using MusicSite.Seeding;
 //   stream   throughput of /api/music/stream next to the same file as a static file, against a running site
 //   pipeline processing time per minute of audio
 //   login-timing  failed sign-ins against a running site: a known email next to an unknown one
+//   lineage  p50/p95 of lineage reads (attribution, derivatives, graph) on a graph of N tracks (default 10000), depth 10
 var mode = args.FirstOrDefault() ?? "all";
 var data = Path.Combine(Path.GetTempPath(), "musicsite-bench-" + Guid.NewGuid().ToString("N")[..8]);
 Directory.CreateDirectory(data);
@@ -28,6 +29,10 @@ try
     if (mode is "search" or "all")
     {
         await SearchBench.RunAsync(data, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000);
+    }
+    if (mode is "lineage" or "all")
+    {
+        await LineageBench.RunAsync(data, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000);
     }
     if (mode is "pipeline" or "all")
     {
