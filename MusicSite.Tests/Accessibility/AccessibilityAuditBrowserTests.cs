@@ -45,6 +45,7 @@ public sealed class AccessibilityAuditBrowserTests(ShowcaseSite showcase, ITestO
         new("new album", _ => "/albums/new", SignedIn: true),
         new("profile", _ => "/account/profile", SignedIn: true),
         new("notifications", _ => "/notifications", SignedIn: true),
+        new("requests", _ => "/me/requests", SignedIn: true),
     ];
 
     public static TheoryData<string> Pages() => new(AuditedPages.Select(p => p.Name));

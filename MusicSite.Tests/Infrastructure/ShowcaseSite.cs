@@ -24,7 +24,8 @@ public sealed class ShowcaseSite : IAsyncLifetime
     public int TrackWithArtwork { get; private set; }
     public int TrackWithoutArtwork { get; private set; }
     public int Album { get; private set; }
-    /// <summary>Stems of <see cref="TrackWithArtwork"/> (drums, bass, pad), with real audio; the first opens the stem page.</summary>
+    public int TrackWithStems { get; private set; }
+    /// <summary>Stems of <see cref="TrackWithStems"/> (drums, bass, pad), with real audio; the first opens the stem page.</summary>
     public IReadOnlyList<int> Stems { get; private set; } = [];
     public string Genre => "deep-house";
     /// <summary>The share page a link made by the artist opens (for the track without artwork).</summary>
@@ -48,15 +49,15 @@ public sealed class ShowcaseSite : IAsyncLifetime
                 ("tags", "warm, night"), ("bpm", "122"), ("key", "Am"), ("description", "Slow chords over a patient kick.")),
             TrackWithoutArtwork = await UploadAsync(artist, "Low Tide Static", 2, cover: null, ("genres", "deep-house"),
                 ("tags", "dub"), ("bpm", "118"), ("key", "F#m")),
-            await UploadAsync(artist, "Glasshouse", null, cover: 11, ("genres", "ambient"), ("tags", "pads, calm")),
+            TrackWithStems = await UploadAsync(artist, "Glasshouse", null, cover: 11, ("genres", "ambient"), ("tags", "pads, calm")),
         ];
         await Task.WhenAll(uploads.Select(id => artist.WaitForProcessingAsync(id)));
         Stems =
         [
-            await TestStems.AddAsync(Browser.Site.Services, TrackWithArtwork, new StemSeed("Patient kick", Instrument: "Kick") { AudioSeconds = 12, Frequency = 60 }),
-            await TestStems.AddAsync(Browser.Site.Services, TrackWithArtwork, new StemSeed("Round bass", Instrument: "Synth Bass", License: "cc-by-nc",
+            await TestStems.AddAsync(Browser.Site.Services, TrackWithStems, new StemSeed("Patient kick", Instrument: "Kick") { AudioSeconds = 12, Frequency = 60 }),
+            await TestStems.AddAsync(Browser.Site.Services, TrackWithStems, new StemSeed("Round bass", Instrument: "Synth Bass", License: "cc-by-nc",
                 RemixAllowed: false) { AudioSeconds = 12, Frequency = 110 }),
-            await TestStems.AddAsync(Browser.Site.Services, TrackWithArtwork, new StemSeed("Slow chords", Instrument: "Pad", IsDownloadable: false)
+            await TestStems.AddAsync(Browser.Site.Services, TrackWithStems, new StemSeed("Slow chords", Instrument: "Pad", IsDownloadable: false)
                 { AudioSeconds = 12, Frequency = 440 }),
         ];
         var remix = await TestCatalog.AddReadyTrackAsync(Browser.Site.Services, "Paper Moons", seconds: 95, uploaderEmail: email);
@@ -117,7 +118,7 @@ public sealed class ShowcaseSite : IAsyncLifetime
     public static async Task PlayFirstTrackAsync(IPage page)
     {
         await page.Locator("main a[data-play], main button[data-play]").First.ClickAsync();
-        await page.WaitForFunctionAsync("() => { const a = document.querySelector('audio'); return a && !a.paused && a.currentTime > 0.5; }");
+        await page.WaitForFunctionAsync("() => { const a = document.getElementById('player-audio'); return a && !a.paused && a.currentTime > 0.5; }");
     }
 
     public async Task DisposeAsync()

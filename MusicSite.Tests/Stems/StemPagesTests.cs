@@ -1,6 +1,7 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Mvc.Testing;
+using MusicSite.Attribution;
 using MusicSite.Catalog;
 using MusicSite.Tests.Infrastructure;
 
@@ -168,5 +169,64 @@ public sealed class StemPagesTests(MusicSiteFactory site) : IClassFixture<MusicS
         await PageAsync(Client(), "/stems/999999", 404);
         Assert.Equal("Private kick", (await PageAsync(owner, $"/stems/{id}")).QuerySelector("main h1")?.TextContent);
         Assert.Contains("still being processed", (await PageAsync(owner, $"/stems/{pending}")).QuerySelector("[data-testid=stem-state]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task StemPage_UsedIn_ListsTheTracksUsingItAndLaterGenerations_MaskingPrivateOnes()
+    {
+        var word = Word();
+        var source = await TestCatalog.AddReadyTrackAsync(site.Services, $"Origin {word}", 5);
+        var stem = await TestStems.AddAsync(site.Services, source, new StemSeed("Shared loop"));
+        var user = await TestCatalog.AddReadyTrackAsync(site.Services, $"Uses it {word}", 5);
+        var remix = await TestCatalog.AddReadyTrackAsync(site.Services, $"Remix of it {word}", 5);
+        var hidden = await TestCatalog.AddReadyTrackAsync(site.Services, $"Hidden remix {word}", 5, isPublic: false);
+        var unused = await TestStems.AddAsync(site.Services, source, new StemSeed("Lonely loop"));
+        await site.WithDbAsync(async db =>
+        {
+            var now = DateTime.UtcNow;
+            db.StemUsages.Add(new StemUsage { StemId = stem, TrackId = user, Status = LinkStatus.Approved, RequestedById = 1, CreatedAt = now });
+            db.TrackRelations.Add(new TrackRelation { OriginalId = user, DerivativeId = remix, Kind = RelationKind.Remix, Status = LinkStatus.Approved, RequestedById = 1, CreatedAt = now });
+            db.TrackRelations.Add(new TrackRelation { OriginalId = user, DerivativeId = hidden, Kind = RelationKind.Edit, Status = LinkStatus.Approved, RequestedById = 1, CreatedAt = now });
+            return await db.SaveChangesAsync();
+        });
+
+        var usedIn = (await PageAsync(Client(), $"/stems/{stem}")).QuerySelector("[data-testid=used-in]")!;
+        var empty = (await PageAsync(Client(), $"/stems/{unused}")).QuerySelector("[data-testid=used-in]")!;
+
+        var links = usedIn.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal([$"/tracks/{user}", $"/tracks/{remix}"], links);
+        Assert.Contains("2 generations on", usedIn.TextContent);
+        Assert.Contains("a private work", usedIn.TextContent);
+        Assert.DoesNotContain("Hidden remix", usedIn.TextContent);
+        Assert.Contains("No track uses this stem yet", empty.TextContent);
+    }
+
+    [Fact]
+    public async Task TrackPage_StemsSection_ListsReadyStemsWithPlayersAndAllowedDownloads()
+    {
+        var email = $"{Word()}@example.com";
+        var owner = await site.CookieClientAsync("Artist", email);
+        var track = await TestCatalog.AddReadyTrackAsync(site.Services, "Layered", 5, uploaderEmail: email);
+        var open = await TestStems.AddAsync(site.Services, track, new StemSeed("Open drums", Instrument: "Drum Kit"));
+        var kept = await TestStems.AddAsync(site.Services, track, new StemSeed("Kept keys", Instrument: "Piano", IsDownloadable: false));
+        var coming = await TestStems.AddAsync(site.Services, track, new StemSeed("Coming bass", Instrument: "Bass Guitar", State: TrackState.Processing));
+        var bare = await TestCatalog.AddReadyTrackAsync(site.Services, "No stems", 5);
+
+        var doc = await PageAsync(Client(), $"/tracks/{track}");
+        var section = doc.QuerySelector("section[data-stem-player]")!;
+        var ownView = (await PageAsync(owner, $"/tracks/{track}")).QuerySelector("section[data-stem-player]")!;
+
+        Assert.Equal([open.ToString(), kept.ToString()], section.QuerySelectorAll("[data-stem-channel]").Select(li => li.GetAttribute("data-stem-channel")));
+        var audio = section.QuerySelector($"[data-stem-channel='{open}'] audio")!;
+        Assert.Equal($"/api/stems/{open}/stream", audio.GetAttribute("src"));
+        Assert.True(audio.HasAttribute("controls"));
+        Assert.Equal("none", audio.GetAttribute("preload"));
+        Assert.NotNull(section.QuerySelector($"a[href='/api/stems/download/{open}']"));
+        Assert.Null(section.QuerySelector($"a[href='/api/stems/download/{kept}']"));
+        Assert.NotNull(section.QuerySelector($"a[href='/api/stems/track/{track}/download']"));
+        Assert.Contains("/js/stem-player", section.GetAttribute("data-script"));
+        Assert.Contains(ownView.QuerySelectorAll("[data-stem-channel]"), li => li.GetAttribute("data-stem-channel") == coming.ToString());
+        Assert.NotNull(ownView.QuerySelector($"a[href='/api/stems/download/{kept}']")); // the owner may always download
+        Assert.Null((await PageAsync(Client(), $"/tracks/{bare}")).QuerySelector("section[data-stem-player]"));
     }
 }

@@ -137,6 +137,7 @@ public static class MusicSiteHost
         app.MapArtistPageEndpoints();
         app.MapNotificationsApi();
         app.MapNotificationPageEndpoints();
+        app.MapRequestPageEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }
