@@ -41,6 +41,8 @@ public sealed class AccessibilityAuditBrowserTests(ShowcaseSite showcase, ITestO
         new("your stats", _ => "/me/stats", SignedIn: true),
         new("share links", s => $"/tracks/{s.TrackWithArtwork}/share", SignedIn: true),
         new("edit track", s => $"/tracks/{s.TrackWithArtwork}/edit", SignedIn: true),
+        new("add stems", s => $"/tracks/{s.TrackWithArtwork}/stems/new", SignedIn: true),
+        new("edit stem", s => $"/stems/{s.Stems[0]}/edit", SignedIn: true),
         new("new album", _ => "/albums/new", SignedIn: true),
         new("profile", _ => "/account/profile", SignedIn: true),
         new("notifications", _ => "/notifications", SignedIn: true),
