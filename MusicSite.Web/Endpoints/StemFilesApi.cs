@@ -24,11 +24,17 @@ public static class StemFilesApi
     {
         var stems = app.MapGroup("/api/stems").WithTags("Stems");
         // Streams are exempt from the read limit, as for tracks: a player seeks with many range requests.
-        stems.MapMethods("/{id:int}/stream", [HttpMethods.Get, HttpMethods.Head], StreamAsync).DisableRateLimiting();
+        // The problems each may answer are declared, so the API document tells clients about stems still processing.
+        stems.MapMethods("/{id:int}/stream", [HttpMethods.Get, HttpMethods.Head], StreamAsync).DisableRateLimiting()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         stems.MapGet("/{id:int}/waveform", WaveformAsync).RequireRateLimiting(RateLimits.Reads)
-            .Produces<WaveformDocument>(StatusCodes.Status200OK, "application/json");
-        stems.MapMethods("/download/{id:int}", [HttpMethods.Get, HttpMethods.Head], DownloadAsync).RequireRateLimiting(RateLimits.Reads);
-        stems.MapGet("/track/{id:int}/download", TrackArchiveAsync).RequireRateLimiting(RateLimits.Reads);
+            .Produces<WaveformDocument>(StatusCodes.Status200OK, "application/json")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        stems.MapMethods("/download/{id:int}", [HttpMethods.Get, HttpMethods.Head], DownloadAsync).RequireRateLimiting(RateLimits.Reads)
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        stems.MapGet("/track/{id:int}/download", TrackArchiveAsync).RequireRateLimiting(RateLimits.Reads)
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
