@@ -26,9 +26,11 @@ public sealed class UploadLimits(RequestDelegate next, IOptions<UploadOptions> o
         {
             chunk.MaxRequestBodySize = options.Value.MaxUploadBytes;
         }
-        if (HttpMethods.IsPost(context.Request.Method) && UploadPaths.Contains(context.Request.Path))
+        var stemForm = StemForm.IsAddPath(context.Request.Path);
+        if (HttpMethods.IsPost(context.Request.Method) && (stemForm || UploadPaths.Contains(context.Request.Path)))
         {
-            var max = MaxBodyBytes(options.Value);
+            // The "Add stems" page carries one file per row.
+            var max = stemForm ? StemForm.Rows * options.Value.MaxUploadBytes + FormOverheadBytes : MaxBodyBytes(options.Value);
             if (context.Request.ContentLength > max)
             {
                 await RefuseAsync(context, options.Value.MaxUploadBytes);
