@@ -22,6 +22,7 @@ public sealed class AccessibilityAuditBrowserTests(ShowcaseSite showcase, ITestO
         new("catalog", _ => "/tracks"),
         new("track", s => $"/tracks/{s.TrackWithArtwork}"),
         new("track without artwork", s => $"/tracks/{s.TrackWithoutArtwork}"),
+        new("track with stems", s => $"/tracks/{s.TrackWithStems}"),
         new("track, playing", s => $"/tracks/{s.TrackWithArtwork}", Prepare: ShowcaseSite.PlayFirstTrackAsync),
         new("player, full screen", s => $"/tracks/{s.TrackWithArtwork}", Prepare: OpenFullScreenPlayerAsync),
         new("album", s => $"/albums/{s.Album}"),
