@@ -82,6 +82,7 @@ public static class CoreServices
         services.AddScoped<Attribution.Lineage>();
         services.AddScoped<Attribution.LineageRegistry>();
         services.AddScoped<Attribution.LineageRequests>();
+        services.AddScoped<Attribution.LineageSources>();
         services.AddScoped<Notifications.Notifier>();
         services.AddScoped<ArtistSlugs>();
         services.AddScoped<ArtistDirectory>();

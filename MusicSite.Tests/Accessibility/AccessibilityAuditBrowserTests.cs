@@ -47,6 +47,7 @@ public sealed class AccessibilityAuditBrowserTests(ShowcaseSite showcase, ITestO
         new("profile", _ => "/account/profile", SignedIn: true),
         new("notifications", _ => "/notifications", SignedIn: true),
         new("requests", _ => "/me/requests", SignedIn: true),
+        new("credit originals", s => $"/tracks/{s.TrackWithArtwork}/lineage?q=a", SignedIn: true),
     ];
 
     public static TheoryData<string> Pages() => new(AuditedPages.Select(p => p.Name));

@@ -84,4 +84,19 @@ public sealed class TrackLineagePageTests(MusicSiteFactory site) : IClassFixture
         Assert.Null(second.QuerySelector("a"));
         Assert.Contains("a private work", doc.QuerySelector("#lineage svg .lineage-masked")!.TextContent);
     }
+
+    [Fact]
+    public async Task TrackPage_OwnerOnly_SeesTheLinkToCreditOriginals()
+    {
+        var email = $"owner-{Guid.NewGuid():N}@example.com";
+        var browser = await site.CookieClientAsync("Artist", email);
+        var track = await _data.TrackAsync(await site.UserIdAsync(email), "Mine");
+
+        var mine = await PageAsync(browser, $"/tracks/{track}");
+        var theirs = await PageAsync(site.CreateClient(), $"/tracks/{track}");
+
+        Assert.Equal($"/tracks/{track}/lineage", mine.QuerySelector("[data-testid=register-originals]")!.GetAttribute("href"));
+        Assert.Null(theirs.QuerySelector("[data-testid=register-originals]"));
+        Assert.Null(theirs.QuerySelector("#lineage"));
+    }
 }

@@ -138,6 +138,7 @@ public static class MusicSiteHost
         app.MapNotificationsApi();
         app.MapNotificationPageEndpoints();
         app.MapRequestPageEndpoints();
+        app.MapLineagePageEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }
