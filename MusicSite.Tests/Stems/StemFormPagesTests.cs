@@ -140,6 +140,20 @@ public sealed class StemFormPagesTests(MusicSiteFactory site) : IClassFixture<Mu
     }
 
     [Fact]
+    public async Task AddStems_OneFileAlone_ItsMessageShowsBesideItsOwnRow()
+    {
+        var (client, track) = await OwnerWithTrackAsync();
+
+        var response = await PostStemsAsync(client, track, [.. Row(0, "Kit", await site.InstrumentIdAsync()), .. Row(2, "Noise", await site.InstrumentIdAsync())],
+            (2, MediaFixtures.Text(_files.Path, "noise.wav", "not a wave file")));
+
+        var doc = await DocumentAsync(response, 200, "refused single stem");
+        Assert.NotNull(doc.QuerySelector("#stem2-audio-error-0"));
+        Assert.Null(doc.QuerySelector("#stem0-audio-error-0"));
+        Assert.Empty(await StemsOfAsync(track));
+    }
+
+    [Fact]
     public async Task AddStems_NoFile_AsksForOneAndStoresNothing()
     {
         var (client, track) = await OwnerWithTrackAsync();
@@ -164,6 +178,17 @@ public sealed class StemFormPagesTests(MusicSiteFactory site) : IClassFixture<Mu
         var anonymous = await site.CreateClient(new() { AllowAutoRedirect = false }).GetAsync($"/tracks/{track}/stems/new");
         Assert.Equal(302, (int)anonymous.StatusCode);
         Assert.Contains("login", anonymous.Headers.Location?.OriginalString, StringComparison.OrdinalIgnoreCase);
+        // A post by someone else is refused too and stores nothing.
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(await PageSessions.AntiforgeryTokenAsync(other)), "__RequestVerificationToken" },
+            { new StringContent("add-stems"), "_handler" },
+            { new StringContent("Intruder"), "stems[0].name" },
+            { new StringContent((await site.InstrumentIdAsync()).ToString()), "stems[0].instrumentTypeId" },
+            { new ByteArrayContent(File.ReadAllBytes(MediaFixtures.Tone(_files.Path, "mp3", 1))), "stems[0].audio", "intruder.mp3" },
+        };
+        // (The refused page renders no form, so the framework answers 400 before any handler runs.)
+        Assert.Contains((int)(await other.PostAsync($"/tracks/{track}/stems/new", form)).StatusCode, new[] { 400, 403 });
         Assert.Empty(await StemsOfAsync(track));
     }
 
