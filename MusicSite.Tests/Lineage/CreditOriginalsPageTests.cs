@@ -211,4 +211,21 @@ public sealed class CreditOriginalsPageTests(MusicSiteFactory site) : IClassFixt
 
         Assert.Null(page.QuerySelector("[data-testid=outcome]"));
     }
+
+    [Fact]
+    public async Task Page_StemUseWithoutCommercialRights_AdvisesANonCommercialLicenseAndListsTheStem()
+    {
+        var (browser, _, track, _) = await OwnerAsync("cc-by");
+        var source = await _data.TrackAsync(await _data.UserAsync("Stemmer"), "Stem source");
+        var stem = await _data.StemAsync(source, "Quiet bass", commercialAllowed: false);
+        var use = await _data.UseStemAsync(stem, track);
+
+        var page = await PageAsync(browser, $"/tracks/{track}/lineage");
+
+        Assert.Contains("NC", page.QuerySelector("[data-testid=advised-license]")!.TextContent);
+        Assert.Contains("commercial", page.QuerySelector("[data-testid=advice-reasons]")!.TextContent);
+        Assert.Contains("does not comply", page.QuerySelector("[data-testid=current-license]")!.TextContent);
+        Assert.Contains("Quiet bass", page.QuerySelector($"[data-link='stem-{use}']")!.TextContent);
+        Assert.NotNull(page.QuerySelector($"form[action='/tracks/{track}/lineage/links/stem/{use}/remove']"));
+    }
 }
