@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Antiforgery;
 using MusicSite.Accounts;
 using MusicSite.Attribution;
 using MusicSite.Web.Auth;
@@ -14,27 +13,21 @@ public static class RequestPageEndpoints
 
     public static IEndpointRouteBuilder MapRequestPageEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup(PagePath).ExcludeFromDescription().RequireAuthorization().RequireRateLimiting(RateLimits.Edits)
-            .WithMetadata(new RequireAntiforgeryTokenAttribute());
-        group.MapPost("/{type}/{id:int}/accept", AcceptAsync);
-        group.MapPost("/{type}/{id:int}/decline", DeclineAsync);
+        var group = app.MapGroup(PagePath).ExcludeFromDescription().RequireAuthorization().RequireRateLimiting(RateLimits.Edits);
+        group.MapPost("/{type}/{id:int}/accept", AcceptAsync).RequireFormToken();
+        group.MapPost("/{type}/{id:int}/decline", DeclineAsync).RequireFormToken();
         return app;
     }
 
-    private static Task<IResult> AcceptAsync(string type, int id, HttpContext context, ClaimsPrincipal user, LineageRequests requests,
-        CancellationToken cancellationToken) => AnswerAsync(type, id, true, context, user, requests, cancellationToken);
+    private static Task<IResult> AcceptAsync(string type, int id, ClaimsPrincipal user, LineageRequests requests,
+        CancellationToken cancellationToken) => AnswerAsync(type, id, true, user, requests, cancellationToken);
 
-    private static Task<IResult> DeclineAsync(string type, int id, HttpContext context, ClaimsPrincipal user, LineageRequests requests,
-        CancellationToken cancellationToken) => AnswerAsync(type, id, false, context, user, requests, cancellationToken);
+    private static Task<IResult> DeclineAsync(string type, int id, ClaimsPrincipal user, LineageRequests requests,
+        CancellationToken cancellationToken) => AnswerAsync(type, id, false, user, requests, cancellationToken);
 
-    // The forms have no field to bind, so nothing else would refuse a post without a valid token: check it here.
-    private static async Task<IResult> AnswerAsync(string type, int id, bool accept, HttpContext context, ClaimsPrincipal user,
+    private static async Task<IResult> AnswerAsync(string type, int id, bool accept, ClaimsPrincipal user,
         LineageRequests requests, CancellationToken cancellationToken)
     {
-        if (context.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true })
-        {
-            return TypedResults.BadRequest();
-        }
         if (!LinkTypes.IsKnown(type))
         {
             return TypedResults.NotFound();
