@@ -9,6 +9,22 @@ public static class JsonBody
 {
     public static bool IsObject(JsonElement body) => body.ValueKind == JsonValueKind.Object;
 
+    /// <summary>Reads a request body that must be a JSON object: the object, or the problem to answer with.</summary>
+    public static async Task<(JsonElement Body, ProblemHttpResult? Problem)> ReadObjectAsync(HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        JsonElement body;
+        try
+        {
+            body = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body, cancellationToken: cancellationToken);
+        }
+        catch (JsonException)
+        {
+            return (default, ApiProblems.Problem(ErrorCodes.ValidationFailed, "The JSON body could not be read."));
+        }
+        return IsObject(body) ? (body, null) : (body, NotAnObject());
+    }
+
     public static ProblemHttpResult NotAnObject() =>
         ApiProblems.Validation(new FieldErrors().Add("body", "Send a JSON object with the fields to set."));
 

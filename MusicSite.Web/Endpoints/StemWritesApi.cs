@@ -72,18 +72,10 @@ public static class StemWritesApi
     private static async Task<Results<Created<StemDetail>, ProblemHttpResult>> CreateFromResumableAsync(HttpRequest request,
         ClaimsPrincipal user, StemUploadService uploads, StemDirectory directory, SiteAddress site, CancellationToken cancellationToken)
     {
-        JsonElement body;
-        try
+        var (body, problem) = await JsonBody.ReadObjectAsync(request, cancellationToken);
+        if (problem is not null)
         {
-            body = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body, cancellationToken: cancellationToken);
-        }
-        catch (JsonException)
-        {
-            return ApiProblems.Problem(ErrorCodes.ValidationFailed, "The JSON body could not be read.");
-        }
-        if (!JsonBody.IsObject(body))
-        {
-            return JsonBody.NotAnObject();
+            return problem;
         }
         var shape = new FieldErrors();
         var uploadId = JsonBody.Text(body, StemUploadService.UploadIdField, shape);

@@ -87,18 +87,10 @@ public static class TracksApi
     private static async Task<Results<Created<TrackDetail>, ProblemHttpResult>> CreateFromResumableAsync(HttpRequest request,
         ClaimsPrincipal user, TrackUploadService uploads, TrackCatalog catalog, TrackResponses responses, CancellationToken cancellationToken)
     {
-        JsonElement body;
-        try
+        var (body, problem) = await JsonBody.ReadObjectAsync(request, cancellationToken);
+        if (problem is not null)
         {
-            body = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body, cancellationToken: cancellationToken);
-        }
-        catch (JsonException)
-        {
-            return ApiProblems.Problem(ErrorCodes.ValidationFailed, "The JSON body could not be read.");
-        }
-        if (!JsonBody.IsObject(body))
-        {
-            return JsonBody.NotAnObject();
+            return problem;
         }
         var shape = new FieldErrors();
         var uploadId = JsonBody.Text(body, TrackUploadService.UploadIdField, shape);
