@@ -65,6 +65,14 @@ public static class ErrorCodes
     /// <summary>The derivative's license breaks the original's terms (no derivatives, share-alike, non-commercial).</summary>
     public const string LicenseConflict = "LICENSE_CONFLICT";
 
+    // Genres
+    /// <summary>A move or merge that would put a genre under itself or one of its descendants.</summary>
+    public const string GenreCycle = "GENRE_CYCLE";
+    /// <summary>Another genre already has this name or slug (or had the slug before a rename).</summary>
+    public const string GenreExists = "GENRE_EXISTS";
+    /// <summary>A delete of a genre that still has subgenres, tracks or albums, without <c>reassignTo</c>.</summary>
+    public const string GenreNotEmpty = "GENRE_NOT_EMPTY";
+
     // Protocol and server
     public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
     public const string RateLimited = "RATE_LIMITED";

@@ -16,6 +16,9 @@ public sealed class MusicSiteDbContext(DbContextOptions<MusicSiteDbContext> opti
 {
     public DbSet<Genre> Genres => Set<Genre>();
     public DbSet<GenreRelation> GenreRelations => Set<GenreRelation>();
+    public DbSet<GenreClosure> GenreClosure => Set<GenreClosure>();
+    public DbSet<RetiredGenreSlug> RetiredGenreSlugs => Set<RetiredGenreSlug>();
+    public DbSet<Admin.AuditEntry> AuditEntries => Set<Admin.AuditEntry>();
     public DbSet<License> Licenses => Set<License>();
     public DbSet<Album> Albums => Set<Album>();
     public DbSet<AlbumGenre> AlbumGenres => Set<AlbumGenre>();

@@ -62,6 +62,10 @@ public static class ApiProblems
         [ErrorCodes.LineageCycle] = new(StatusCodes.Status409Conflict, "This link would make a work its own ancestor."),
         [ErrorCodes.LicenseConflict] = new(StatusCodes.Status422UnprocessableEntity, "The licenses do not allow this link."),
 
+        [ErrorCodes.GenreCycle] = new(StatusCodes.Status409Conflict, "A genre cannot be placed under itself or one of its subgenres."),
+        [ErrorCodes.GenreExists] = new(StatusCodes.Status409Conflict, "Another genre already has this name or address."),
+        [ErrorCodes.GenreNotEmpty] = new(StatusCodes.Status409Conflict, "The genre still has subgenres, tracks or albums; name a genre to move them to."),
+
         [ErrorCodes.MethodNotAllowed] = new(StatusCodes.Status405MethodNotAllowed, "Method not allowed."),
         [ErrorCodes.RateLimited] = new(StatusCodes.Status429TooManyRequests, "Too many requests."),
         [ErrorCodes.InternalError] = new(StatusCodes.Status500InternalServerError, "Something went wrong on our side."),
