@@ -91,6 +91,10 @@ public static class CoreServices
         services.AddScoped<PlayCounter>();
         services.AddScoped<DownloadService>();
         services.AddScoped<GenreDirectory>();
+        services.AddScoped<MusicGenres>();
+        services.AddScoped<GenreListings>();
+        services.AddScoped<RelatedGenres>();
+        services.AddScoped<PopularGenres>();
         services.AddScoped<Admin.AuditLog>();
         services.AddScoped<StreamSource>();
         services.AddScoped<DemoAudioRenderer>();
