@@ -67,8 +67,27 @@ internal static class GenreTreeBruteForce
             }
         }
 
+        // Counts (descendants included, each visible ready track once) as the API's nested tree carries them.
+        var tree = await scope.ServiceProvider.GetRequiredService<GenreListings>().TreeAsync(Viewer.Anonymous, CancellationToken.None);
+        var entries = new Dictionary<int, GenreEntry>();
+        void Flatten(IReadOnlyList<GenreEntry> level, int? parentId)
+        {
+            foreach (var entry in level)
+            {
+                Assert.Equal(parentId, entry.ParentId);
+                entries.Add(entry.Id, entry);
+                Flatten(entry.Children!, entry.Id);
+            }
+        }
+        Flatten(tree, null);
+        Assert.Equal(genres.Count, entries.Count);
+
         foreach (var genre in genres.Values)
         {
+            var entry = entries[genre.Id];
+            Assert.Equal(tracks.Count(t => t.Visible && t.Genres.Any(subtrees[genre.Id].Contains)), entry.TrackCount);
+            Assert.Equal(genres.Values.Count(g => g.ParentId == genre.Id), entry.SubgenreCount);
+
             var ancestors = await directory.AncestorsAsync(genre.Id, CancellationToken.None);
             Assert.True(Ancestors(genre.Id).SequenceEqual(ancestors!.Select(a => a.Id)), $"ancestors of {genre.Slug}");
 
