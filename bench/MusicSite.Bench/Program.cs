@@ -21,8 +21,12 @@ using MusicSite.Seeding;
 //   pipeline processing time per minute of audio
 //   login-timing  failed sign-ins against a running site: a known email next to an unknown one
 //   lineage  p50/p95 of lineage reads (attribution, derivatives, graph) on a graph of N tracks (default 10000), depth 10
+//   genres   N [dir]  the genre-filtered catalog query next to the unfiltered one on 2,000 genres and N tracks (default
+//            100000), building the data in dir (kept, for the site bench/run.sh starts on it)
+//   genres-render url [n]  p50/p95 of GET url (the /genres page) against that running site
 var mode = args.FirstOrDefault() ?? "all";
-var data = Path.Combine(Path.GetTempPath(), "musicsite-bench-" + Guid.NewGuid().ToString("N")[..8]);
+var keepData = mode == "genres" && args.Length > 2;
+var data = keepData ? args[2] : Path.Combine(Path.GetTempPath(), "musicsite-bench-" + Guid.NewGuid().ToString("N")[..8]);
 Directory.CreateDirectory(data);
 try
 {
@@ -33,6 +37,14 @@ try
     if (mode is "lineage" or "all")
     {
         await LineageBench.RunAsync(data, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000);
+    }
+    if (mode is "genres")
+    {
+        await GenreBench.RunAsync(data, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000);
+    }
+    if (mode is "genres-render")
+    {
+        await GenreBench.RenderAsync(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20);
     }
     if (mode is "pipeline" or "all")
     {
@@ -50,11 +62,14 @@ try
 finally
 {
     // Only the modes that opened a database have loaded the SQLite library (through Core's shim).
-    if (mode is not ("stream" or "login-timing"))
+    if (mode is not ("stream" or "login-timing" or "genres-render"))
     {
         SqliteConnection.ClearAllPools();
     }
-    Directory.Delete(data, recursive: true);
+    if (!keepData)
+    {
+        Directory.Delete(data, recursive: true);
+    }
 }
 
 static class BenchHost
