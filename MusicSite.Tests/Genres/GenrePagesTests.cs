@@ -102,8 +102,9 @@ public sealed class GenrePagesTests(GenrePagesFixture site) : IClassFixture<Genr
         var doc = await PageAsync("/genres/complextro");
 
         Assert.Equal("0 tracks", doc.QuerySelector("[data-testid=genre-counts]")!.TextContent);
-        Assert.Equal(["No published tracks are tagged Complextro yet.", "No albums with published tracks are tagged Complextro yet."],
-            doc.QuerySelectorAll("main .empty").Select(p => p.TextContent));
+        Assert.Equal(["No published tracks are tagged Complextro yet. Explore Electro House", "No albums with published tracks are tagged Complextro yet."],
+            doc.QuerySelectorAll("main .empty").Select(p => string.Join(" ", p.TextContent.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries))));
+        Assert.Equal("/genres/electro-house", doc.QuerySelector("main .empty a")!.GetAttribute("href"));
         Assert.Null(doc.QuerySelector(".genre-summary a"));
     }
 
