@@ -93,6 +93,7 @@ public static class CoreServices
         services.AddScoped<GenreDirectory>();
         services.AddScoped<GenreCounts>();
         services.AddScoped<GenreShowcase>();
+        services.AddScoped<GenreCuration>();
         services.AddScoped<Admin.AuditLog>();
         services.AddScoped<StreamSource>();
         services.AddScoped<DemoAudioRenderer>();
