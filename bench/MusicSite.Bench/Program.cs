@@ -21,12 +21,11 @@ using MusicSite.Seeding;
 //   pipeline processing time per minute of audio
 //   login-timing  failed sign-ins against a running site: a known email next to an unknown one
 //   lineage  p50/p95 of lineage reads (attribution, derivatives, graph) on a graph of N tracks (default 10000), depth 10
-//   genres   N [dir]  the genre-filtered catalog query next to the unfiltered one on 2,000 genres and N tracks (default
-//            100000), building the data in dir (kept, for the site bench/run.sh starts on it)
-//   genres-render url [n]  p50/p95 of GET url (the /genres page) against that running site
+//   genres <data> [n]  2,000 genres and n tracks (default 100000) built in <data>: the descendant-filtered catalog query
+//            next to the unfiltered one, and its query plan; the database stays for genre-pages
+//   genre-pages <base> <file> <n>  /genres, /genres?q= and a genre page of a running site started on that database
 var mode = args.FirstOrDefault() ?? "all";
-var keepData = mode == "genres" && args.Length > 2;
-var data = keepData ? args[2] : Path.Combine(Path.GetTempPath(), "musicsite-bench-" + Guid.NewGuid().ToString("N")[..8]);
+var data = Path.Combine(Path.GetTempPath(), "musicsite-bench-" + Guid.NewGuid().ToString("N")[..8]);
 Directory.CreateDirectory(data);
 try
 {
@@ -40,11 +39,11 @@ try
     }
     if (mode is "genres")
     {
-        await GenreBench.RunAsync(data, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000);
+        await GenresBench.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100_000);
     }
-    if (mode is "genres-render")
+    if (mode is "genre-pages")
     {
-        await GenreBench.RenderAsync(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20);
+        await GenrePagesBench.RunAsync(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture));
     }
     if (mode is "pipeline" or "all")
     {
@@ -62,14 +61,11 @@ try
 finally
 {
     // Only the modes that opened a database have loaded the SQLite library (through Core's shim).
-    if (mode is not ("stream" or "login-timing" or "genres-render"))
+    if (mode is not ("stream" or "login-timing" or "genre-pages"))
     {
         SqliteConnection.ClearAllPools();
     }
-    if (!keepData)
-    {
-        Directory.Delete(data, recursive: true);
-    }
+    Directory.Delete(data, recursive: true);
 }
 
 static class BenchHost
