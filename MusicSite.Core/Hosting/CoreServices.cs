@@ -91,6 +91,7 @@ public static class CoreServices
         services.AddScoped<PlayCounter>();
         services.AddScoped<DownloadService>();
         services.AddScoped<GenreDirectory>();
+        services.AddScoped<GenreCurationView>();
         services.AddScoped<Admin.AuditLog>();
         services.AddScoped<StreamSource>();
         services.AddScoped<DemoAudioRenderer>();
