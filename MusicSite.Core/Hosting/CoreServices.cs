@@ -91,6 +91,8 @@ public static class CoreServices
         services.AddScoped<PlayCounter>();
         services.AddScoped<DownloadService>();
         services.AddScoped<GenreDirectory>();
+        services.AddScoped<GenreCounts>();
+        services.AddScoped<GenreCuration>();
         services.AddScoped<GenreCurationView>();
         services.AddScoped<Admin.AuditLog>();
         services.AddScoped<StreamSource>();
