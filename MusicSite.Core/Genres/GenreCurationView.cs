@@ -4,19 +4,21 @@ using MusicSite.Data;
 
 namespace MusicSite.Genres;
 
-/// <summary>What sits directly on a genre: the tracks and albums tagged with it, its subgenres and its curated
-/// relations. A merge or a delete with reassignment moves exactly these.</summary>
-public sealed record GenreContents(int Tracks, int Albums, int Subgenres, int Relations)
+/// <summary>What sits directly on a genre, as the confirmation pages list it: the tracks and albums tagged with it
+/// (hidden and deleted ones too), its subgenres and its curated relations. A merge or a delete with reassignment
+/// moves these; <see cref="GenreCuration"/> decides, this only counts them.</summary>
+public sealed record GenreHoldings(int Tracks, int Albums, int Subgenres, int Relations)
 {
+    /// <summary>Nothing has to move before a delete (relations go with the genre).</summary>
     public bool IsEmpty => Tracks == 0 && Albums == 0 && Subgenres == 0;
 }
 
 /// <summary>A curated relation seen from one genre: the genre at the other end, the kind and the weight.</summary>
-public sealed record CuratedRelation(int OtherId, string OtherName, string OtherSlug, GenreRelationKind Kind, double Weight);
+public sealed record CuratedLink(int OtherId, string OtherName, string OtherSlug, GenreRelationKind Kind, double Weight);
 
 /// <summary>One genre as the curation pages show it.</summary>
 public sealed record GenreForCuration(int Id, string Name, string Slug, string? Description, int? ParentId,
-    IReadOnlyList<GenreListItem> Ancestors, GenreContents Contents, IReadOnlyList<CuratedRelation> Relations,
+    IReadOnlyList<GenreListItem> Ancestors, GenreHoldings Contents, IReadOnlyList<CuratedLink> Relations,
     IReadOnlySet<int> Subtree);
 
 /// <summary>Reads for the curation pages: a genre with what a merge or delete would move, its curated relations (both
@@ -38,10 +40,10 @@ public sealed class GenreCurationView(MusicSiteDbContext db)
         var relations = await db.GenreRelations.AsNoTracking()
             .Where(r => r.FromGenreId == id || r.ToGenreId == id)
             .Select(r => r.FromGenreId == id
-                ? new CuratedRelation(r.ToGenreId, r.ToGenre!.Name, r.ToGenre.Slug, r.Kind, r.Weight)
-                : new CuratedRelation(r.FromGenreId, r.FromGenre!.Name, r.FromGenre.Slug, r.Kind, r.Weight))
+                ? new CuratedLink(r.ToGenreId, r.ToGenre!.Name, r.ToGenre.Slug, r.Kind, r.Weight)
+                : new CuratedLink(r.FromGenreId, r.FromGenre!.Name, r.FromGenre.Slug, r.Kind, r.Weight))
             .ToListAsync(cancellationToken);
-        var contents = new GenreContents(
+        var contents = new GenreHoldings(
             await db.TrackGenres.CountAsync(t => t.GenreId == id, cancellationToken),
             await db.AlbumGenres.CountAsync(a => a.GenreId == id, cancellationToken),
             await db.Genres.CountAsync(g => g.ParentId == id, cancellationToken),

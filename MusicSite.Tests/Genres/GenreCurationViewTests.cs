@@ -9,7 +9,7 @@ namespace MusicSite.Tests.Genres;
 
 /// <summary>What the curation pages read about a genre: what sits directly on it (what a merge or delete moves),
 /// its curated relations from both ends, its ancestors root first and its subtree.</summary>
-public sealed class GenreCurationViewTests(CoreServicesFixture core) : IClassFixture<CoreServicesFixture>
+public sealed class GenreCurationViewTests(ReferenceDataFixture core) : IClassFixture<ReferenceDataFixture>
 {
     [Fact]
     public async Task Find_GenreInTheMiddle_CountsItsOwnContentsAndSeesRelationsFromBothEnds()
@@ -38,7 +38,7 @@ public sealed class GenreCurationViewTests(CoreServicesFixture core) : IClassFix
 
         var found = (await scope.ServiceProvider.GetRequiredService<GenreCurationView>().FindAsync(middle.Id, CancellationToken.None))!;
 
-        Assert.Equal(new GenreContents(Tracks: 1, Albums: 1, Subgenres: 2, Relations: 2), found.Contents);
+        Assert.Equal(new GenreHoldings(Tracks: 1, Albums: 1, Subgenres: 2, Relations: 2), found.Contents);
         Assert.Equal([(third.Id, GenreRelationKind.Related, 0.9), (other.Id, GenreRelationKind.Similar, 0.4)],
             found.Relations.Select(r => (r.OtherId, r.Kind, r.Weight)));
         Assert.Equal([top.Id], found.Ancestors.Select(a => a.Id));

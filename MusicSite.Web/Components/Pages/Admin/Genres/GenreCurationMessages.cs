@@ -8,7 +8,7 @@ namespace MusicSite.Web.Components.Pages.Admin.Genres;
 public static class GenreCurationMessages
 {
     /// <summary>"12 tracks, 2 albums and 3 subgenres" (only what is there; "nothing" when empty).</summary>
-    public static string Describe(GenreContents contents)
+    public static string Describe(GenreHoldings contents)
     {
         var parts = new[]
             {
@@ -41,7 +41,7 @@ public static class GenreCurationMessages
     };
 
     /// <summary>A refused delete.</summary>
-    public static string Delete(string? code, string name, GenreContents contents) => code switch
+    public static string Delete(string? code, string name, GenreHoldings contents) => code switch
     {
         ErrorCodes.GenreNotEmpty => $"{name} still has {Describe(contents)}: choose a genre to move them to.",
         ErrorCodes.GenreCycle => $"{name} cannot hand its contents to one of its own subgenres: they are deleted with it.",
