@@ -42,4 +42,35 @@ public static class JsonBody
         }
         return value.GetString();
     }
+
+    /// <summary>An id property: absent or null is null; a whole number from 1 up is the id; anything else (text,
+    /// a fraction, zero) is an error for <paramref name="name"/>.</summary>
+    public static int? Id(JsonElement body, string name, FieldErrors errors)
+    {
+        if (!body.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var id) && id > 0)
+        {
+            return id;
+        }
+        errors.Add(name, $"{name} must be an id: a whole number from 1 up.");
+        return null;
+    }
+
+    /// <summary>A number property: absent or null is null; any other kind is an error for <paramref name="name"/>.</summary>
+    public static double? Number(JsonElement body, string name, FieldErrors errors)
+    {
+        if (!body.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number) && double.IsFinite(number))
+        {
+            return number;
+        }
+        errors.Add(name, $"{name} must be a number.");
+        return null;
+    }
 }

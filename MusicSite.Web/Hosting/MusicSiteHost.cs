@@ -117,6 +117,7 @@ public static class MusicSiteHost
         app.MapMusicSiteHealth();
         app.MapAuthApi();
         app.MapGenresApi();
+        app.MapGenreWritesApi();
         app.MapTracksApi();
         app.MapPlaybackApi();
         app.MapShareLinksApi();
