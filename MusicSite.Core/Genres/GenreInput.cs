@@ -24,6 +24,7 @@ public static partial class GenreFields
     public const int DescriptionMaxLength = 500;
     public const double MinWeight = 0.1;
     public const double MaxWeight = 1.0;
+    public const string WeightMessage = "Give a weight from 0.1 to 1.0.";
 
     /// <summary>The input's values made ready to store, or the field errors that refuse it.</summary>
     public static GenreValues? Check(GenreInput input, FieldErrors errors)
@@ -70,7 +71,7 @@ public static partial class GenreFields
         }
         if (double.IsNaN(input.Weight) || input.Weight < MinWeight || input.Weight > MaxWeight)
         {
-            errors.Add("weight", $"Give a weight from {MinWeight:0.0} to {MaxWeight:0.0}.");
+            errors.Add("weight", WeightMessage);
         }
         return !errors.Any;
     }

@@ -107,7 +107,7 @@ public static class GenreWritesApi
         var weight = JsonBody.Number(body, "weight", errors);
         if (weight is null && errors.For("weight").Count == 0)
         {
-            errors.Add("weight", "Give a weight from 0.1 to 1.0.");
+            errors.Add("weight", GenreFields.WeightMessage);
         }
         if (errors.Any)
         {
