@@ -290,18 +290,21 @@ public sealed class AdminGenrePagesTests : IClassFixture<MusicSiteFactory>
         Assert.Empty((await Document(admin, path)).QuerySelectorAll(".admin-relations tbody tr"));
     }
 
-    [Fact]
-    public async Task RelationForm_WeightOutOfRange_ShowsTheFieldError()
+    [Theory]
+    [InlineData("related", "7", "weight")]
+    [InlineData("related", "heavy", "weight")]
+    [InlineData("cousin", "0.5", "kind")]
+    public async Task RelationForm_BadKindOrWeight_ShowsTheFieldError(string kind, string weight, string field)
     {
         var (genre, _) = await FamilyAsync();
         var admin = await AdminAsync();
 
         var response = await admin.PostNamedFormAsync($"/admin/genres/{genre}", "genre-relate",
-            [new("otherId", (await IdAsync("house")).ToString()), new("kind", "related"), new("weight", "7")]);
+            [new("otherId", (await IdAsync("house")).ToString()), new("kind", kind), new("weight", weight)]);
 
         Assert.Equal(200, (int)response.StatusCode);
         var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
-        Assert.NotNull(page.QuerySelector("#weight-error"));
+        Assert.NotNull(page.QuerySelector($"#{field}-error"));
         Assert.Equal(0, await _site.WithDbAsync(db => db.GenreRelations.CountAsync(r => r.FromGenreId == genre || r.ToGenreId == genre)));
     }
 
