@@ -4,6 +4,9 @@
 #   bench/run.sh search 20000       a smaller catalog
 #   bench/run.sh lineage [n]        lineage reads (attribution, derivatives, graph) on n tracks (default 10,000), depth 10
 #   bench/run.sh login-timing [n]   failed sign-ins for a known and an unknown email, n of each (default 200)
+#   bench/run.sh genres [n]         2,000 genres (a random tree) and n tracks (default 100,000): the catalog query filtered
+#                                   by a genre and its descendants next to the unfiltered one (with its query plan), then
+#                                   /genres, /genres?q= and a genre page rendered by the real site on that database
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source .ci/tools.sh
@@ -13,14 +16,19 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build bench/MusicSite.Bench/MusicSite.Bench.csproj -c Release -nologo -v quiet
 bench=bench/MusicSite.Bench/bin/Release/net10.0/MusicSite.Bench.dll
 mode="${1:-all}"
-if [ "$mode" != "stream" ] && [ "$mode" != "login-timing" ]; then
+data=$(mktemp -d)
+trap 'rm -rf "$data"' EXIT
+if [ "$mode" = "genres" ]; then
+  # Builds the database in $data; the site below is started on it.
+  dotnet "$bench" genres "$data" ${2:-}
+elif [ "$mode" != "stream" ] && [ "$mode" != "login-timing" ]; then
   dotnet "$bench" "$mode" ${2:-}
 fi
-[ "$mode" = "all" ] || [ "$mode" = "stream" ] || [ "$mode" = "login-timing" ] || exit 0
+[ "$mode" = "all" ] || [ "$mode" = "stream" ] || [ "$mode" = "login-timing" ] || [ "$mode" = "genres" ] || { rm -rf "$data"; exit 0; }
 
 # The real site on loopback. Every request comes from 127.0.0.1, so the limits are off (0).
 dotnet build MusicSite.Web/MusicSite.Web.csproj -c Release -nologo -v quiet
-data=$(mktemp -d); port=5190; base="http://127.0.0.1:$port"
+port=5190; base="http://127.0.0.1:$port"
 MUSICSITE_DATA="$data" MUSICSITE_SEED=none MUSICSITE_ADMIN_EMAIL=bench@example.com MUSICSITE_ADMIN_PASSWORD=Bench1Password \
   RateLimits__AccountPermitLimit=0 RateLimits__AccountPerEmailLimit=0 RateLimits__SignInDelaySeconds=0 \
   RateLimits__UploadsPerHour=0 RateLimits__SearchesPerMinute=0 RateLimits__EditsPerMinute=0 RateLimits__ReadsPerMinute=0 \
@@ -28,6 +36,12 @@ MUSICSITE_DATA="$data" MUSICSITE_SEED=none MUSICSITE_ADMIN_EMAIL=bench@example.c
 site=$!
 trap 'kill $site 2>/dev/null; rm -rf "$data" MusicSite.Web/wwwroot/bench-static.mp3' EXIT
 for _ in $(seq 1 60); do curl -sf -o /dev/null "$base/healthz" && break; sleep 1; done
+
+# The genre pages, 50 full responses each, one at a time.
+if [ "$mode" = "genres" ]; then
+  dotnet "$bench" genre-pages "$base" "$data/bench-genres.txt" 50
+  exit 0
+fi
 
 # Sign-in timing: the same wrong password for the admin's email and for an email no account has.
 if [ "$mode" = "login-timing" ]; then

@@ -59,12 +59,6 @@ public sealed class TrackCatalog(MusicSiteDbContext db)
             .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id).Take(count))
             .ToListAsync(cancellationToken);
 
-    public async Task<IReadOnlyList<TrackSummary>> InGenreAsync(Viewer viewer, int genreId, int count,
-        CancellationToken cancellationToken) =>
-        await Summaries(Visible(viewer).Where(t => t.State == TrackState.Ready && t.Genres.Any(g => g.GenreId == genreId))
-            .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id).Take(count))
-            .ToListAsync(cancellationToken);
-
     /// <summary>Tracks like this one: the same artist counts 3, each shared genre 2, each shared tag 1;
     /// ties go to the more played.</summary>
     public async Task<IReadOnlyList<TrackSummary>> RelatedAsync(int trackId, Viewer viewer, int count, CancellationToken cancellationToken) =>

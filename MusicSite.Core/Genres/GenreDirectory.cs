@@ -56,6 +56,13 @@ public sealed class GenreDirectory(MusicSiteDbContext db)
             ? await DetailAsync(genre, cancellationToken)
             : null;
 
+    /// <summary>The slug that the genre which once had <paramref name="retiredSlug"/> has now (after a rename or a
+    /// merge), or null when no genre had it.</summary>
+    public Task<string?> CurrentSlugAsync(string retiredSlug, CancellationToken cancellationToken) =>
+        db.RetiredGenreSlugs.AsNoTracking().Where(s => s.Slug == retiredSlug)
+            .Join(db.Genres, s => s.GenreId, g => g.Id, (_, g) => g.Slug)
+            .FirstOrDefaultAsync(cancellationToken);
+
     private async Task<GenreDetail> DetailAsync(Genre genre, CancellationToken cancellationToken)
     {
 

@@ -92,6 +92,7 @@ public static class CoreServices
         services.AddScoped<DownloadService>();
         services.AddScoped<GenreDirectory>();
         services.AddScoped<GenreCounts>();
+        services.AddScoped<GenreShowcase>();
         services.AddScoped<GenreCuration>();
         services.AddScoped<GenreCurationView>();
         services.AddScoped<Admin.AuditLog>();

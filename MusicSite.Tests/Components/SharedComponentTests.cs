@@ -71,12 +71,21 @@ public sealed class SharedComponentTests
             new(id, name, Slug.From(name), null, null, children);
         var tree = new[] { Node(1, "Electronic", Node(2, "House", Node(3, "Deep House"), Node(4, "Tech House")), Node(5, "Techno")), Node(6, "Jazz") };
 
-        var doc = await ComponentRenderer.RenderAsync<GenreTreeView>(new Dictionary<string, object?> { [nameof(GenreTreeView.Nodes)] = tree });
+        var counts = new Dictionary<int, GenreCount> { [1] = new(12, 2), [2] = new(5, 2), [3] = new(1, 0), [4] = new(4, 0), [5] = new(0, 0), [6] = new(3, 0) };
+
+        var doc = await ComponentRenderer.RenderAsync<GenreTreeView>(new Dictionary<string, object?>
+        {
+            [nameof(GenreTreeView.Nodes)] = tree, [nameof(GenreTreeView.Counts)] = counts,
+        });
 
         var top = doc.QuerySelectorAll("ul.genre-tree > li");
         Assert.Equal(["Electronic", "Jazz"], top.Select(li => li.QuerySelector("a")!.TextContent));
+        Assert.Equal(["12 tracks · 2 subgenres", "3 tracks"], top.Select(li => li.QuerySelector(":scope > .genre-counts")!.TextContent));
+        Assert.Equal("1 track", doc.QuerySelector("a[href='/genres/deep-house'] + .genre-counts")!.TextContent);
         // A folded level: the link sits beside its <details>, never inside the <summary> (a control in a control).
         var house = doc.QuerySelector("a[href='/genres/house']")!.ParentElement!;
+        Assert.Equal("5 tracks ·", house.QuerySelector(":scope > .genre-counts")!.TextContent);
+        Assert.Null(house.QuerySelector(":scope > details")!.GetAttribute("open"));
         Assert.Equal("2 subgenres", house.QuerySelector(":scope > details > summary")!.TextContent);
         Assert.Equal("House: 2 subgenres", house.QuerySelector("summary")!.GetAttribute("aria-label"));
         Assert.Equal(2, house.QuerySelectorAll(":scope > details > ul > li").Length);

@@ -21,6 +21,9 @@ using MusicSite.Seeding;
 //   pipeline processing time per minute of audio
 //   login-timing  failed sign-ins against a running site: a known email next to an unknown one
 //   lineage  p50/p95 of lineage reads (attribution, derivatives, graph) on a graph of N tracks (default 10000), depth 10
+//   genres <data> [n]  2,000 genres and n tracks (default 100000) built in <data>: the descendant-filtered catalog query
+//            next to the unfiltered one, and its query plan; the database stays for genre-pages
+//   genre-pages <base> <file> <n>  /genres, /genres?q= and a genre page of a running site started on that database
 var mode = args.FirstOrDefault() ?? "all";
 var data = Path.Combine(Path.GetTempPath(), "musicsite-bench-" + Guid.NewGuid().ToString("N")[..8]);
 Directory.CreateDirectory(data);
@@ -33,6 +36,14 @@ try
     if (mode is "lineage" or "all")
     {
         await LineageBench.RunAsync(data, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000);
+    }
+    if (mode is "genres")
+    {
+        await GenresBench.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100_000);
+    }
+    if (mode is "genre-pages")
+    {
+        await GenrePagesBench.RunAsync(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture));
     }
     if (mode is "pipeline" or "all")
     {
@@ -50,7 +61,7 @@ try
 finally
 {
     // Only the modes that opened a database have loaded the SQLite library (through Core's shim).
-    if (mode is not ("stream" or "login-timing"))
+    if (mode is not ("stream" or "login-timing" or "genre-pages"))
     {
         SqliteConnection.ClearAllPools();
     }
