@@ -95,6 +95,10 @@ public static class CoreServices
         services.AddScoped<GenreShowcase>();
         services.AddScoped<GenreCuration>();
         services.AddScoped<GenreCurationView>();
+        services.AddScoped<MusicGenres>();
+        services.AddScoped<GenreListings>();
+        services.AddScoped<RelatedGenres>();
+        services.AddScoped<PopularGenres>();
         services.AddScoped<Admin.AuditLog>();
         services.AddScoped<StreamSource>();
         services.AddScoped<DemoAudioRenderer>();
