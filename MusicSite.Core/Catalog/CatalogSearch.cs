@@ -26,8 +26,13 @@ public sealed partial class CatalogSearch(MusicSiteDbContext db, TrackCatalog ca
     public async Task<TrackSearchResult> SearchAsync(TrackQuery query, Viewer viewer, CancellationToken cancellationToken)
     {
         var terms = Terms(query.Search);
-        (GenreMatch? Match, List<int> Ids)? genre = query.Genre is null ? null : await GenreWithDescendantsAsync(query.Genre, cancellationToken);
-        var tracks = Filter(catalog.Visible(viewer).Where(t => t.State == TrackState.Ready), query, genre?.Ids);
+        var genre = query.Genre is null ? null : await NamedGenreAsync(query.Genre, cancellationToken);
+        var tracks = Filter(catalog.Visible(viewer).Where(t => t.State == TrackState.Ready), query);
+        if (query.Genre is not null)
+        {
+            // An unknown genre matches nothing (rather than being ignored and showing everything).
+            tracks = genre is null ? tracks.Where(t => false) : tracks.InGenre(db, genre.Id);
+        }
 
         IQueryable<RankedTrack> ranked = terms.Count == 0
             ? tracks.Select(t => new RankedTrack { Track = t, Rank = 0 })
@@ -51,7 +56,7 @@ public sealed partial class CatalogSearch(MusicSiteDbContext db, TrackCatalog ca
         var details = await TrackCatalog.Summaries(db.Tracks.Where(t => ids.Contains(t.Id))).ToDictionaryAsync(t => t.Id, cancellationToken);
         var items = ids.Select(id => details[id]).ToList();
         var facets = await FacetsAsync(ranked.Select(r => r.Track), cancellationToken);
-        return new TrackSearchResult(items, total, facets, terms, genre?.Match);
+        return new TrackSearchResult(items, total, facets, terms, genre is null ? null : new GenreMatch(genre.Name, genre.Slug));
     }
 
     /// <summary>Search words as the index sees them: letters and digits, at most eight of them.</summary>
@@ -64,18 +69,13 @@ public sealed partial class CatalogSearch(MusicSiteDbContext db, TrackCatalog ca
     private static string MatchExpression(IReadOnlyList<string> terms) =>
         string.Join(" ", terms.Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"*"));
 
-    private static IQueryable<Track> Filter(IQueryable<Track> tracks, TrackQuery query, IReadOnlyList<int>? genreIds)
+    private static IQueryable<Track> Filter(IQueryable<Track> tracks, TrackQuery query)
     {
         if (query.Artist is { } artist)
         {
             // Part of the name, in any letter case: "marlow" finds "Marlow Kid" (SQLite's LIKE ignores ASCII case).
             var pattern = QueryValues.ContainsPattern(artist);
             tracks = tracks.Where(t => EF.Functions.Like(t.ArtistName, pattern, QueryValues.LikeEscape));
-        }
-        if (query.Genre is not null)
-        {
-            var ids = genreIds ?? [];
-            tracks = tracks.Where(t => t.Genres.Any(g => ids.Contains(g.GenreId)));
         }
         foreach (var tag in query.Tags)
         {
@@ -122,31 +122,24 @@ public sealed partial class CatalogSearch(MusicSiteDbContext db, TrackCatalog ca
         return tracks;
     }
 
-    /// <summary>A genre, named by slug, id or name in any letter case, and everything below it: "Electronic" finds
-    /// deep house too. An unknown name matches nothing.</summary>
-    private async Task<(GenreMatch? Match, List<int> Ids)> GenreWithDescendantsAsync(string named, CancellationToken cancellationToken)
+    /// <summary>The genre a filter names, by slug, id or name in any letter case, or by the slug its words make
+    /// ("Deep House" finds deep-house): one query for the few rows that could match, the first kind of match wins.
+    /// Null for an unknown name. Its subgenres come in through <see cref="GenreFilter"/>.</summary>
+    private async Task<GenreRef?> NamedGenreAsync(string named, CancellationToken cancellationToken)
     {
-        var all = await db.Genres.AsNoTracking().Select(g => new { g.Id, g.ParentId, g.Slug, g.Name }).ToListAsync(cancellationToken);
+        var lower = named.ToLowerInvariant();
         var slug = Slug.From(named);
-        var root = all.FirstOrDefault(g => g.Slug == named.ToLowerInvariant() || g.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) == named)
-                   ?? all.FirstOrDefault(g => string.Equals(g.Name, named, StringComparison.OrdinalIgnoreCase))
-                   ?? all.FirstOrDefault(g => g.Slug == slug);
-        if (root is null)
-        {
-            return (null, []);
-        }
-        var children = all.ToLookup(g => g.ParentId);
-        var result = new List<int>();
-        var pending = new Stack<int>([root.Id]);
-        while (pending.TryPop(out var id))
-        {
-            result.Add(id);
-            foreach (var child in children[id])
-            {
-                pending.Push(child.Id);
-            }
-        }
-        return (new GenreMatch(root.Name, root.Slug), result);
+        int? id = int.TryParse(named, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
+                  && number.ToString(System.Globalization.CultureInfo.InvariantCulture) == named
+            ? number
+            : null;
+        var candidates = await db.Genres.AsNoTracking()
+            .Where(g => g.Slug == lower || g.Id == id || EF.Functions.Collate(g.Name, "NOCASE") == named || g.Slug == slug)
+            .Select(g => new GenreRef(g.Id, g.Name, g.Slug))
+            .ToListAsync(cancellationToken);
+        return candidates.FirstOrDefault(g => g.Slug == lower || g.Id == id)
+               ?? candidates.FirstOrDefault(g => string.Equals(g.Name, named, StringComparison.OrdinalIgnoreCase))
+               ?? candidates.FirstOrDefault(g => g.Slug == slug);
     }
 
     private static IQueryable<RankedTrack> Sort(IQueryable<RankedTrack> tracks, TrackSort sort, bool descending) =>

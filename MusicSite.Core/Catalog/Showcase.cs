@@ -24,7 +24,7 @@ public sealed record PopularTracks(IReadOnlyList<ChartEntry> Entries, bool ThisW
 public sealed record GenreChip(string Name, string Slug, int? TrackCount);
 
 /// <summary>What the home page features: the newest releases, what is played this week, and genres to browse.</summary>
-public sealed class Showcase(MusicSiteDbContext db, TrackCatalog catalog, GenreDirectory genres, TimeProvider clock)
+public sealed class Showcase(MusicSiteDbContext db, TrackCatalog catalog, GenreDirectory genres, PopularGenres popularGenres, TimeProvider clock)
 {
     public static readonly TimeSpan Week = TimeSpan.FromDays(7);
 
@@ -75,17 +75,14 @@ public sealed class Showcase(MusicSiteDbContext db, TrackCatalog catalog, GenreD
         return new PopularTracks(chart.Select(c => new ChartEntry(summaries[c.Id], c.Plays)).ToList(), thisWeek);
     }
 
-    /// <summary>The genres with the most playable tracks; the top-level genres while no track has a genre.</summary>
+    /// <summary>The popular genres of the last 30 days (<see cref="PopularGenres"/>: plays, then track count); the
+    /// top-level genres while no track has a genre.</summary>
     public async Task<IReadOnlyList<GenreChip>> GenresAsync(Viewer viewer, int count, CancellationToken cancellationToken)
     {
-        var playable = catalog.Visible(viewer).Where(t => t.State == TrackState.Ready);
-        var popular = await db.Genres.AsNoTracking()
-            .Select(g => new { g.Name, g.Slug, Tracks = playable.Count(t => t.Genres.Any(x => x.GenreId == g.Id)) })
-            .Where(g => g.Tracks > 0).OrderByDescending(g => g.Tracks).ThenBy(g => g.Name).Take(count)
-            .ToListAsync(cancellationToken);
+        var (popular, _) = await popularGenres.RankAsync(viewer, PopularGenres.DefaultDays, 1, count, cancellationToken);
         if (popular.Count > 0)
         {
-            return popular.Select(g => new GenreChip(g.Name, g.Slug, g.Tracks)).ToList();
+            return popular.Select(g => new GenreChip(g.Name, g.Slug, g.TrackCount)).ToList();
         }
         var (topLevel, _) = await genres.ListAsync(null, topLevelOnly: true, 1, count, cancellationToken);
         return topLevel.Select(g => new GenreChip(g.Name, g.Slug, null)).ToList();

@@ -56,6 +56,36 @@ public sealed class GenreDirectory(MusicSiteDbContext db)
             ? await DetailAsync(genre, cancellationToken)
             : null;
 
+    /// <summary>The genres above a genre, root first (empty for a top-level genre); null for an unknown id.</summary>
+    public async Task<IReadOnlyList<GenreListItem>?> AncestorsAsync(int id, CancellationToken cancellationToken) =>
+        await db.Genres.AnyAsync(g => g.Id == id, cancellationToken)
+            ? (await AncestorPathsAsync([id], cancellationToken))[id]
+            : null;
+
+    /// <summary>For each genre id, the genres above it, root first: one query through the closure table.</summary>
+    public async Task<IReadOnlyDictionary<int, IReadOnlyList<GenreListItem>>> AncestorPathsAsync(IReadOnlyCollection<int> ids,
+        CancellationToken cancellationToken)
+    {
+        var rows = await db.GenreClosure.AsNoTracking()
+            .Where(c => ids.Contains(c.DescendantId) && c.Depth > 0)
+            .Join(db.Genres, c => c.AncestorId, g => g.Id, (c, g) => new
+            {
+                c.DescendantId, c.Depth,
+                Item = new GenreListItem(g.Id, g.Name, g.Slug, g.Description, g.ParentId, g.Children.Count),
+            })
+            .ToListAsync(cancellationToken);
+        var byGenre = rows.ToLookup(r => r.DescendantId);
+        return ids.Distinct().ToDictionary(id => id,
+            id => (IReadOnlyList<GenreListItem>)byGenre[id].OrderByDescending(r => r.Depth).Select(r => r.Item).ToList());
+    }
+
+    /// <summary>A page of the genres directly below a genre, by name; null for an unknown id.</summary>
+    public async Task<(IReadOnlyList<GenreListItem> Items, int Total)?> ChildrenAsync(int id, int page, int limit,
+        CancellationToken cancellationToken) =>
+        await db.Genres.AnyAsync(g => g.Id == id, cancellationToken)
+            ? await ListAsync(id, topLevelOnly: false, page, limit, cancellationToken)
+            : null;
+
     /// <summary>The slug that the genre which once had <paramref name="retiredSlug"/> has now (after a rename or a
     /// merge), or null when no genre had it.</summary>
     public Task<string?> CurrentSlugAsync(string retiredSlug, CancellationToken cancellationToken) =>
@@ -65,16 +95,7 @@ public sealed class GenreDirectory(MusicSiteDbContext db)
 
     private async Task<GenreDetail> DetailAsync(Genre genre, CancellationToken cancellationToken)
     {
-
-        var ancestors = new List<GenreListItem>();
-        for (var parentId = genre.ParentId; parentId is not null;)
-        {
-            var parent = await db.Genres.AsNoTracking().Where(g => g.Id == parentId)
-                .Select(g => new GenreListItem(g.Id, g.Name, g.Slug, g.Description, g.ParentId, g.Children.Count))
-                .FirstAsync(cancellationToken);
-            ancestors.Insert(0, parent);
-            parentId = parent.ParentId;
-        }
+        var ancestors = (await AncestorPathsAsync([genre.Id], cancellationToken))[genre.Id];
         var children = await db.Genres.AsNoTracking().Where(g => g.ParentId == genre.Id).OrderBy(g => g.Name)
             .Select(g => new GenreListItem(g.Id, g.Name, g.Slug, g.Description, g.ParentId, g.Children.Count))
             .ToListAsync(cancellationToken);

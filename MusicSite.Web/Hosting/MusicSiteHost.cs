@@ -118,6 +118,7 @@ public static class MusicSiteHost
         app.MapAuthApi();
         app.MapGenresApi();
         app.MapGenreWritesApi();
+        app.MapMusicGenresApi();
         app.MapTracksApi();
         app.MapPlaybackApi();
         app.MapShareLinksApi();
