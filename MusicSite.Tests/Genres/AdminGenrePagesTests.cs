@@ -111,6 +111,9 @@ public sealed class AdminGenrePagesTests : IClassFixture<MusicSiteFactory>
         var row = Assert.Single(list.QuerySelectorAll("main table tbody tr"));
         Assert.Equal($"/admin/genres/{created.Id}", row.QuerySelector("a")!.GetAttribute("href"));
         Assert.Contains("Techno ›", row.TextContent);
+        var entry = await _site.WithDbAsync(db => db.AuditEntries.SingleAsync(e => e.Action == "genre.create" && e.EntityId == created.Id.ToString()));
+        var adminId = await _site.WithDbAsync(db => db.Users.Where(u => u.Email == TrackUploads.AdminEmail).Select(u => u.Id).SingleAsync());
+        Assert.Equal(adminId, entry.ActorId);
     }
 
     [Fact]
