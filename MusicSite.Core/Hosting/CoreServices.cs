@@ -94,6 +94,7 @@ public static class CoreServices
         services.AddScoped<GenreCounts>();
         services.AddScoped<GenreShowcase>();
         services.AddScoped<GenreCuration>();
+        services.AddScoped<GenreCurationView>();
         services.AddScoped<MusicGenres>();
         services.AddScoped<GenreListings>();
         services.AddScoped<RelatedGenres>();

@@ -13,8 +13,9 @@ namespace MusicSite.Tests.Accessibility;
 public sealed class AccessibilityAuditBrowserTests(ShowcaseSite showcase, ITestOutputHelper output)
 {
     /// <summary>An audited page: its name, its path in the showcase catalog, whether it is opened in the showcase
-    /// artist's session, and what to do on it before the audit (for a state only a click reaches).</summary>
-    private sealed record AuditedPage(string Name, Func<ShowcaseSite, string> Path, bool SignedIn = false, Func<IPage, Task>? Prepare = null);
+    /// artist's session (or the admin's), and what to do on it before the audit (for a state only a click reaches).</summary>
+    private sealed record AuditedPage(string Name, Func<ShowcaseSite, string> Path, bool SignedIn = false, Func<IPage, Task>? Prepare = null,
+        bool Admin = false);
 
     private static readonly AuditedPage[] AuditedPages =
     [
@@ -51,6 +52,11 @@ public sealed class AccessibilityAuditBrowserTests(ShowcaseSite showcase, ITestO
         new("notifications", _ => "/notifications", SignedIn: true),
         new("requests", _ => "/me/requests", SignedIn: true),
         new("credit originals", s => $"/tracks/{s.TrackWithArtwork}/lineage?q=a", SignedIn: true),
+        new("curate genres", _ => "/admin/genres", Admin: true),
+        new("curate genres, found", _ => "/admin/genres?q=house", Admin: true),
+        new("edit genre", s => $"/admin/genres/{s.Genres.House}", Admin: true),
+        new("merge genre", s => $"/admin/genres/{s.Genres.House}/merge?into={s.Genres.Techno}", Admin: true),
+        new("delete genre", s => $"/admin/genres/{s.Genres.House}/delete", Admin: true),
     ];
 
     public static TheoryData<string> Pages() => new(AuditedPages.Select(p => p.Name));
@@ -65,7 +71,7 @@ public sealed class AccessibilityAuditBrowserTests(ShowcaseSite showcase, ITestO
     {
         var audited = AuditedPages.Single(p => p.Name == name);
         var path = audited.Path(showcase);
-        var page = await showcase.Browser.NewPageAsync(Viewport.Desktop, storageState: audited.SignedIn ? showcase.ArtistSession : null);
+        var page = await showcase.Browser.NewPageAsync(Viewport.Desktop, storageState: audited.Admin ? showcase.AdminSession : audited.SignedIn ? showcase.ArtistSession : null);
         var response = await page.GotoAsync(path);
         Assert.True(response is { Ok: true }, $"{name}: {response?.Status}");
         if (audited.Prepare is { } prepare)

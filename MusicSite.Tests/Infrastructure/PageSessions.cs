@@ -25,6 +25,28 @@ public static class PageSessions
         return client;
     }
 
+    /// <summary>An existing account signed in through the login form, with the auth cookie; redirects are not followed.</summary>
+    public static async Task<HttpClient> SignedInCookieClientAsync(this MusicSiteFactory site, string email, string password)
+    {
+        var client = site.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var response = await client.PostFormAsync("/account/login", new() { ["Input.Email"] = email, ["Input.Password"] = password });
+        Assert.True(302 == (int)response.StatusCode, $"sign-in answered {(int)response.StatusCode}");
+        return client;
+    }
+
+    /// <summary>Posts the form named <paramref name="formName"/> (its @formname) of the page at <paramref name="path"/>,
+    /// with the page's antiforgery token, as a browser without JavaScript does.</summary>
+    public static async Task<HttpResponseMessage> PostNamedFormAsync(this HttpClient client, string path, string formName,
+        IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var values = new List<KeyValuePair<string, string>>
+        {
+            new("__RequestVerificationToken", await AntiforgeryTokenAsync(client, path)), new("_handler", formName),
+        };
+        values.AddRange(fields);
+        return await client.PostAsync(path, new FormUrlEncodedContent(values));
+    }
+
     /// <summary>The hidden fields (antiforgery token, form name) of a page's first form matching
     /// <paramref name="selector"/>, by default the first form in main.</summary>
     public static async Task<List<KeyValuePair<string, string>>> HiddenFieldsAsync(HttpClient client, string path,

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace MusicSite.Tests.Infrastructure;
@@ -21,6 +22,12 @@ public sealed class ShowcaseSite : IAsyncLifetime
     /// <summary>The artist's signed-in browser session, for <see cref="BrowserFixture.NewPageAsync(Viewport, ColorScheme, bool, string?)"/>.</summary>
     public string ArtistSession { get; private set; } = "";
 
+    /// <summary>The site admin's signed-in browser session, for the curation pages.</summary>
+    public string AdminSession { get; private set; } = "";
+
+    /// <summary>Ids of seeded genres for the curation pages: House (with subgenres and relations) and Techno.</summary>
+    public (int House, int Techno) Genres { get; private set; }
+
     public int TrackWithArtwork { get; private set; }
     public int TrackWithoutArtwork { get; private set; }
     public int Album { get; private set; }
@@ -33,7 +40,12 @@ public sealed class ShowcaseSite : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        Browser.Site.WithAdmin();
         await Browser.InitializeAsync();
+        AdminSession = await AdminSessionAsync();
+        Genres = await Browser.Site.WithDbAsync(async db => (
+            await db.Genres.Where(g => g.Slug == "house").Select(g => g.Id).SingleAsync(),
+            await db.Genres.Where(g => g.Slug == "techno").Select(g => g.Id).SingleAsync()));
 
         var page = await Browser.NewPageAsync(Viewport.Desktop);
         var email = await page.RegisterInBrowserAsync("Artist", ArtistName);
@@ -67,6 +79,19 @@ public sealed class ShowcaseSite : IAsyncLifetime
         var share = await artist.PostAsJsonAsync($"/api/music/tracks/{TrackWithoutArtwork}/share-links", new { days = 7 });
         Assert.True(201 == (int)share.StatusCode, await share.Content.ReadAsStringAsync());
         SharePath = new Uri((await share.JsonAsync()).GetProperty("url").GetString()!).PathAndQuery;
+    }
+
+    private async Task<string> AdminSessionAsync()
+    {
+        var page = await Browser.NewPageAsync(Viewport.Desktop);
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#email", TrackUploads.AdminEmail);
+        await page.FillAsync("#password", TrackUploads.AdminPassword);
+        await page.ClickAsync("main button[type=submit]");
+        await Assertions.Expect(page.Locator("[data-testid=account-name]")).ToBeVisibleAsync();
+        var session = await page.Context.StorageStateAsync();
+        await page.Context.CloseAsync();
+        return session;
     }
 
     private async Task ProfileAsync(HttpClient artist)

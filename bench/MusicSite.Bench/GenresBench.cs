@@ -87,6 +87,8 @@ static partial class GenresBench
             () => search.SearchAsync(new TrackQuery { Genre = top.Slug }, Viewer.Anonymous, CancellationToken.None));
         await ExplainAsync(db, "GenreFilter.InGenre, count of the top-level genre's public ready tracks",
             () => db.Tracks.Where(t => t.DeletedAt == null && t.IsPublic && t.State == TrackState.Ready).InGenre(db, top.Id).CountAsync());
+        await ExplainAsync(db, "GenreCounts.AllAsync, the counts /genres shows",
+            () => scope.ServiceProvider.GetRequiredService<GenreCounts>().AllAsync(Viewer.Anonymous, CancellationToken.None));
 
         var biggestBelowTop = genres.Where(g => levels[g.Id] == 1).MaxBy(g => sizes[g.Id])!;
         var filter = Words.MaxBy(w => genres.Count(g => g.Name.Contains(w, StringComparison.OrdinalIgnoreCase)))!;

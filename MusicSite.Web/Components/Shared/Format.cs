@@ -31,4 +31,8 @@ public static class Format
             : span.TotalMinutes >= 1 ? $"{(int)span.TotalMinutes} min"
             : $"{span.Seconds} s";
     }
+
+    /// <summary>A count with its noun: "1 track", "12 tracks".</summary>
+    public static string Count(int count, string one, string many) =>
+        count == 1 ? $"1 {one}" : $"{count.ToString(CultureInfo.InvariantCulture)} {many}";
 }
