@@ -28,6 +28,7 @@ public sealed class GenrePagesFixture : MusicSiteFactory, IAsyncLifetime
         var hiddenAlbum = await ArtistRows.AlbumAsync(Services, other, "Hidden Album");
         var deepCut = await ArtistRows.TrackAsync(Services, artist, "Deep Cut", plays: 40, albumId: deepAlbum);
         var hiddenCut = await ArtistRows.TrackAsync(Services, other, "Hidden Cut", isPublic: false, plays: 90, albumId: hiddenAlbum);
+        var crossover = await ArtistRows.TrackAsync(Services, other, "Crossover");
 
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MusicSiteDbContext>();
@@ -38,7 +39,8 @@ public sealed class GenrePagesFixture : MusicSiteFactory, IAsyncLifetime
             Ids[g.Slug] = g.Id;
         }
         db.TrackGenres.AddRange(new TrackGenre { TrackId = deepCut, GenreId = Ids["deep-house"] },
-            new TrackGenre { TrackId = hiddenCut, GenreId = Ids["house"] });
+            new TrackGenre { TrackId = hiddenCut, GenreId = Ids["house"] },
+            new TrackGenre { TrackId = crossover, GenreId = Ids["deep-house"] }, new TrackGenre { TrackId = crossover, GenreId = Ids["boom-bap"] });
         db.AlbumGenres.AddRange(new AlbumGenre { AlbumId = deepAlbum, GenreId = Ids["deep-house"] },
             new AlbumGenre { AlbumId = hiddenAlbum, GenreId = Ids["house"] });
         db.RetiredGenreSlugs.Add(new RetiredGenreSlug { Slug = RetiredSlug, GenreId = Ids["deep-house"], RetiredAt = DateTime.UtcNow });
