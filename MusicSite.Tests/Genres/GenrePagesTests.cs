@@ -37,6 +37,7 @@ public sealed class GenrePagesTests(GenrePagesFixture site) : IClassFixture<Genr
         var expected = site.Parents.Keys.Where(id => matched.Any(m => site.IsUnder(m, id))).Select(Slug).Order().ToList();
         Assert.NotEmpty(matched);
         Assert.Equal(expected, TreeEntries(doc).Select(e => e.Slug).Order().ToList());
+        Assert.All(TreeEntries(doc), entry => Assert.Equal(site.Expected(site.Ids[entry.Slug]).InWords, entry.Counts));
         Assert.Equal(matched.Select(Slug).Order(), doc.QuerySelectorAll(".genre-tree a > mark").Select(m => m.ParentElement!.GetAttribute("href")![8..]).Order());
         Assert.Empty(doc.QuerySelectorAll(".genre-tree details:not([open])"));
         var says = matched.Count == 1 ? "1 genre matches" : $"{matched.Count} genres match";
