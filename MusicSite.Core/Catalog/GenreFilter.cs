@@ -11,10 +11,22 @@ public static class GenreFilter
         db.GenreClosure.Where(c => c.AncestorId == genreId).Select(c => c.DescendantId);
 
     /// <summary>Tracks tagged with the genre or a genre below it.</summary>
-    public static IQueryable<Track> InGenre(this IQueryable<Track> tracks, MusicSiteDbContext db, int genreId) =>
-        tracks.Where(t => t.Genres.Any(g => db.GenreClosure.Any(c => c.AncestorId == genreId && c.DescendantId == g.GenreId)));
+    /// <remarks>Written as <c>Id IN (links whose genre is IN the subtree)</c>, so SQLite starts from the subtree and its
+    /// links (two index ranges) and looks the tracks up by key. The same test as a correlated <c>EXISTS</c> made it
+    /// walk every visible track instead: 54 ms against over 11 s for a 468-genre subtree of 100,000 tracks
+    /// (bench/run.sh genres).</remarks>
+    public static IQueryable<Track> InGenre(this IQueryable<Track> tracks, MusicSiteDbContext db, int genreId)
+    {
+        var subtree = db.GenreSubtree(genreId);
+        var tagged = db.TrackGenres.Where(g => subtree.Contains(g.GenreId)).Select(g => g.TrackId);
+        return tracks.Where(t => tagged.Contains(t.Id));
+    }
 
     /// <summary>Albums tagged with the genre or a genre below it.</summary>
-    public static IQueryable<Album> InGenre(this IQueryable<Album> albums, MusicSiteDbContext db, int genreId) =>
-        albums.Where(a => a.Genres.Any(g => db.GenreClosure.Any(c => c.AncestorId == genreId && c.DescendantId == g.GenreId)));
+    public static IQueryable<Album> InGenre(this IQueryable<Album> albums, MusicSiteDbContext db, int genreId)
+    {
+        var subtree = db.GenreSubtree(genreId);
+        var tagged = db.AlbumGenres.Where(g => subtree.Contains(g.GenreId)).Select(g => g.AlbumId);
+        return albums.Where(a => tagged.Contains(a.Id));
+    }
 }
