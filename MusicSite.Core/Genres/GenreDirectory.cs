@@ -86,12 +86,21 @@ public sealed class GenreDirectory(MusicSiteDbContext db)
             ? await ListAsync(id, topLevelOnly: false, page, limit, cancellationToken)
             : null;
 
-    /// <summary>The slug that the genre which once had <paramref name="retiredSlug"/> has now (after a rename or a
-    /// merge), or null when no genre had it.</summary>
-    public Task<string?> CurrentSlugAsync(string retiredSlug, CancellationToken cancellationToken) =>
-        db.RetiredGenreSlugs.AsNoTracking().Where(s => s.Slug == retiredSlug)
+    /// <summary>The slug that an address which is not a genre's slug stands for: the genre's own slug written in
+    /// other letter case ("House"), or the slug the genre which once had it has now (after a rename or a merge);
+    /// null when no genre had it.</summary>
+    public async Task<string?> CurrentSlugAsync(string oldSlug, CancellationToken cancellationToken)
+    {
+        // Slugs are lower case: any other spelling of one is the same address.
+        var key = oldSlug.ToLowerInvariant();
+        if (key != oldSlug && await db.Genres.AnyAsync(g => g.Slug == key, cancellationToken))
+        {
+            return key;
+        }
+        return await db.RetiredGenreSlugs.AsNoTracking().Where(s => s.Slug == key)
             .Join(db.Genres, s => s.GenreId, g => g.Id, (_, g) => g.Slug)
             .FirstOrDefaultAsync(cancellationToken);
+    }
 
     private async Task<GenreDetail> DetailAsync(Genre genre, CancellationToken cancellationToken)
     {

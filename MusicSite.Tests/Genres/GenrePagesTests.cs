@@ -121,6 +121,17 @@ public sealed class GenrePagesTests(GenrePagesFixture site) : IClassFixture<Genr
         Assert.Equal("/genres/deep-house?from=old", response.Headers.Location!.OriginalString);
     }
 
+    [Theory]
+    [InlineData("/genres/Deep-House", "/genres/deep-house")]
+    [InlineData("/genres/DEEP-HOUSE?page=2", "/genres/deep-house?page=2")]
+    public async Task GenrePage_SlugInOtherLetterCase_RedirectsPermanentlyToTheLowerCaseAddress(string path, string expected)
+    {
+        var response = await _client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
+        Assert.Equal(expected, response.Headers.Location!.OriginalString);
+    }
+
     [Fact]
     public async Task GenrePage_UnknownSlug_IsNotFound()
     {
