@@ -13,9 +13,6 @@ public sealed record GenreHoldings(int Tracks, int Albums, int Subgenres, int Re
     public bool IsEmpty => Tracks == 0 && Albums == 0 && Subgenres == 0;
 }
 
-/// <summary>A curated relation seen from one genre: the genre at the other end, the kind and the weight.</summary>
-public sealed record CuratedLink(int OtherId, string OtherName, string OtherSlug, GenreRelationKind Kind, double Weight);
-
 /// <summary>One genre as the curation pages show it.</summary>
 public sealed record GenreForCuration(int Id, string Name, string Slug, string? Description, int? ParentId,
     IReadOnlyList<GenreListItem> Ancestors, GenreHoldings Contents, IReadOnlyList<CuratedLink> Relations,
@@ -23,7 +20,7 @@ public sealed record GenreForCuration(int Id, string Name, string Slug, string? 
 
 /// <summary>Reads for the curation pages: a genre with what a merge or delete would move, its curated relations (both
 /// directions, with the other genre's id) and the ids of its subtree (the genres it cannot move under or merge into).</summary>
-public sealed class GenreCurationView(MusicSiteDbContext db)
+public sealed class GenreCurationView(MusicSiteDbContext db, GenreDirectory genres)
 {
     public async Task<GenreForCuration?> FindAsync(int id, CancellationToken cancellationToken)
     {
@@ -31,18 +28,8 @@ public sealed class GenreCurationView(MusicSiteDbContext db)
         {
             return null;
         }
-        var ancestors = await db.GenreClosure.AsNoTracking()
-            .Where(c => c.DescendantId == id && c.Depth > 0)
-            .OrderByDescending(c => c.Depth)
-            .Join(db.Genres, c => c.AncestorId, g => g.Id,
-                (c, g) => new GenreListItem(g.Id, g.Name, g.Slug, g.Description, g.ParentId, g.Children.Count))
-            .ToListAsync(cancellationToken);
-        var relations = await db.GenreRelations.AsNoTracking()
-            .Where(r => r.FromGenreId == id || r.ToGenreId == id)
-            .Select(r => r.FromGenreId == id
-                ? new CuratedLink(r.ToGenreId, r.ToGenre!.Name, r.ToGenre.Slug, r.Kind, r.Weight)
-                : new CuratedLink(r.FromGenreId, r.FromGenre!.Name, r.FromGenre.Slug, r.Kind, r.Weight))
-            .ToListAsync(cancellationToken);
+        var ancestors = (await genres.AncestorPathsAsync([id], cancellationToken))[id];
+        var relations = await genres.CuratedLinksAsync(id, cancellationToken);
         var contents = new GenreHoldings(
             await db.TrackGenres.CountAsync(t => t.GenreId == id, cancellationToken),
             await db.AlbumGenres.CountAsync(a => a.GenreId == id, cancellationToken),
@@ -50,6 +37,6 @@ public sealed class GenreCurationView(MusicSiteDbContext db)
             relations.Count);
         var subtree = (await db.GenreSubtree(id).ToListAsync(cancellationToken)).ToHashSet();
         return new GenreForCuration(genre.Id, genre.Name, genre.Slug, genre.Description, genre.ParentId, ancestors,
-            contents, relations.OrderByDescending(r => r.Weight).ThenBy(r => r.OtherName).ToList(), subtree);
+            contents, relations, subtree);
     }
 }

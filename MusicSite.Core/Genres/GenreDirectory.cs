@@ -12,6 +12,9 @@ public sealed record GenreListItem(int Id, string Name, string Slug, string? Des
 public sealed record GenreDetail(int Id, string Name, string Slug, string? Description,
     IReadOnlyList<GenreListItem> Ancestors, IReadOnlyList<GenreListItem> Children, IReadOnlyList<RelatedGenre> Related);
 
+/// <summary>A curated relation seen from one genre: the genre at the other end, the kind and the weight.</summary>
+public sealed record CuratedLink(int OtherId, string OtherName, string OtherSlug, GenreRelationKind Kind, double Weight);
+
 public sealed record RelatedGenre(string Name, string Slug, GenreRelationKind Kind, double Weight);
 
 /// <summary>Reads the genre tree: the whole tree, a page of genres, one genre with its surroundings.</summary>
@@ -102,19 +105,25 @@ public sealed class GenreDirectory(MusicSiteDbContext db)
             .FirstOrDefaultAsync(cancellationToken);
     }
 
+    /// <summary>The curated relations of a genre, stored either way round, each seen from this genre: strongest first,
+    /// then by the other genre's name.</summary>
+    public async Task<IReadOnlyList<CuratedLink>> CuratedLinksAsync(int id, CancellationToken cancellationToken) =>
+        (await db.GenreRelations.AsNoTracking()
+            .Where(r => r.FromGenreId == id || r.ToGenreId == id)
+            .Select(r => r.FromGenreId == id
+                ? new CuratedLink(r.ToGenreId, r.ToGenre!.Name, r.ToGenre.Slug, r.Kind, r.Weight)
+                : new CuratedLink(r.FromGenreId, r.FromGenre!.Name, r.FromGenre.Slug, r.Kind, r.Weight))
+            .ToListAsync(cancellationToken))
+        .OrderByDescending(r => r.Weight).ThenBy(r => r.OtherName, StringComparer.OrdinalIgnoreCase).ToList();
+
     private async Task<GenreDetail> DetailAsync(Genre genre, CancellationToken cancellationToken)
     {
         var ancestors = (await AncestorPathsAsync([genre.Id], cancellationToken))[genre.Id];
         var children = await db.Genres.AsNoTracking().Where(g => g.ParentId == genre.Id).OrderBy(g => g.Name)
             .Select(g => new GenreListItem(g.Id, g.Name, g.Slug, g.Description, g.ParentId, g.Children.Count))
             .ToListAsync(cancellationToken);
-        var related = await db.GenreRelations.AsNoTracking()
-            .Where(r => r.FromGenreId == genre.Id || r.ToGenreId == genre.Id)
-            .Select(r => r.FromGenreId == genre.Id
-                ? new RelatedGenre(r.ToGenre!.Name, r.ToGenre.Slug, r.Kind, r.Weight)
-                : new RelatedGenre(r.FromGenre!.Name, r.FromGenre.Slug, r.Kind, r.Weight))
-            .ToListAsync(cancellationToken);
-        return new GenreDetail(genre.Id, genre.Name, genre.Slug, genre.Description, ancestors, children,
-            related.OrderByDescending(r => r.Weight).ToList());
+        var related = (await CuratedLinksAsync(genre.Id, cancellationToken))
+            .Select(r => new RelatedGenre(r.OtherName, r.OtherSlug, r.Kind, r.Weight)).ToList();
+        return new GenreDetail(genre.Id, genre.Name, genre.Slug, genre.Description, ancestors, children, related);
     }
 }
