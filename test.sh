@@ -27,6 +27,9 @@ if [ -f "$trx" ]; then
   passed=$(count passed); failed=$(count failed); skipped=$(count notExecuted)
   errors=$(count error)
   failed=$((failed + ${errors:-0}))
+  # Name the failures last, where a log's tail shows them.
+  grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$trx" | grep -o 'testName="[^"]*"' \
+    | sed -e 's/^testName="/FAILED: /' -e 's/"$//' -e 's/&quot;/"/g' -e 's/&amp;/\&/g' || true
   if [ "${skipped:-0}" -gt 0 ]; then
     echo "${passed:-0} passed, ${failed:-0} failed, ${skipped} skipped"
   else

@@ -18,6 +18,8 @@ public sealed class AppUser : IdentityUser<int>
     public DateTime CreatedAt { get; set; }
     /// <summary>The artist page's address, made from the display name when first needed (ArtistSlugs), or null.</summary>
     public string? ArtistSlug { get; set; }
+    /// <summary>How many accounts follow this one; kept by SQLite triggers on ArtistFollows (migration 20261202000000).</summary>
+    public int FollowerCount { get; set; }
 }
 
 public static class Roles
@@ -38,5 +40,6 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         builder.Property(u => u.AvatarPath).HasMaxLength(200);
         builder.Property(u => u.ArtistSlug).HasMaxLength(AppUser.ArtistSlugMaxLength);
         builder.HasIndex(u => u.ArtistSlug).IsUnique();
+        builder.Property(u => u.FollowerCount).HasDefaultValue(0);
     }
 }

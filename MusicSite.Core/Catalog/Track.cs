@@ -51,8 +51,10 @@ public sealed class Track
     /// <summary>Counted plays (30 s listened, one per listener and half hour); kept on the row so sorting by plays uses an index.</summary>
     public int PlayCount { get; set; }
     public int DownloadCount { get; set; }
-    /// <summary>Listeners who like the track (ratings of 4 or 5 once ratings exist).</summary>
+    /// <summary>Hearts (TrackLikes rows); kept by SQLite triggers in the same transaction as the like.</summary>
     public int LikeCount { get; set; }
+    /// <summary>Timed comments and replies (TrackComments rows); kept by SQLite triggers.</summary>
+    public int CommentCount { get; set; }
     public DateTime? ProcessedAt { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
@@ -92,6 +94,7 @@ internal sealed class TrackConfiguration : IEntityTypeConfiguration<Track>
         builder.Property(t => t.PlayCount).HasDefaultValue(0);
         builder.Property(t => t.DownloadCount).HasDefaultValue(0);
         builder.Property(t => t.LikeCount).HasDefaultValue(0);
+        builder.Property(t => t.CommentCount).HasDefaultValue(0);
         builder.HasIndex(t => t.PlayCount);
         builder.HasIndex(t => t.Title);
         builder.HasIndex(t => t.ArtistName);

@@ -73,6 +73,19 @@ public static class ErrorCodes
     /// <summary>A delete of a genre that still has subgenres, tracks or albums, without <c>reassignTo</c>.</summary>
     public const string GenreNotEmpty = "GENRE_NOT_EMPTY";
 
+    // Community and content
+    public const string RatingNotFound = "RATING_NOT_FOUND";
+    /// <summary>A second rating of the same track by the same user: update it instead.</summary>
+    public const string RatingExists = "RATING_EXISTS";
+    /// <summary>An artist rating (or reviewing) their own track.</summary>
+    public const string OwnTrack = "OWN_TRACK";
+    public const string CommentNotFound = "COMMENT_NOT_FOUND";
+    public const string EventNotFound = "EVENT_NOT_FOUND";
+    public const string PostNotFound = "POST_NOT_FOUND";
+    public const string CategoryNotFound = "CATEGORY_NOT_FOUND";
+    /// <summary>Another blog post already has this address.</summary>
+    public const string SlugTaken = "SLUG_TAKEN";
+
     // Protocol and server
     public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
     public const string RateLimited = "RATE_LIMITED";

@@ -39,6 +39,17 @@ public sealed class MusicSiteDbContext(DbContextOptions<MusicSiteDbContext> opti
     public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
     public DbSet<SeedRun> SeedRuns => Set<SeedRun>();
     public DbSet<RetiredArtistSlug> RetiredArtistSlugs => Set<RetiredArtistSlug>();
+    public DbSet<Community.Rating> Ratings => Set<Community.Rating>();
+    public DbSet<Community.TrackComment> TrackComments => Set<Community.TrackComment>();
+    public DbSet<Community.TrackLike> TrackLikes => Set<Community.TrackLike>();
+    public DbSet<Community.ArtistFollow> ArtistFollows => Set<Community.ArtistFollow>();
+    public DbSet<Events.Event> Events => Set<Events.Event>();
+    public DbSet<Events.EventTrack> EventTracks => Set<Events.EventTrack>();
+    public DbSet<Blog.BlogPost> BlogPosts => Set<Blog.BlogPost>();
+    public DbSet<Blog.BlogCategory> BlogCategories => Set<Blog.BlogCategory>();
+    public DbSet<Contact.ContactMessage> ContactMessages => Set<Contact.ContactMessage>();
+    public DbSet<UserPreferences> UserPreferences => Set<UserPreferences>();
+    public DbSet<NotificationMailChoice> NotificationMailChoices => Set<NotificationMailChoice>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -15,6 +15,33 @@ public enum NotificationKind
     ApprovalRequested,
     /// <summary>The owner of a work you built on accepted or declined your link.</summary>
     ApprovalAnswered,
+    /// <summary>Someone rated your track (without a review).</summary>
+    RatingReceived,
+    /// <summary>Someone reviewed your track (a rating with text).</summary>
+    ReviewReceived,
+    /// <summary>Someone commented on your track.</summary>
+    CommentReceived,
+    /// <summary>Someone replied to your comment.</summary>
+    ReplyReceived,
+    /// <summary>Someone followed you.</summary>
+    NewFollower,
+    /// <summary>An artist you follow published a track or album.</summary>
+    NewRelease,
+    /// <summary>Your upload finished processing and is ready.</summary>
+    ProcessingFinished,
+    /// <summary>Your upload could not be processed.</summary>
+    ProcessingFailed,
+}
+
+/// <summary>Whether a notification also goes out by mail. Null: not a mailed kind. The mail outbox sends Pending
+/// ones after the change is saved, reading the recipient's opt-ins at that moment.</summary>
+public enum NotificationMailState
+{
+    Pending,
+    Sent,
+    /// <summary>The recipient had not opted in to this kind (or has no confirmed address).</summary>
+    Skipped,
+    Failed,
 }
 
 /// <summary>An in-app message to one user, with the page it is about. The sentence is written when the event
@@ -33,6 +60,7 @@ public sealed class Notification
     public string? Link { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? ReadAt { get; set; }
+    public NotificationMailState? MailState { get; set; }
 }
 
 internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
@@ -45,5 +73,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.HasOne(n => n.User).WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(n => new { n.UserId, n.CreatedAt });
         builder.HasIndex(n => new { n.UserId, n.ReadAt });
+        builder.Property(n => n.MailState).HasConversion<string>().HasMaxLength(10);
+        builder.HasIndex(n => n.MailState);
     }
 }

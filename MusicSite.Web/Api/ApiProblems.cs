@@ -66,6 +66,15 @@ public static class ApiProblems
         [ErrorCodes.GenreExists] = new(StatusCodes.Status409Conflict, "Another genre already has this name or address."),
         [ErrorCodes.GenreNotEmpty] = new(StatusCodes.Status409Conflict, "The genre still has subgenres, tracks or albums; name a genre to move them to."),
 
+        [ErrorCodes.RatingNotFound] = new(StatusCodes.Status404NotFound, "You have not rated this track."),
+        [ErrorCodes.RatingExists] = new(StatusCodes.Status409Conflict, "You have already rated this track; change your rating instead."),
+        [ErrorCodes.OwnTrack] = new(StatusCodes.Status403Forbidden, "Artists cannot rate their own tracks."),
+        [ErrorCodes.CommentNotFound] = new(StatusCodes.Status404NotFound, "No comment has this id."),
+        [ErrorCodes.EventNotFound] = new(StatusCodes.Status404NotFound, "No event has this id."),
+        [ErrorCodes.PostNotFound] = new(StatusCodes.Status404NotFound, "No blog post has this id."),
+        [ErrorCodes.CategoryNotFound] = new(StatusCodes.Status404NotFound, "No blog category has this id."),
+        [ErrorCodes.SlugTaken] = new(StatusCodes.Status409Conflict, "Another post already has this address."),
+
         [ErrorCodes.MethodNotAllowed] = new(StatusCodes.Status405MethodNotAllowed, "Method not allowed."),
         [ErrorCodes.RateLimited] = new(StatusCodes.Status429TooManyRequests, "Too many requests."),
         [ErrorCodes.InternalError] = new(StatusCodes.Status500InternalServerError, "Something went wrong on our side."),
