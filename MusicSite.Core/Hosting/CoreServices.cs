@@ -84,6 +84,7 @@ public static class CoreServices
         services.AddScoped<Attribution.LineageRequests>();
         services.AddScoped<Attribution.LineageSources>();
         services.AddScoped<Notifications.Notifier>();
+        services.AddScoped<Preferences>();
         services.AddScoped<ArtistSlugs>();
         services.AddScoped<ArtistDirectory>();
         services.AddScoped<Showcase>();

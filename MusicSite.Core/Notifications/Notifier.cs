@@ -5,6 +5,8 @@ namespace MusicSite.Notifications;
 /// <summary>
 /// The one writer of notifications. It adds them to the caller's unit of work, so a notification is saved in the
 /// same transaction as the change it tells of (or not at all). Nobody is told about their own doing.
+/// Every notification starts with its mail pending: the mail outbox decides after the save, from the recipient's
+/// opt-ins at that moment, whether it is sent or skipped.
 /// </summary>
 public sealed class Notifier(MusicSiteDbContext db, TimeProvider time)
 {
@@ -31,6 +33,7 @@ public sealed class Notifier(MusicSiteDbContext db, TimeProvider time)
             Text = text.Length <= MaxTextLength ? text : text[..(MaxTextLength - 1)] + "…",
             Link = link,
             CreatedAt = time.GetUtcNow().UtcDateTime,
+            MailState = NotificationMailState.Pending,
         };
         db.Notifications.Add(notification);
         return notification;
