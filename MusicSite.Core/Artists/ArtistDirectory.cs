@@ -18,7 +18,7 @@ public sealed record ArtistTotals(int Tracks, int Albums, long Plays);
 /// <summary>An artist page's head: who, their words, and what they have published. <see cref="AvatarVersion"/>
 /// changes with each new avatar (null: none).</summary>
 public sealed record ArtistProfile(int Id, string Slug, string DisplayName, string? Bio, string? AvatarVersion, ArtistTotals Totals,
-    DateTime JoinedAt);
+    DateTime JoinedAt, int FollowerCount = 0);
 
 /// <summary>An artist in the index.</summary>
 public sealed record ArtistSummary(int Id, string Slug, string DisplayName, string? AvatarVersion, int TrackCount, int AlbumCount);
@@ -70,12 +70,12 @@ public sealed class ArtistDirectory(MusicSiteDbContext db, TrackCatalog catalog,
             return null;
         }
         var user = await db.Users.AsNoTracking().Where(u => u.Id == id)
-            .Select(u => new { u.DisplayName, u.Bio, u.AvatarPath, u.CreatedAt }).FirstAsync(cancellationToken);
+            .Select(u => new { u.DisplayName, u.Bio, u.AvatarPath, u.CreatedAt, u.FollowerCount }).FirstAsync(cancellationToken);
         var tracks = Tracks(id, viewer);
         var totals = new ArtistTotals(await tracks.CountAsync(cancellationToken),
             await db.Albums.CountAsync(a => a.OwnerId == id, cancellationToken),
             await tracks.SumAsync(t => (long)t.PlayCount, cancellationToken));
-        return new ArtistProfile(id, slug, user.DisplayName, user.Bio, AvatarVersion(user.AvatarPath), totals, user.CreatedAt);
+        return new ArtistProfile(id, slug, user.DisplayName, user.Bio, AvatarVersion(user.AvatarPath), totals, user.CreatedAt, user.FollowerCount);
     }
 
     /// <summary>The current slug of an artist, made now if needed; null when the account is not an artist.</summary>
@@ -133,8 +133,12 @@ public sealed class ArtistDirectory(MusicSiteDbContext db, TrackCatalog catalog,
     public static string? AvatarVersion(string? avatarPath) =>
         avatarPath is null ? null : Path.GetFileNameWithoutExtension(avatarPath) is { Length: > 8 } name ? name[..8] : Path.GetFileNameWithoutExtension(avatarPath);
 
-    private Task<bool> IsArtistAsync(int id, CancellationToken cancellationToken) =>
+    /// <summary>True when the account is an artist (the rule of <see cref="Artists"/>).</summary>
+    public Task<bool> IsArtistAsync(int id, CancellationToken cancellationToken) =>
         Artists().AnyAsync(u => u.Id == id, cancellationToken);
+
+    /// <summary>The ids of every artist, as a query to compose with (the rule of <see cref="Artists"/>).</summary>
+    public IQueryable<int> ArtistIds() => Artists().Select(u => u.Id);
 
     /// <summary>The one rule for who is an artist: an account with a public, ready track or with an album.</summary>
     private IQueryable<AppUser> Artists()

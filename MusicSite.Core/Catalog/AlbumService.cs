@@ -35,7 +35,7 @@ public sealed class AlbumService(MusicSiteDbContext db, TrackCatalog catalog, Ca
         var items = await albums.OrderByDescending(a => a.ReleaseDate).ThenByDescending(a => a.Id)
             .Skip(Paging.Offset(page, limit)).Take(limit)
             .Select(a => new AlbumSummary(a.Id, a.Title, a.ArtistName, a.ReleaseDate, visible.Count(t => t.AlbumId == a.Id), a.UpdatedAt,
-                new UploaderRef(a.OwnerId, a.Owner!.DisplayName, a.Owner.ArtistSlug)))
+                new UploaderRef(a.OwnerId, a.Owner!.DisplayName, a.Owner.ArtistSlug, a.Owner.FollowerCount)))
             .ToListAsync(cancellationToken);
         return (items, total);
     }
@@ -58,7 +58,7 @@ public sealed class AlbumService(MusicSiteDbContext db, TrackCatalog catalog, Ca
             .ToListAsync(cancellationToken);
         return new AlbumDetail(album.Id, album.Title, album.ArtistName, album.ReleaseDate, album.Description, album.ArtworkPath is not null,
             album.Genres.Select(g => new GenreRef(g.GenreId, g.Genre!.Name, g.Genre.Slug)).OrderBy(g => g.Name).ToList(),
-            new UploaderRef(album.OwnerId, album.Owner!.DisplayName, album.Owner.ArtistSlug),
+            new UploaderRef(album.OwnerId, album.Owner!.DisplayName, album.Owner.ArtistSlug, album.Owner.FollowerCount),
             tracks.Select(t => new AlbumTrack(t.Id, t.TrackNumber, t.Title, t.ArtistName, t.DurationSeconds, t.License, t.ReplayGainDb, t.UpdatedAt, t.Uploader)).ToList(),
             tracks.Sum(t => t.DurationSeconds ?? 0),
             tracks.Select(t => t.ArtistName).Prepend(album.ArtistName).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),

@@ -114,5 +114,5 @@ public sealed class TrackCatalog(MusicSiteDbContext db)
         tracks.Select(t => new TrackSummary(t.Id, t.Title, t.ArtistName,
             t.Album != null ? t.Album.Title : null, t.AlbumId, t.DurationSeconds, t.License!.Name,
             t.Genres.Select(g => g.Genre!.Name).ToList(), t.CreatedAt, t.Bpm, t.Key, t.PlayCount,
-            new UploaderRef(t.UploaderId, t.Uploader!.DisplayName, t.Uploader.ArtistSlug)) { UpdatedAt = t.UpdatedAt });
+            new UploaderRef(t.UploaderId, t.Uploader!.DisplayName, t.Uploader.ArtistSlug, t.Uploader.FollowerCount)) { UpdatedAt = t.UpdatedAt });
 }

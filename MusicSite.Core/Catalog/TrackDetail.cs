@@ -6,8 +6,10 @@ namespace MusicSite.Catalog;
 
 public sealed record GenreRef(int Id, string Name, string Slug);
 public sealed record LicenseRef(string Code, string Name, string? Url);
-/// <summary>The account that published a thing: its artist page is /artists/{Slug} (null until first needed).</summary>
-public sealed record UploaderRef(int Id, string DisplayName, string? Slug = null);
+/// <summary>The account that published a thing: its artist page is /artists/{Slug} (null until first needed), and
+/// its followers (AppUser.FollowerCount) where the reader filled them in.</summary>
+public sealed record UploaderRef(int Id, string DisplayName, string? Slug = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? FollowerCount = null);
 public sealed record ProcessingInfo(string State, int Progress, string? Step, string? Error, int Attempts);
 /// <summary>The original upload. Its file name was the uploader's local name: only they and admins see it.</summary>
 public sealed record AudioInfo(string Codec, int? SampleRate, int? Channels, int? BitrateKbps, long SizeBytes, string? OriginalFileName)
@@ -82,7 +84,7 @@ public static class TrackDetails
             track.Tags.Select(t => t.Tag).Order().ToList(),
             track.Genres.Select(g => new GenreRef(g.GenreId, g.Genre!.Name, g.Genre.Slug)).OrderBy(g => g.Name).ToList(),
             track.Bpm, track.Key, new LicenseRef(track.License!.Code, track.License.Name, track.License.Url),
-            track.IsPublic, track.IsDownloadable, new UploaderRef(track.UploaderId, track.Uploader!.DisplayName, track.Uploader.ArtistSlug),
+            track.IsPublic, track.IsDownloadable, new UploaderRef(track.UploaderId, track.Uploader!.DisplayName, track.Uploader.ArtistSlug, track.Uploader.FollowerCount),
             track.DurationSeconds,
             new ProcessingInfo(track.State.ToString().ToLowerInvariant(), track.ProcessingProgress, track.ProcessingStep,
                 track.ProcessingError, track.ProcessingAttempts),

@@ -4,10 +4,16 @@ using MusicSite.Data;
 namespace MusicSite.Catalog;
 
 /// <summary>A track's counts: totals, distinct listeners, and plays in the current day, week (from Monday) and
-/// month, all in UTC by the site's clock.</summary>
-public sealed record TrackStats(int Plays, int UniqueListeners, int Downloads, int PlaysToday, int PlaysThisWeek, int PlaysThisMonth)
+/// month, all in UTC by the site's clock; its likes and comments (the counters kept by triggers), and, for a signed-in
+/// caller, whether they like it.</summary>
+public sealed record TrackStats(int Plays, int UniqueListeners, int Downloads, int PlaysToday, int PlaysThisWeek, int PlaysThisMonth,
+    int Likes = 0, int Comments = 0)
 {
     public static readonly TrackStats None = new(0, 0, 0, 0, 0, 0);
+
+    /// <summary>Whether the caller likes the track: only for a signed-in caller.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public bool? Liked { get; init; }
 }
 
 /// <summary>Plays and downloads on one UTC day.</summary>
@@ -49,11 +55,12 @@ public sealed class TrackStatistics(MusicSiteDbContext db, TimeProvider clock)
                 Month = g.Count(p => p.PlayedAt >= month),
             })
             .ToDictionaryAsync(w => w.TrackId, cancellationToken);
-        var counters = await db.Tracks.Where(t => ids.Contains(t.Id)).Select(t => new { t.Id, t.PlayCount, t.DownloadCount })
+        var counters = await db.Tracks.Where(t => ids.Contains(t.Id))
+            .Select(t => new { t.Id, t.PlayCount, t.DownloadCount, t.LikeCount, t.CommentCount })
             .ToListAsync(cancellationToken);
         return counters.ToDictionary(c => c.Id, c => windows.TryGetValue(c.Id, out var w)
-            ? new TrackStats(c.PlayCount, w.Listeners, c.DownloadCount, w.Today, w.Week, w.Month)
-            : new TrackStats(c.PlayCount, 0, c.DownloadCount, 0, 0, 0));
+            ? new TrackStats(c.PlayCount, w.Listeners, c.DownloadCount, w.Today, w.Week, w.Month, c.LikeCount, c.CommentCount)
+            : new TrackStats(c.PlayCount, 0, c.DownloadCount, 0, 0, 0, c.LikeCount, c.CommentCount));
     }
 
     /// <summary>The last <paramref name="days"/> UTC days up to today, oldest first, with every day present.</summary>

@@ -85,6 +85,10 @@ public static class CoreServices
         services.AddScoped<Attribution.LineageSources>();
         services.AddScoped<Notifications.Notifier>();
         services.AddScoped<Preferences>();
+        services.AddScoped<Community.Likes>();
+        services.AddScoped<Community.Follows>();
+        services.AddScoped<Community.Feed>();
+        services.AddScoped<Community.ActivityVisibility>();
         services.AddScoped<ArtistSlugs>();
         services.AddScoped<ArtistDirectory>();
         services.AddScoped<Showcase>();

@@ -124,7 +124,7 @@ public static class TracksApi
             return ApiProblems.Validation(errors);
         }
         var result = await search.SearchAsync(query, user.AsViewer(), cancellationToken);
-        var page = PagedList<TrackSummary>.Create(await responses.ListAsync(result.Items, cancellationToken),
+        var page = PagedList<TrackSummary>.Create(await responses.ListAsync(result.Items, cancellationToken, user.AsViewer()),
             new PageQuery(query.Page, query.Limit), result.Total);
         return TypedResults.Ok(new TrackListResponse(page.Data, page.Meta, result.Facets));
     }
@@ -155,7 +155,7 @@ public static class TracksApi
         if (withRelated)
         {
             var related = await catalog.RelatedWithScoresAsync(id, user.AsViewer(), 6, cancellationToken);
-            var listed = await responses.ListAsync(related.Select(r => r.Track).ToList(), cancellationToken);
+            var listed = await responses.ListAsync(related.Select(r => r.Track).ToList(), cancellationToken, user.AsViewer());
             detail = detail with { Related = related.Zip(listed, (r, t) => r with { Track = t }).ToList() };
         }
         return TypedResults.Ok(detail);

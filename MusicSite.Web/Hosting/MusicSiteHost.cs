@@ -129,6 +129,7 @@ public static class MusicSiteHost
         app.MapStemFilesApi();
         app.MapUsersApi();
         app.MapArtistsApi();
+        app.MapSocialApi();
         app.MapStemsApi();
         app.MapLineageApi();
         app.MapLineageLinksApi();
