@@ -14,6 +14,10 @@ public sealed record TrackSummary(int Id, string Title, string ArtistName, strin
     /// <summary>The track's last change: it versions the cover's address.</summary>
     public DateTime UpdatedAt { get; init; }
 
+    /// <summary>Its hearts (Tracks.LikeCount), for the heart beside it in lists; the API gives them in <c>stats</c>.</summary>
+    [JsonIgnore]
+    public int LikeCount { get; init; }
+
     /// <summary>Counts, set by the API (<see cref="TrackStatistics"/>, one grouped query per page).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public TrackStats? Stats { get; init; }
@@ -114,5 +118,5 @@ public sealed class TrackCatalog(MusicSiteDbContext db)
         tracks.Select(t => new TrackSummary(t.Id, t.Title, t.ArtistName,
             t.Album != null ? t.Album.Title : null, t.AlbumId, t.DurationSeconds, t.License!.Name,
             t.Genres.Select(g => g.Genre!.Name).ToList(), t.CreatedAt, t.Bpm, t.Key, t.PlayCount,
-            new UploaderRef(t.UploaderId, t.Uploader!.DisplayName, t.Uploader.ArtistSlug, t.Uploader.FollowerCount)) { UpdatedAt = t.UpdatedAt });
+            new UploaderRef(t.UploaderId, t.Uploader!.DisplayName, t.Uploader.ArtistSlug, t.Uploader.FollowerCount)) { UpdatedAt = t.UpdatedAt, LikeCount = t.LikeCount });
 }

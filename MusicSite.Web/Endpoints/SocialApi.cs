@@ -23,13 +23,16 @@ public static class SocialApi
 {
     public static IEndpointRouteBuilder MapSocialApi(this IEndpointRouteBuilder app)
     {
-        var like = app.MapGroup("/api/music/tracks/{id:int}/like").WithTags("Likes").RequireAuthorization().RequireRateLimiting(RateLimits.Edits);
+        var like = app.MapGroup("/api/music/tracks/{id:int}/like").WithTags("Likes").RequireAuthorization().RequireRateLimiting(RateLimits.Edits)
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
         like.MapPut("/", LikeAsync);
         like.MapDelete("/", UnlikeAsync);
-        var follow = app.MapGroup("/api/artists/{id:int}/follow").WithTags("Follows").RequireAuthorization().RequireRateLimiting(RateLimits.Edits);
+        var follow = app.MapGroup("/api/artists/{id:int}/follow").WithTags("Follows").RequireAuthorization().RequireRateLimiting(RateLimits.Edits)
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
         follow.MapPut("/", FollowAsync);
         follow.MapDelete("/", UnfollowAsync);
-        var me = app.MapGroup("/api/me").WithTags("Likes", "Follows").RequireAuthorization().RequireRateLimiting(RateLimits.Reads);
+        var me = app.MapGroup("/api/me").WithTags("Likes", "Follows").RequireAuthorization().RequireRateLimiting(RateLimits.Reads)
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
         me.MapGet("/likes", MyLikesAsync);
         me.MapGet("/feed", FeedAsync);
         return app;
