@@ -65,6 +65,10 @@ public sealed class Follows(MusicSiteDbContext db, ArtistDirectory artists, Noti
         return new FollowState(artistId, row?.Following ?? false, row?.FollowerCount ?? 0);
     }
 
+    /// <summary>The display name of an account (what a follow button is labelled with).</summary>
+    public async Task<string> NameOfAsync(int artistId, CancellationToken cancellationToken) =>
+        await db.Users.AsNoTracking().Where(u => u.Id == artistId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken) ?? "";
+
     /// <summary>The artists <paramref name="userId"/> follows, newest follow first; only accounts that still publish.
     /// Shown to others only as <see cref="ActivityVisibility"/> allows.</summary>
     public async Task<(IReadOnlyList<FollowedArtist> Items, int Total)> FollowingAsync(int userId, int page, int limit,

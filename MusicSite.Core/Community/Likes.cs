@@ -53,6 +53,10 @@ public sealed class Likes(MusicSiteDbContext db, TrackCatalog catalog, TimeProvi
             .FirstOrDefaultAsync(cancellationToken);
     }
 
+    /// <summary>The title of a track the viewer may see (what its heart is labelled with), or null.</summary>
+    public Task<string?> TitleAsync(int trackId, Viewer viewer, CancellationToken cancellationToken) =>
+        catalog.Visible(viewer).Where(t => t.Id == trackId).Select(t => t.Title).FirstOrDefaultAsync(cancellationToken);
+
     /// <summary>Which of <paramref name="trackIds"/> the user likes: one query for a whole page.</summary>
     public async Task<IReadOnlySet<int>> LikedAmongAsync(int? userId, IReadOnlyCollection<int> trackIds, CancellationToken cancellationToken)
     {

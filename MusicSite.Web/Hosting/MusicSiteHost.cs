@@ -130,6 +130,7 @@ public static class MusicSiteHost
         app.MapUsersApi();
         app.MapArtistsApi();
         app.MapSocialApi();
+        app.MapLikePageEndpoints();
         app.MapStemsApi();
         app.MapLineageApi();
         app.MapLineageLinksApi();

@@ -100,10 +100,28 @@
       img.hidden = !item.cover;
       if (item.cover) { img.src = item.cover; }
     });
+    loadHeart(item);
     if ("mediaSession" in navigator) {
       navigator.mediaSession.metadata = new MediaMetadata({ title: item.title, artist: item.artist,
         artwork: item.cover ? [{ src: item.cover }] : [] });
     }
+  }
+
+  // The playing track's heart: the server renders it as on the pages (state, count, form), and htmx posts it.
+  function loadHeart(item) {
+    var box = el.heart, id = item.id;
+    if (!box) { return; }
+    box.dataset.trackId = id || "";
+    if (!id) { box.replaceChildren(); return; }
+    fetch("/tracks/" + encodeURIComponent(id) + "/heart?returnUrl=" + encodeURIComponent(location.pathname + location.search),
+      { credentials: "same-origin" })
+      .then(function (r) { return r.ok ? r.text() : ""; })
+      .then(function (html) {
+        if (box.dataset.trackId !== id) { return; } // another track started meanwhile
+        box.innerHTML = html;
+        if (window.htmx) { htmx.process(box); }
+      })
+      .catch(function () { box.replaceChildren(); });
   }
 
   function progress() {
@@ -345,7 +363,7 @@
 
   function start() {
     ["player", "audio", "toggle", "prev", "next", "seek", "wave", "elapsed", "total", "mute", "volume", "cover", "art", "expand",
-      "close", "meta", "queue", "queue-toggle", "queue-list", "queue-clear", "queue-template", "peek-title", "peek-artist"]
+      "close", "meta", "heart", "queue", "queue-toggle", "queue-list", "queue-clear", "queue-template", "peek-title", "peek-artist"]
       .forEach(function (name) {
         el[name.replace(/-(\w)/g, function (_, c) { return c.toUpperCase(); })] = document.getElementById(name === "player" ? "player" : "player-" + name);
       });

@@ -89,6 +89,22 @@
       document.head.appendChild(script);
     });
   }
+  // A heart posted with htmx comes back as the new heart of that track; the other hearts of the same track on the
+  // page (a list, the track page, the player) take its state and count too, keeping their own return address.
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var heart = event.detail && event.detail.elt;
+    if (!heart || !heart.matches || !heart.matches(".heart[data-heart]")) { return; }
+    var fresh = heart.isConnected ? heart : document.querySelector(".heart[data-heart='" + heart.dataset.heart + "']");
+    if (!fresh) { return; }
+    document.querySelectorAll(".heart[data-heart='" + fresh.dataset.heart + "']").forEach(function (other) {
+      if (other === fresh) { return; }
+      var copy = fresh.cloneNode(true), back = other.querySelector("input[name=returnUrl]"), own = copy.querySelector("input[name=returnUrl]");
+      if (back && own) { own.value = back.value; }
+      other.replaceWith(copy);
+      if (window.htmx) { htmx.process(copy); }
+    });
+  });
+
   document.addEventListener("DOMContentLoaded", function () { loadPageScripts(document); });
   document.addEventListener("htmx:afterSettle", function () { loadPageScripts(document); });
 
