@@ -27,6 +27,7 @@ public static class CoreServices
         services.AddOptions<RateLimitSettings>().Bind(configuration.GetSection(RateLimitSettings.SectionName));
         services.AddOptions<UploadOptions>().Bind(configuration.GetSection(UploadOptions.SectionName));
         services.AddOptions<ProcessingOptions>().Bind(configuration.GetSection(ProcessingOptions.SectionName));
+        services.AddOptions<Notifications.NotificationMailOptions>().Bind(configuration.GetSection(Notifications.NotificationMailOptions.SectionName));
         services.AddOptions<FaultOptions>().Bind(configuration.GetSection(FaultOptions.SectionName));
         services.AddSingleton<FaultPoints>();
         services.AddSingleton(TimeProvider.System);
@@ -85,6 +86,7 @@ public static class CoreServices
         services.AddScoped<Attribution.LineageSources>();
         services.AddScoped<Notifications.Notifier>();
         services.AddScoped<Preferences>();
+        services.AddScoped<Notifications.NotificationMailer>();
         services.AddScoped<ArtistSlugs>();
         services.AddScoped<ArtistDirectory>();
         services.AddScoped<Showcase>();
