@@ -85,6 +85,8 @@ public static class CoreServices
         services.AddScoped<Attribution.LineageRequests>();
         services.AddScoped<Attribution.LineageSources>();
         services.AddScoped<Notifications.Notifier>();
+        services.AddScoped<Community.CommentNotices>();
+        services.AddScoped<Community.Comments>();
         services.AddScoped<Preferences>();
         services.AddScoped<Notifications.NotificationMailer>();
         services.AddScoped<ArtistSlugs>();
