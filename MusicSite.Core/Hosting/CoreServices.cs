@@ -89,6 +89,7 @@ public static class CoreServices
         services.AddScoped<Community.Comments>();
         services.AddScoped<Preferences>();
         services.AddScoped<Notifications.NotificationMailer>();
+        services.AddScoped<Notifications.ReleaseNotices>();
         services.AddScoped<ArtistSlugs>();
         services.AddScoped<ArtistDirectory>();
         services.AddScoped<Showcase>();
