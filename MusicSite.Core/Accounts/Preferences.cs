@@ -22,6 +22,17 @@ public sealed class Preferences(MusicSiteDbContext db, TimeProvider time)
         (await db.NotificationMailChoices.AsNoTracking().Where(c => c.UserId == userId).Select(c => c.Kind)
             .ToListAsync(cancellationToken)).ToHashSet();
 
+    /// <summary>Whether <paramref name="viewer"/> may see the user's profile: their bio and avatar. A private profile
+    /// (<see cref="UserPreferences.ProfilePublic"/> off) shows them only to its owner and to admins; the name and
+    /// the published work stay visible, since they are what was published.</summary>
+    public async Task<bool> ShowsProfileToAsync(int userId, Catalog.Viewer viewer, CancellationToken cancellationToken) =>
+        viewer.UserId == userId || viewer.IsAdmin || (await PrivateProfilesAsync([userId], cancellationToken)).Count == 0;
+
+    /// <summary>Which of <paramref name="userIds"/> keep their profile private, for lists seen by everyone.</summary>
+    public async Task<IReadOnlySet<int>> PrivateProfilesAsync(IReadOnlyCollection<int> userIds, CancellationToken cancellationToken) =>
+        (await db.UserPreferences.AsNoTracking().Where(p => !p.ProfilePublic && userIds.Contains(p.UserId)).Select(p => p.UserId)
+            .ToListAsync(cancellationToken)).ToHashSet();
+
     /// <summary>The settings and the mail opt-ins together.</summary>
     public async Task<PreferencesView> ViewAsync(int userId, CancellationToken cancellationToken) =>
         new(await GetAsync(userId, cancellationToken), await MailKindsAsync(userId, cancellationToken));
