@@ -145,6 +145,8 @@ public static class MusicSiteHost
         app.MapPreferencesApi();
         app.MapRequestPageEndpoints();
         app.MapLineagePageEndpoints();
+        app.MapBlogApi();
+        app.MapBlogPageEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }
