@@ -68,7 +68,7 @@ public sealed class PreferencesPageTests(MusicSiteFactory site) : IClassFixture<
         ]);
 
         Assert.Equal(302, (int)response.StatusCode);
-        Assert.Equal("/account/settings?saved=1", response.Headers.Location!.OriginalString);
+        Assert.Equal("/account/settings?saved=1", response.Headers.Location!.IsAbsoluteUri ? response.Headers.Location.PathAndQuery : response.Headers.Location.OriginalString);
         var doc = await PageAsync(client, "/account/settings?saved=1");
         Assert.NotNull(doc.QuerySelector("[data-testid=settings-saved]"));
         Assert.Equal("dark", doc.QuerySelector("input[name=theme][checked]")!.GetAttribute("value"));
