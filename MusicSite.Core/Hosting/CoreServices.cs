@@ -85,6 +85,8 @@ public static class CoreServices
         services.AddScoped<Attribution.LineageSources>();
         services.AddScoped<Notifications.Notifier>();
         services.AddScoped<Preferences>();
+        services.AddScoped<Community.Ratings>();
+        services.AddScoped<Community.RatingBoard>();
         services.AddScoped<ArtistSlugs>();
         services.AddScoped<ArtistDirectory>();
         services.AddScoped<Showcase>();

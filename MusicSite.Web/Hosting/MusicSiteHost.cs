@@ -138,6 +138,7 @@ public static class MusicSiteHost
         app.MapFavicon();
         app.MapArtistPageEndpoints();
         app.MapNotificationsApi();
+        app.MapRatingsApi();
         app.MapNotificationPageEndpoints();
         app.MapRequestPageEndpoints();
         app.MapLineagePageEndpoints();
