@@ -84,6 +84,8 @@ public static class CoreServices
         services.AddScoped<Attribution.LineageRequests>();
         services.AddScoped<Attribution.LineageSources>();
         services.AddScoped<Notifications.Notifier>();
+        services.AddScoped<Community.CommentNotices>();
+        services.AddScoped<Community.Comments>();
         services.AddScoped<Preferences>();
         services.AddScoped<Community.Ratings>();
         services.AddScoped<Community.RatingBoard>();
