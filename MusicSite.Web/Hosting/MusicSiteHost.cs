@@ -138,11 +138,8 @@ public static class MusicSiteHost
         app.MapFavicon();
         app.MapArtistPageEndpoints();
         app.MapNotificationsApi();
-<<<<<<< HEAD
         app.MapRatingsApi();
-=======
         app.MapCommentsApi();
->>>>>>> main
         app.MapNotificationPageEndpoints();
         app.MapRequestPageEndpoints();
         app.MapLineagePageEndpoints();
