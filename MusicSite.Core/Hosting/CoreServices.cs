@@ -105,6 +105,8 @@ public static class CoreServices
         services.AddScoped<RelatedGenres>();
         services.AddScoped<PopularGenres>();
         services.AddScoped<Admin.AuditLog>();
+        services.AddScoped<Blog.BlogPosts>();
+        services.AddScoped<Blog.BlogEditor>();
         services.AddScoped<StreamSource>();
         services.AddScoped<DemoAudioRenderer>();
         services.AddScoped<Seeder>();

@@ -143,6 +143,8 @@ public static class MusicSiteHost
         app.MapNotificationPageEndpoints();
         app.MapRequestPageEndpoints();
         app.MapLineagePageEndpoints();
+        app.MapBlogApi();
+        app.MapBlogPageEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }
