@@ -90,6 +90,8 @@ public static class CoreServices
         services.AddScoped<Preferences>();
         services.AddScoped<Notifications.NotificationMailer>();
         services.AddScoped<Notifications.ReleaseNotices>();
+        services.AddScoped<Community.Ratings>();
+        services.AddScoped<Community.RatingBoard>();
         services.AddScoped<ArtistSlugs>();
         services.AddScoped<ArtistDirectory>();
         services.AddScoped<Showcase>();
