@@ -101,6 +101,9 @@ public static class CoreServices
         services.AddScoped<RelatedGenres>();
         services.AddScoped<PopularGenres>();
         services.AddScoped<Admin.AuditLog>();
+        services.AddScoped<Events.EventQueries>();
+        services.AddScoped<Events.EventService>();
+        services.AddScoped<EventSeeds>();
         services.AddScoped<StreamSource>();
         services.AddScoped<DemoAudioRenderer>();
         services.AddScoped<Seeder>();

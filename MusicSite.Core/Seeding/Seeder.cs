@@ -23,6 +23,7 @@ public sealed class Seeder(
     UserManager<AppUser> users,
     DemoAudioRenderer renderer,
     ArtistSlugs artistSlugs,
+    EventSeeds eventSeeds,
     IOptions<MusicSiteOptions> options,
     TimeProvider clock,
     ILogger<Seeder> logger)
@@ -47,6 +48,10 @@ public sealed class Seeder(
                 return;
             }
             await SeedDemoAsync(Path.Combine(seeds, "demo-catalog.json"), cancellationToken);
+        }
+        if (wantsDemo)
+        {
+            await eventSeeds.SeedAsync(Path.Combine(seeds, "events.json"), cancellationToken);
         }
     }
 

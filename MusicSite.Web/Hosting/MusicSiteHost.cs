@@ -141,6 +141,8 @@ public static class MusicSiteHost
         app.MapNotificationPageEndpoints();
         app.MapRequestPageEndpoints();
         app.MapLineagePageEndpoints();
+        app.MapEventsApi();
+        app.MapEventPageEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }
