@@ -84,6 +84,8 @@ public static class CoreServices
         services.AddScoped<Attribution.LineageRequests>();
         services.AddScoped<Attribution.LineageSources>();
         services.AddScoped<Notifications.Notifier>();
+        services.AddScoped<Community.CommentNotices>();
+        services.AddScoped<Community.Comments>();
         services.AddScoped<Preferences>();
         services.AddScoped<ArtistSlugs>();
         services.AddScoped<ArtistDirectory>();
@@ -101,6 +103,8 @@ public static class CoreServices
         services.AddScoped<RelatedGenres>();
         services.AddScoped<PopularGenres>();
         services.AddScoped<Admin.AuditLog>();
+        services.AddScoped<Blog.BlogPosts>();
+        services.AddScoped<Blog.BlogEditor>();
         services.AddScoped<Events.EventQueries>();
         services.AddScoped<Events.EventService>();
         services.AddScoped<EventSeeds>();

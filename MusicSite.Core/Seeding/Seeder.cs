@@ -15,7 +15,7 @@ namespace MusicSite.Seeding;
 
 /// <summary>
 /// Fills an empty database from seeds/: reference data (genres, licenses, instrument types) always, the
-/// demo catalog unless MUSICSITE_SEED=none. Each set is recorded in SeedRuns and never applied twice.
+/// demo catalog and the blog's posts (<see cref="BlogSeeder"/>) unless MUSICSITE_SEED=none. Each set is recorded in SeedRuns and never applied twice.
 /// Demo tracks are stored as pending uploads; start-up queues them for the audio pipeline like any other.
 /// </summary>
 public sealed class Seeder(
@@ -39,6 +39,11 @@ public sealed class Seeder(
             await SeedReferenceAsync(seeds, cancellationToken);
         }
         var wantsDemo = !string.Equals(options.Value.Seed, "none", StringComparison.OrdinalIgnoreCase);
+        if (wantsDemo && !await db.SeedRuns.AnyAsync(s => s.Name == BlogSeeder.SetName, cancellationToken))
+        {
+            var posts = await new BlogSeeder(db, clock).SeedAsync(Path.Combine(seeds, "blog"), cancellationToken);
+            logger.LogInformation("Seeded {Posts} blog posts", posts);
+        }
         if (wantsDemo && !await db.SeedRuns.AnyAsync(s => s.Name == DemoSet, cancellationToken))
         {
             // Only an empty catalog gets the demo: an existing site that turns seeding on is left alone.

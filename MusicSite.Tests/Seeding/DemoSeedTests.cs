@@ -162,17 +162,41 @@ public sealed partial class DemoSeedTests(DemoSeededFixture seeded) : IClassFixt
     private static partial Regex MaxVolume();
 
     [Fact]
+    public async Task BlogPosts_AreSeededFromSeedsBlog_PublishedWithCategoriesAndExcerpts()
+    {
+        await using var scope = seeded.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<MusicSiteDbContext>();
+        var files = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "seeds", "blog"), "*.md");
+
+        var posts = await db.BlogPosts.Include(p => p.Category).ToListAsync();
+
+        Assert.Equal(files.Length, posts.Count);
+        Assert.True(await db.BlogCategories.CountAsync() >= 2);
+        Assert.Contains(posts, p => p.Slug == "welcome-to-musicsite");
+        Assert.All(posts, p =>
+        {
+            Assert.NotNull(p.Category);
+            Assert.True(p.PublishedAt <= DateTime.UtcNow, p.Slug);
+            Assert.Equal(MusicSite.Blog.BlogMarkdown.Excerpt(p.Markdown), p.Excerpt);
+            Assert.False(string.IsNullOrWhiteSpace(p.Excerpt));
+        });
+        Assert.True(await db.SeedRuns.AnyAsync(s => s.Name == "blog"));
+    }
+
+    [Fact]
     public async Task Seeding_Again_ChangesNothing()
     {
         await using var scope = seeded.Scope();
         var db = scope.ServiceProvider.GetRequiredService<MusicSiteDbContext>();
-        var before = (await db.Genres.CountAsync(), await db.Tracks.CountAsync(), await db.Users.CountAsync(), await db.Events.CountAsync(),
-            Directory.GetFiles(seeded.Paths.Media, "*", SearchOption.AllDirectories).Length);
+        var before = (await db.Genres.CountAsync(), await db.Tracks.CountAsync(), await db.Users.CountAsync(),
+            Directory.GetFiles(seeded.Paths.Media, "*", SearchOption.AllDirectories).Length, await db.BlogPosts.CountAsync(),
+            await db.BlogCategories.CountAsync(), await db.Events.CountAsync());
 
         await scope.ServiceProvider.GetRequiredService<Seeder>().SeedAsync(CancellationToken.None);
 
-        var after = (await db.Genres.CountAsync(), await db.Tracks.CountAsync(), await db.Users.CountAsync(), await db.Events.CountAsync(),
-            Directory.GetFiles(seeded.Paths.Media, "*", SearchOption.AllDirectories).Length);
+        var after = (await db.Genres.CountAsync(), await db.Tracks.CountAsync(), await db.Users.CountAsync(),
+            Directory.GetFiles(seeded.Paths.Media, "*", SearchOption.AllDirectories).Length, await db.BlogPosts.CountAsync(),
+            await db.BlogCategories.CountAsync(), await db.Events.CountAsync());
         Assert.Equal(before, after);
     }
 }
@@ -212,5 +236,6 @@ public sealed class SeedNoneTests(CoreServicesFixture core) : IClassFixture<Core
         Assert.Equal(7, await db.Licenses.CountAsync());
         Assert.Equal(0, await db.Tracks.CountAsync());
         Assert.False(await db.SeedRuns.AnyAsync(s => s.Name == Seeder.DemoSet));
+        Assert.Equal(0, await db.BlogPosts.CountAsync());
     }
 }

@@ -73,4 +73,23 @@ public static class JsonBody
         errors.Add(name, $"{name} must be a number.");
         return null;
     }
+
+    /// <summary>A timestamp property: absent or null is null; an RFC 3339 text with its offset or "Z"
+    /// ("2026-12-24T18:00:00Z") is the moment; anything else is an error for <paramref name="name"/>.</summary>
+    public static DateTimeOffset? Timestamp(JsonElement body, string name, FieldErrors errors)
+    {
+        if (!body.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+        if (value.ValueKind == JsonValueKind.String && value.GetString() is { Length: >= 20 } text
+            && (text.EndsWith('Z') || text.EndsWith('z') || text[^6] is '+' or '-')
+            && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.None, out var moment))
+        {
+            return moment;
+        }
+        errors.Add(name, $"{name} must be a time with its offset, such as 2026-12-24T18:00:00Z.");
+        return null;
+    }
 }

@@ -138,11 +138,14 @@ public static class MusicSiteHost
         app.MapFavicon();
         app.MapArtistPageEndpoints();
         app.MapNotificationsApi();
+        app.MapCommentsApi();
         app.MapNotificationPageEndpoints();
         app.MapRequestPageEndpoints();
         app.MapLineagePageEndpoints();
         app.MapEventsApi();
         app.MapEventPageEndpoints();
+        app.MapBlogApi();
+        app.MapBlogPageEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }
