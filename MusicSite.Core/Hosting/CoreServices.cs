@@ -87,6 +87,8 @@ public static class CoreServices
         services.AddScoped<Community.CommentNotices>();
         services.AddScoped<Community.Comments>();
         services.AddScoped<Preferences>();
+        services.AddScoped<Community.Ratings>();
+        services.AddScoped<Community.RatingBoard>();
         services.AddScoped<ArtistSlugs>();
         services.AddScoped<ArtistDirectory>();
         services.AddScoped<Showcase>();

@@ -138,6 +138,7 @@ public static class MusicSiteHost
         app.MapFavicon();
         app.MapArtistPageEndpoints();
         app.MapNotificationsApi();
+        app.MapRatingsApi();
         app.MapCommentsApi();
         app.MapNotificationPageEndpoints();
         app.MapRequestPageEndpoints();
