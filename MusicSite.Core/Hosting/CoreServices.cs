@@ -105,6 +105,7 @@ public static class CoreServices
         services.AddScoped<Admin.AuditLog>();
         services.AddScoped<Blog.BlogPosts>();
         services.AddScoped<Blog.BlogEditor>();
+        services.AddScoped<Contact.ContactDesk>();
         services.AddScoped<StreamSource>();
         services.AddScoped<DemoAudioRenderer>();
         services.AddScoped<Seeder>();

@@ -57,6 +57,15 @@ public sealed class AccessibilityAuditBrowserTests(ShowcaseSite showcase, ITestO
         new("edit genre", s => $"/admin/genres/{s.Genres.House}", Admin: true),
         new("merge genre", s => $"/admin/genres/{s.Genres.House}/merge?into={s.Genres.Techno}", Admin: true),
         new("delete genre", s => $"/admin/genres/{s.Genres.House}/delete", Admin: true),
+        new("blog", _ => "/blog"),
+        new("blog category", s => $"/blog/category/{s.BlogPost.CategorySlug}"),
+        new("blog post", s => $"/blog/{s.BlogPost.Slug}"),
+        new("admin blog posts", _ => "/admin/blog", Admin: true),
+        new("admin blog editor", s => $"/admin/blog/{s.BlogPost.Id}", Admin: true),
+        new("admin new blog post", _ => "/admin/blog/new", Admin: true),
+        new("delete blog post", s => $"/admin/blog/{s.BlogPost.Id}/delete", Admin: true),
+        new("contact", _ => "/contact"),
+        new("contact sent", _ => "/contact/sent"),
     ];
 
     public static TheoryData<string> Pages() => new(AuditedPages.Select(p => p.Name));

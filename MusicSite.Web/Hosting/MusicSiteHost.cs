@@ -144,6 +144,7 @@ public static class MusicSiteHost
         app.MapLineagePageEndpoints();
         app.MapBlogApi();
         app.MapBlogPageEndpoints();
+        app.MapContactApi();
         app.MapRazorComponents<App>();
         return app;
     }
