@@ -111,6 +111,9 @@ public static class CoreServices
         services.AddScoped<Blog.BlogPosts>();
         services.AddScoped<Blog.BlogEditor>();
         services.AddScoped<Contact.ContactDesk>();
+        services.AddScoped<Events.EventQueries>();
+        services.AddScoped<Events.EventService>();
+        services.AddScoped<EventSeeds>();
         services.AddScoped<StreamSource>();
         services.AddScoped<DemoAudioRenderer>();
         services.AddScoped<Seeder>();

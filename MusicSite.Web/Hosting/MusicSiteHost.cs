@@ -146,6 +146,8 @@ public static class MusicSiteHost
         app.MapPreferencesApi();
         app.MapRequestPageEndpoints();
         app.MapLineagePageEndpoints();
+        app.MapEventsApi();
+        app.MapEventPageEndpoints();
         app.MapBlogApi();
         app.MapBlogPageEndpoints();
         app.MapContactApi();
