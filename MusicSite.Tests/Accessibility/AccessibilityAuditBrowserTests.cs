@@ -67,6 +67,12 @@ public sealed class AccessibilityAuditBrowserTests(ShowcaseSite showcase, ITestO
         new("delete blog post", s => $"/admin/blog/{s.BlogPost.Id}/delete", Admin: true),
         new("contact", _ => "/contact"),
         new("contact sent", _ => "/contact/sent"),
+        new("events", _ => "/events"),
+        new("past events", _ => "/events/past"),
+        new("event", s => $"/events/{s.Event}"),
+        new("past event", s => $"/events/{s.PastEvent}"),
+        new("edit event", s => $"/events/{s.Event}/edit", SignedIn: true),
+        new("new event, admin", _ => "/events/new", Admin: true),
     ];
 
     public static TheoryData<string> Pages() => new(AuditedPages.Select(p => p.Name));
