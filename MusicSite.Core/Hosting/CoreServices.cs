@@ -27,6 +27,7 @@ public static class CoreServices
         services.AddOptions<RateLimitSettings>().Bind(configuration.GetSection(RateLimitSettings.SectionName));
         services.AddOptions<UploadOptions>().Bind(configuration.GetSection(UploadOptions.SectionName));
         services.AddOptions<ProcessingOptions>().Bind(configuration.GetSection(ProcessingOptions.SectionName));
+        services.AddOptions<Notifications.NotificationMailOptions>().Bind(configuration.GetSection(Notifications.NotificationMailOptions.SectionName));
         services.AddOptions<FaultOptions>().Bind(configuration.GetSection(FaultOptions.SectionName));
         services.AddSingleton<FaultPoints>();
         services.AddSingleton(TimeProvider.System);
@@ -87,6 +88,8 @@ public static class CoreServices
         services.AddScoped<Community.CommentNotices>();
         services.AddScoped<Community.Comments>();
         services.AddScoped<Preferences>();
+        services.AddScoped<Notifications.NotificationMailer>();
+        services.AddScoped<Notifications.ReleaseNotices>();
         services.AddScoped<Community.Ratings>();
         services.AddScoped<Community.RatingBoard>();
         services.AddScoped<ArtistSlugs>();

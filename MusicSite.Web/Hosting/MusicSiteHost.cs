@@ -46,6 +46,8 @@ public static class MusicSiteHost
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
 
         services.AddHostedService<UploadJanitor>();
+        services.AddHostedService<Notifications.MailOutboxLoop>();
+        services.AddSingleton<Notifications.INotificationLinks, NotificationLinks>();
         services.AddMusicSiteAuth();
         services.AddMusicSiteRateLimits();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblems.Customize);
@@ -142,6 +144,7 @@ public static class MusicSiteHost
         app.MapTrackRatingEndpoints();
         app.MapCommentsApi();
         app.MapNotificationPageEndpoints();
+        app.MapPreferencesApi();
         app.MapRequestPageEndpoints();
         app.MapLineagePageEndpoints();
         app.MapBlogApi();

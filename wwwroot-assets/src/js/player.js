@@ -34,13 +34,21 @@
   }
 
   // ---- Playing
+  // A track's stream in the signed-in user's default quality (<body data-stream-quality>, from their settings); the
+  // server sends the nearest variant that exists. Without the setting the server's default applies.
+  function streamUrl(src) {
+    var quality = document.body.dataset.streamQuality;
+    if (!quality || src.indexOf("/api/music/stream/") !== 0 || /[?&]quality=/.test(src)) { return src; }
+    return src + (src.indexOf("?") < 0 ? "?" : "&") + "quality=" + encodeURIComponent(quality);
+  }
+
   function load(index, startAt, autoplay) {
     if (index < 0 || index >= queue.length) { return; }
     position = index;
-    var item = queue[index], audio = el.audio;
-    if (audio.getAttribute("src") !== item.src) {
+    var item = queue[index], audio = el.audio, src = streamUrl(item.src);
+    if (audio.getAttribute("src") !== src) {
       audio.preload = "metadata";
-      audio.src = item.src;
+      audio.src = src;
       listened = 0; lastTime = null; reported = false;
       loadWave(item);
       showTrack(item);
@@ -231,8 +239,9 @@
     var ratio = window.devicePixelRatio || 1;
     canvas.width = Math.max(1, canvas.clientWidth * ratio);
     canvas.height = Math.max(1, canvas.clientHeight * ratio);
-    var ctx = canvas.getContext("2d"), style = getComputedStyle(document.documentElement);
-    var accent = style.getPropertyValue("--accent") || "#6b2fd6", muted = style.getPropertyValue("--muted") || "#888";
+    // The theme's colours, resolved by CSS (player.css gives waveform canvases color: --accent, border-color: --muted).
+    var ctx = canvas.getContext("2d"), style = getComputedStyle(canvas);
+    var accent = style.color || "#6b2fd6", muted = style.borderTopColor || "#888";
     var mid = canvas.height / 2, length = peaks ? peaks.length : 1, width = canvas.width / length;
     ctx.clearRect(0, 0, canvas.width, canvas.height);
     for (var i = 0; i < length; i++) {
@@ -282,11 +291,56 @@
     audio.play().catch(function () {});
   }
 
+  // ---- Timed comments: a marker or a comment's time plays its track from that moment and points at the comment.
+  function seekTo(target) {
+    var link = document.querySelector("a[data-play][href='" + target.dataset.trackSrc + "']");
+    var seconds = parseFloat(target.dataset.seek);
+    if (!link || !isFinite(seconds)) { return false; }
+    var audio = el.audio;
+    if (!current() || current().src !== link.getAttribute("href")) {
+      queue = [entryOf(link)];
+      load(0, seconds, true);
+    } else {
+      audio.currentTime = seconds;
+      audio.play().catch(function () {});
+    }
+    var comment = target.dataset.comment && document.getElementById("comment-" + target.dataset.comment);
+    if (comment) {
+      document.querySelectorAll(".comment.is-current").forEach(function (c) { c.classList.remove("is-current"); });
+      comment.classList.add("is-current");
+      if (target.classList.contains("comment-marker")) { comment.scrollIntoView({ block: "nearest" }); }
+    }
+    return true;
+  }
+
+  // Markers sit at their moment's share of the waveform's width (a CSS variable: no inline style attribute).
+  function placeMarkers() {
+    document.querySelectorAll("[data-comment-markers]").forEach(function (box) {
+      var duration = parseFloat(box.dataset.duration);
+      box.querySelectorAll("[data-seek]").forEach(function (marker) {
+        var at = duration > 0 ? Math.min(1, parseFloat(marker.dataset.seek) / duration) : 0;
+        marker.style.setProperty("--at", String(at));
+      });
+      box.hidden = false;
+    });
+  }
+
+  // The comment form's moment starts as where the player is in this track, until the visitor types one.
+  function onFocusIn(event) {
+    var form = event.target.closest && event.target.closest("form[data-comment-time-for]");
+    var field = form && form.querySelector("input[name=at]");
+    if (!field || field.dataset.typed || !current() || current().src !== form.dataset.commentTimeFor) { return; }
+    field.value = clock(el.audio.currentTime);
+  }
+
   // ---- Clicks on play links anywhere on the page
   function onClick(event) {
     if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0 || !event.target.closest) { return; }
     var all = event.target.closest("a[data-play-all]"), link = event.target.closest("a[data-play]");
-    if (all) {
+    var seek = event.target.closest("[data-seek][data-track-src]");
+    if (seek) {
+      if (seekTo(seek)) { event.preventDefault(); }
+    } else if (all) {
       event.preventDefault();
       var list = document.querySelector(all.dataset.playAll);
       queue = list ? Array.prototype.map.call(list.querySelectorAll("a[data-play]"), entryOf) : [];
@@ -390,10 +444,15 @@
     window.addEventListener("resize", progress);
     restore();
     drawWaveforms();
+    placeMarkers();
   }
 
   document.addEventListener("click", onClick);
   document.addEventListener("keydown", onKey);
   document.addEventListener("DOMContentLoaded", start);
-  document.addEventListener("htmx:afterSettle", function () { if (el.audio) { markPlaying(); drawWaveforms(); } });
+  document.addEventListener("htmx:afterSettle", function () { if (el.audio) { markPlaying(); drawWaveforms(); placeMarkers(); } });
+  document.addEventListener("focusin", onFocusIn);
+  document.addEventListener("input", function (event) {
+    if (event.target.matches && event.target.matches("form[data-comment-time-for] input[name=at]")) { event.target.dataset.typed = "1"; }
+  });
 })();
