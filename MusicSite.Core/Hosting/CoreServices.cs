@@ -110,6 +110,9 @@ public static class CoreServices
         services.AddScoped<Admin.AuditLog>();
         services.AddScoped<Blog.BlogPosts>();
         services.AddScoped<Blog.BlogEditor>();
+        services.AddScoped<Events.EventQueries>();
+        services.AddScoped<Events.EventService>();
+        services.AddScoped<EventSeeds>();
         services.AddScoped<StreamSource>();
         services.AddScoped<DemoAudioRenderer>();
         services.AddScoped<Seeder>();

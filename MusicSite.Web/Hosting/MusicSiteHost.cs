@@ -147,6 +147,8 @@ public static class MusicSiteHost
         app.MapPreferencesApi();
         app.MapRequestPageEndpoints();
         app.MapLineagePageEndpoints();
+        app.MapEventsApi();
+        app.MapEventPageEndpoints();
         app.MapBlogApi();
         app.MapBlogPageEndpoints();
         app.MapRazorComponents<App>();
