@@ -141,6 +141,7 @@ public static class MusicSiteHost
         app.MapArtistPageEndpoints();
         app.MapNotificationsApi();
         app.MapRatingsApi();
+        app.MapTrackRatingEndpoints();
         app.MapCommentsApi();
         app.MapNotificationPageEndpoints();
         app.MapPreferencesApi();
