@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using MusicSite.Accounts;
+using MusicSite.Community;
 
 namespace MusicSite.Tests.Infrastructure;
 
@@ -35,8 +37,14 @@ public sealed class ShowcaseSite : IAsyncLifetime
     /// <summary>Stems of <see cref="TrackWithStems"/> (drums, bass, pad), with real audio; the first opens the stem page.</summary>
     public IReadOnlyList<int> Stems { get; private set; } = [];
     public string Genre => "deep-house";
+    /// <summary>An upcoming event of the artist (its edit form opens in the artist's session), and a past one.</summary>
+    public int Event { get; private set; }
+    public int PastEvent { get; private set; }
     /// <summary>The share page a link made by the artist opens (for the track without artwork).</summary>
     public string SharePath { get; private set; } = "";
+
+    /// <summary>A published blog post in a category, for the blog pages.</summary>
+    public Blog.ShowcasePost BlogPost { get; private set; } = new(0, "", "");
 
     public async Task InitializeAsync()
     {
@@ -72,14 +80,59 @@ public sealed class ShowcaseSite : IAsyncLifetime
             await TestStems.AddAsync(Browser.Site.Services, TrackWithStems, new StemSeed("Slow chords", Instrument: "Pad", IsDownloadable: false)
                 { AudioSeconds = 12, Frequency = 440 }),
         ];
+        await RatingsAsync();
         var remix = await TestCatalog.AddReadyTrackAsync(Browser.Site.Services, "Paper Moons", seconds: 95, uploaderEmail: email);
         // A remix, so the track page shows its "Remixes" section and lineage picture.
         await new Lineage.LineageData(Browser.Site.Services).LinkAsync(TrackWithArtwork, remix);
         await TestCatalog.AddReadyTrackAsync(Browser.Site.Services, "Night Bus Home", seconds: 210, uploaderEmail: email);
+        BlogPost = await Blog.ShowcaseBlog.AddAsync(Browser.Site);
         var share = await artist.PostAsJsonAsync($"/api/music/tracks/{TrackWithoutArtwork}/share-links", new { days = 7 });
         Assert.True(201 == (int)share.StatusCode, await share.Content.ReadAsStringAsync());
         SharePath = new Uri((await share.JsonAsync()).GetProperty("url").GetString()!).PathAndQuery;
+        (Event, PastEvent) = await EventsAsync(email);
     }
+
+    /// <summary>Three listeners rate the first track, two with reviews, so its page shows the ratings section filled.</summary>
+    private Task RatingsAsync() => Browser.Site.WithDbAsync(async db =>
+    {
+        var now = DateTime.UtcNow;
+        (string Name, int Score, string? Review)[] ratings =
+        [
+            ("Mira Holt", 5, "The kick sits so patiently under those chords. Perfect for the last train home."),
+            ("Jonas Pell", 4, null),
+            ("Ruth Anand", 4, "Warm and unhurried; I wish it were twice as long."),
+        ];
+        for (var i = 0; i < ratings.Length; i++)
+        {
+            var user = new AppUser { UserName = $"rater-{i}-{Guid.NewGuid():N}@example.com", DisplayName = ratings[i].Name, CreatedAt = now };
+            db.Users.Add(user);
+            db.Ratings.Add(new Rating
+            {
+                User = user, TrackId = TrackWithArtwork, Score = ratings[i].Score, Review = ratings[i].Review,
+                CreatedAt = now.AddMinutes(i - 10), UpdatedAt = now.AddMinutes(i - 10),
+            });
+        }
+        return await db.SaveChangesAsync();
+    });
+
+    /// <summary>An upcoming event of the artist with a ticket link and a track, and a past one, for the event pages.</summary>
+    private async Task<(int Upcoming, int Past)> EventsAsync(string artistEmail) => await Browser.Site.WithDbAsync(async db =>
+    {
+        var artistId = await db.Users.Where(u => u.Email == artistEmail).Select(u => u.Id).SingleAsync();
+        var now = DateTime.UtcNow;
+        MusicSite.Events.Event Make(string title, DateTime startsAt) => new()
+        {
+            Title = title, StartsAt = startsAt, EndsAt = startsAt.AddHours(3), TimeZone = "Europe/Berlin", VenueName = "Kesselhaus",
+            VenueAddress = "Schönhauser Allee 36", VenueCity = "Berlin", TicketUrl = "https://tickets.example.com/harbour-lights",
+            Description = "Harbour Lights played live, with the stems remixed on stage.", ArtistId = artistId, CreatedById = artistId,
+            CreatedAt = now, UpdatedAt = now, Tracks = [new MusicSite.Events.EventTrack { TrackId = TrackWithArtwork }],
+        };
+        var upcoming = Make("Harbour Lights release night", now.AddDays(12));
+        var past = Make("Low Tide listening party", now.AddDays(-20));
+        db.Events.AddRange(upcoming, past);
+        await db.SaveChangesAsync();
+        return (upcoming.Id, past.Id);
+    });
 
     private async Task<string> AdminSessionAsync()
     {

@@ -143,6 +143,7 @@ public static class MusicSiteHost
         app.MapArtistPageEndpoints();
         app.MapNotificationsApi();
         app.MapRatingsApi();
+        app.MapTrackRatingEndpoints();
         app.MapCommentsApi();
         app.MapNotificationPageEndpoints();
         app.MapPreferencesApi();
@@ -152,6 +153,7 @@ public static class MusicSiteHost
         app.MapEventPageEndpoints();
         app.MapBlogApi();
         app.MapBlogPageEndpoints();
+        app.MapContactApi();
         app.MapRazorComponents<App>();
         return app;
     }
