@@ -61,6 +61,7 @@ public static class MusicSiteHost
         });
         services.AddSingleton<SiteAddress>();
         services.AddScoped<TrackResponses>();
+        services.AddSingleton<Live.EventStream>();
         services.AddSingleton<StaticAssets>();
         services.AddMusicSiteCompression();
         services.AddMusicSiteReverseProxy(builder.Configuration);
@@ -140,6 +141,7 @@ public static class MusicSiteHost
         app.MapNotificationsApi();
         app.MapRatingsApi();
         app.MapCommentsApi();
+        app.MapLiveEndpoints();
         app.MapNotificationPageEndpoints();
         app.MapRequestPageEndpoints();
         app.MapLineagePageEndpoints();
