@@ -28,6 +28,25 @@ ensure_command() {
     || { echo "Could not install $package: install it by hand (apt-get install $package)." >&2; exit 1; }
 }
 
+# Event times are stored in UTC and shown in the venue's IANA zone; .NET reads the zones from the system's tz
+# database, which slim images leave out. The zone file stands in for a command.
+ensure_tzdata() {
+  if [ -f /usr/share/zoneinfo/Europe/Berlin ]; then
+    return 0
+  fi
+  if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+    echo "MusicSite needs the time zone database (/usr/share/zoneinfo). Install it with: sudo apt-get install -y tzdata" >&2
+    exit 1
+  fi
+  echo "Installing tzdata (for event time zones)..."
+  if [ "$_apt_updated" -eq 0 ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq || { echo "apt-get update failed: install tzdata by hand." >&2; exit 1; }
+    _apt_updated=1
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends tzdata >/dev/null \
+    || { echo "Could not install tzdata: install it by hand (apt-get install tzdata)." >&2; exit 1; }
+}
+
 ensure_dotnet() {
   if ! command -v dotnet >/dev/null 2>&1; then
     echo "MusicSite needs the .NET 10 SDK ('dotnet' on PATH). Install it from your distribution or Microsoft's packages." >&2
@@ -43,4 +62,5 @@ ensure_build_tools() {
   ensure_dotnet
   ensure_command npm npm        # the web build installs front-end packages (htmx) with npm ci
   ensure_command ffmpeg ffmpeg  # ffprobe comes with it
+  ensure_tzdata                 # event time zones
 }

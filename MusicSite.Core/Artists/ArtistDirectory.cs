@@ -33,7 +33,8 @@ public sealed record ArtistLookup(ArtistProfile? Artist, string? MovedTo)
 /// Artists: accounts that publish (a public, ready track, or an album). One owner for the artist page and
 /// /api/artists: who counts as an artist, their totals, and their tracks and albums as the viewer may see them.
 /// </summary>
-public sealed class ArtistDirectory(MusicSiteDbContext db, TrackCatalog catalog, AlbumService albums, ArtistSlugs slugs)
+public sealed class ArtistDirectory(MusicSiteDbContext db, TrackCatalog catalog, AlbumService albums, ArtistSlugs slugs,
+    Accounts.Preferences preferences)
 {
     /// <summary>Sort names in addresses (the track API's names for the same orders), with their labels.</summary>
     public static readonly IReadOnlyList<(string Name, ArtistTrackSort Sort, string Label)> Sorts =
@@ -75,7 +76,10 @@ public sealed class ArtistDirectory(MusicSiteDbContext db, TrackCatalog catalog,
         var totals = new ArtistTotals(await tracks.CountAsync(cancellationToken),
             await db.Albums.CountAsync(a => a.OwnerId == id, cancellationToken),
             await tracks.SumAsync(t => (long)t.PlayCount, cancellationToken));
-        return new ArtistProfile(id, slug, user.DisplayName, user.Bio, AvatarVersion(user.AvatarPath), totals, user.CreatedAt);
+        // A private profile keeps its bio and avatar to its owner (and admins); the name and the work stay public.
+        var shown = await preferences.ShowsProfileToAsync(id, viewer, cancellationToken);
+        return new ArtistProfile(id, slug, user.DisplayName, shown ? user.Bio : null, shown ? AvatarVersion(user.AvatarPath) : null,
+            totals, user.CreatedAt);
     }
 
     /// <summary>The current slug of an artist, made now if needed; null when the account is not an artist.</summary>
@@ -121,10 +125,12 @@ public sealed class ArtistDirectory(MusicSiteDbContext db, TrackCatalog catalog,
             })
             .ToListAsync(cancellationToken);
         var items = new List<ArtistSummary>(rows.Count);
+        var hidden = await preferences.PrivateProfilesAsync(rows.Select(r => r.Id).ToList(), cancellationToken);
         foreach (var row in rows)
         {
             var slug = row.ArtistSlug ?? await slugs.EnsureAsync(row.Id, cancellationToken) ?? "";
-            items.Add(new ArtistSummary(row.Id, slug, row.DisplayName, AvatarVersion(row.AvatarPath), row.Tracks, row.Albums));
+            items.Add(new ArtistSummary(row.Id, slug, row.DisplayName, hidden.Contains(row.Id) ? null : AvatarVersion(row.AvatarPath),
+                row.Tracks, row.Albums));
         }
         return (items, total);
     }

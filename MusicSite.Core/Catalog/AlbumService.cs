@@ -19,7 +19,7 @@ public sealed record AlbumDetail(int Id, string Title, string ArtistName, DateOn
 
 /// <summary>Albums: list, read, and create/edit/delete by their owner (an artist) or an admin.</summary>
 public sealed class AlbumService(MusicSiteDbContext db, TrackCatalog catalog, CatalogLookups lookups, ArtworkStore artworkStore,
-    IOptions<MusicSiteOptions> siteOptions, IOptions<UploadOptions> uploadOptions, TimeProvider clock)
+    IOptions<MusicSiteOptions> siteOptions, IOptions<UploadOptions> uploadOptions, TimeProvider clock, Notifications.ReleaseNotices notices)
 {
 
     public async Task<(IReadOnlyList<AlbumSummary> Items, int Total)> ListAsync(Viewer viewer, int page, int limit, int? ownerId,
@@ -79,8 +79,13 @@ public sealed class AlbumService(MusicSiteDbContext db, TrackCatalog catalog, Ca
         {
             return ServiceResult<Album>.Invalid("artwork", artworkError, ErrorCodes.InvalidMetadata);
         }
+        // The album and its followers' notifications (which link to its id) are saved together or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Albums.Add(album);
         await db.SaveChangesAsync(cancellationToken);
+        await notices.AlbumPublishedAsync(album, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return ServiceResult<Album>.Ok(album);
     }
 

@@ -27,6 +27,7 @@ public static class CoreServices
         services.AddOptions<RateLimitSettings>().Bind(configuration.GetSection(RateLimitSettings.SectionName));
         services.AddOptions<UploadOptions>().Bind(configuration.GetSection(UploadOptions.SectionName));
         services.AddOptions<ProcessingOptions>().Bind(configuration.GetSection(ProcessingOptions.SectionName));
+        services.AddOptions<Notifications.NotificationMailOptions>().Bind(configuration.GetSection(Notifications.NotificationMailOptions.SectionName));
         services.AddOptions<FaultOptions>().Bind(configuration.GetSection(FaultOptions.SectionName));
         services.AddSingleton<FaultPoints>();
         services.AddSingleton(TimeProvider.System);
@@ -93,6 +94,8 @@ public static class CoreServices
         services.AddScoped<Community.CommentNotices>();
         services.AddScoped<Community.Comments>();
         services.AddScoped<Preferences>();
+        services.AddScoped<Notifications.NotificationMailer>();
+        services.AddScoped<Notifications.ReleaseNotices>();
         services.AddScoped<Community.Ratings>();
         services.AddScoped<Community.RatingBoard>();
         services.AddScoped<ArtistSlugs>();
@@ -113,6 +116,9 @@ public static class CoreServices
         services.AddScoped<Admin.AuditLog>();
         services.AddScoped<Blog.BlogPosts>();
         services.AddScoped<Blog.BlogEditor>();
+        services.AddScoped<Events.EventQueries>();
+        services.AddScoped<Events.EventService>();
+        services.AddScoped<EventSeeds>();
         services.AddScoped<StreamSource>();
         services.AddScoped<DemoAudioRenderer>();
         services.AddScoped<Seeder>();

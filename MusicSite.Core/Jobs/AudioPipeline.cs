@@ -20,6 +20,7 @@ public sealed class AudioPipeline(
     VariantEncoder encoder,
     WaveformBuilder waveforms,
     ArtworkExtractor artwork,
+    Notifications.ReleaseNotices notices,
     IOptions<MusicSiteOptions> siteOptions,
     IOptions<ProcessingOptions> processingOptions,
     TimeProvider clock,
@@ -37,6 +38,8 @@ public sealed class AudioPipeline(
         var original = track.MediaFiles.Single(m => m.Kind == MediaKind.Original);
         var source = paths.MediaPath(original.RelativePath);
         var folder = Path.Combine("tracks", track.MediaFolder);
+        // A re-run (an admin's reprocess) keeps ProcessedAt: only the first success is a new release.
+        var firstTime = track.ProcessedAt is null;
 
         RemoveLeftovers(paths.MediaPath(folder));
         track.ProcessingAttempts++;
@@ -80,6 +83,7 @@ public sealed class AudioPipeline(
         track.WaveformPath = waveformPath;
 
         track.ProcessedAt = clock.GetUtcNow().UtcDateTime;
+        await notices.TrackReadyAsync(track, firstTime, cancellationToken);
         await ReportAsync(track, TrackState.Ready, null, 100, cancellationToken);
         logger.LogInformation("Track {TrackId} is ready after {Attempts} attempt(s)", track.Id, track.ProcessingAttempts);
         return true;
@@ -97,6 +101,10 @@ public sealed class AudioPipeline(
         }
         var failure = ProcessingRetry.After(track.ProcessingAttempts, options);
         track.ProcessingError = ProcessingRetry.Reason(reason);
+        if (failure.RetryAfter is null)
+        {
+            notices.TrackFailed(track);
+        }
         await ReportAsync(track, failure.RetryAfter is null ? TrackState.Failed : TrackState.Pending,
             failure.RetryAfter is null ? null : "waiting to retry", 0, cancellationToken);
         return failure;

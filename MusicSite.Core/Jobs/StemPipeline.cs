@@ -19,6 +19,7 @@ public sealed class StemPipeline(
     MediaProber prober,
     VariantEncoder encoder,
     WaveformBuilder waveforms,
+    Notifications.ReleaseNotices notices,
     IOptions<MusicSiteOptions> siteOptions,
     IOptions<ProcessingOptions> processingOptions,
     TimeProvider clock,
@@ -76,6 +77,7 @@ public sealed class StemPipeline(
         stem.WaveformPath = waveformPath;
 
         stem.ProcessedAt = clock.GetUtcNow().UtcDateTime;
+        notices.StemReady(stem);
         await ReportAsync(stem, TrackState.Ready, null, 100, cancellationToken);
         logger.LogInformation("Stem {StemId} is ready after {Attempts} attempt(s)", stem.Id, stem.ProcessingAttempts);
         return true;
@@ -93,6 +95,10 @@ public sealed class StemPipeline(
         }
         var failure = ProcessingRetry.After(stem.ProcessingAttempts, options);
         stem.ProcessingError = ProcessingRetry.Reason(reason);
+        if (failure.RetryAfter is null)
+        {
+            notices.StemFailed(stem);
+        }
         await ReportAsync(stem, failure.RetryAfter is null ? TrackState.Failed : TrackState.Pending,
             failure.RetryAfter is null ? null : "waiting to retry", 0, cancellationToken);
         return failure;

@@ -38,9 +38,12 @@ public enum NotificationKind
 public enum NotificationMailState
 {
     Pending,
+    /// <summary>Claimed by a sender, which is mailing it now (so two senders never mail one notification twice).</summary>
+    Sending,
     Sent,
     /// <summary>The recipient had not opted in to this kind (or has no confirmed address).</summary>
     Skipped,
+    /// <summary>Sending threw; not tried again (see decision 0035). The in-app notification is there all the same.</summary>
     Failed,
 }
 

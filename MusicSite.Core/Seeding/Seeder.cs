@@ -23,6 +23,7 @@ public sealed class Seeder(
     UserManager<AppUser> users,
     DemoAudioRenderer renderer,
     ArtistSlugs artistSlugs,
+    EventSeeds eventSeeds,
     IOptions<MusicSiteOptions> options,
     TimeProvider clock,
     ILogger<Seeder> logger)
@@ -52,6 +53,10 @@ public sealed class Seeder(
                 return;
             }
             await SeedDemoAsync(Path.Combine(seeds, "demo-catalog.json"), cancellationToken);
+        }
+        if (wantsDemo)
+        {
+            await eventSeeds.SeedAsync(Path.Combine(seeds, "events.json"), cancellationToken);
         }
     }
 

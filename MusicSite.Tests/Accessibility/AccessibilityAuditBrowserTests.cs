@@ -50,6 +50,7 @@ public sealed class AccessibilityAuditBrowserTests(ShowcaseSite showcase, ITestO
         new("edit stem", s => $"/stems/{s.Stems[0]}/edit", SignedIn: true),
         new("new album", _ => "/albums/new", SignedIn: true),
         new("profile", _ => "/account/profile", SignedIn: true),
+        new("settings", _ => "/account/settings", SignedIn: true),
         new("notifications", _ => "/notifications", SignedIn: true),
         new("requests", _ => "/me/requests", SignedIn: true),
         new("credit originals", s => $"/tracks/{s.TrackWithArtwork}/lineage?q=a", SignedIn: true),

@@ -135,6 +135,29 @@ public sealed partial class DemoSeedTests(DemoSeededFixture seeded) : IClassFixt
         Assert.All(uses, u => Assert.Equal(("Sodium Lights", "Sodium Lights (Marlow Kid Rework)", LinkStatus.Approved), (u.Source, u.Track, u.Status)));
     }
 
+    [Fact]
+    public async Task DemoEvents_AreUpcomingAndPast_ByDemoArtists_WithTheirTracks()
+    {
+        await using var scope = seeded.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<MusicSiteDbContext>();
+        var queries = scope.ServiceProvider.GetRequiredService<MusicSite.Events.EventQueries>();
+        var events = await db.Events.AsNoTracking().Include(e => e.Tracks).ThenInclude(t => t.Track).Include(e => e.Artist).ToListAsync();
+
+        Assert.True((await queries.UpcomingAsync(1, 20, CancellationToken.None)).Total >= 3);
+        Assert.True((await queries.PastAsync(1, 20, CancellationToken.None)).Total >= 2);
+        var release = Assert.Single(events, e => e.Title.StartsWith("Night Shift Signals", StringComparison.Ordinal));
+        Assert.Equal(("Aurora Lane", "Europe/Berlin"), (release.Artist!.DisplayName, release.TimeZone));
+        // 21:00 at the venue, ten days after seeding, whatever the season's offset there.
+        Assert.Equal("21:00", MusicSite.Events.EventTimes.InZone(release.StartsAt, release.TimeZone).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(["Sodium Lights", "Last Train Home", "Rooftop Static"], release.Tracks.OrderBy(t => t.Position).Select(t => t.Track!.Title));
+        Assert.All(events, e =>
+        {
+            Assert.NotNull(e.ArtistId);
+            Assert.NotEmpty(e.Tracks);
+            Assert.All(e.Tracks, t => Assert.Equal(e.ArtistId, t.Track!.UploaderId));
+        });
+    }
+
     [GeneratedRegex(@"max_volume: (-?[0-9.]+|-inf) dB")]
     private static partial Regex MaxVolume();
 
@@ -167,13 +190,13 @@ public sealed partial class DemoSeedTests(DemoSeededFixture seeded) : IClassFixt
         var db = scope.ServiceProvider.GetRequiredService<MusicSiteDbContext>();
         var before = (await db.Genres.CountAsync(), await db.Tracks.CountAsync(), await db.Users.CountAsync(),
             Directory.GetFiles(seeded.Paths.Media, "*", SearchOption.AllDirectories).Length, await db.BlogPosts.CountAsync(),
-            await db.BlogCategories.CountAsync());
+            await db.BlogCategories.CountAsync(), await db.Events.CountAsync());
 
         await scope.ServiceProvider.GetRequiredService<Seeder>().SeedAsync(CancellationToken.None);
 
         var after = (await db.Genres.CountAsync(), await db.Tracks.CountAsync(), await db.Users.CountAsync(),
             Directory.GetFiles(seeded.Paths.Media, "*", SearchOption.AllDirectories).Length, await db.BlogPosts.CountAsync(),
-            await db.BlogCategories.CountAsync());
+            await db.BlogCategories.CountAsync(), await db.Events.CountAsync());
         Assert.Equal(before, after);
     }
 }

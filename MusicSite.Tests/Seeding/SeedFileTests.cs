@@ -93,4 +93,29 @@ public sealed class SeedFileTests
     [InlineData("Ambient/Experimental", "ambient-experimental")]
     public void Slug_IsLowerCaseAsciiWithSingleDashes(string name, string expected) =>
         Assert.Equal(expected, Slug.From(name));
+
+    [Fact]
+    public void DemoEvents_PassTheFormRules_OnAnySeedingDay_AndNameDemoArtistsAndTracks()
+    {
+        var catalog = SeedFiles.ReadDemoCatalog(Path.Combine(Seeds, "demo-catalog.json"));
+        var events = EventSeeds.Read(Path.Combine(Seeds, "events.json")).Events;
+
+        Assert.True(events.Count(e => e.Day > 0) >= 3 && events.Count(e => e.Day < 0) >= 2);
+        // Seeded in spring (one event then ends on the night the clocks change), summer, autumn or winter, every event still passes the form's rules.
+        foreach (var day in new[] { new DateOnly(2026, 3, 18), new DateOnly(2026, 3, 19), new DateOnly(2026, 7, 1), new DateOnly(2026, 10, 15), new DateOnly(2027, 1, 1) })
+        {
+            Assert.All(events, e =>
+            {
+                var errors = new FieldErrors();
+                Assert.True(MusicSite.Events.EventFields.Check(EventSeeds.ToInput(e, day), errors) is not null,
+                    $"{e.Title} on {day}: " + string.Join(" ", errors.ToDictionary().SelectMany(x => x.Value)));
+            });
+        }
+        Assert.All(events, e =>
+        {
+            var artist = Assert.Single(catalog.Artists, a => a.DisplayName == e.Artist);
+            var titles = artist.Albums.SelectMany(a => a.Tracks).Concat(artist.Singles).Select(t => t.Title).ToHashSet();
+            Assert.All(e.Tracks, t => Assert.Contains(t, titles));
+        });
+    }
 }

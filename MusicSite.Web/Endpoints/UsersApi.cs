@@ -15,9 +15,11 @@ public static class UsersApi
         return app;
     }
 
+    /// <summary>The avatar, unless its owner keeps their profile private (then 404 to everyone but them and admins).</summary>
     public static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> AvatarAsync(int id, AccountService accounts,
-        CancellationToken cancellationToken) =>
-        await accounts.AvatarFileAsync(id, cancellationToken) is { } path
+        Preferences preferences, System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        await preferences.ShowsProfileToAsync(id, user.AsViewer(), cancellationToken)
+        && await accounts.AvatarFileAsync(id, cancellationToken) is { } path
             ? TypedResults.PhysicalFile(path, "image/jpeg", lastModified: File.GetLastWriteTimeUtc(path))
             : ApiProblems.NotFound(ErrorCodes.AvatarNotFound, "This user has no avatar.");
 }

@@ -46,6 +46,8 @@ public static class MusicSiteHost
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
 
         services.AddHostedService<UploadJanitor>();
+        services.AddHostedService<Notifications.MailOutboxLoop>();
+        services.AddSingleton<Notifications.INotificationLinks, NotificationLinks>();
         services.AddMusicSiteAuth();
         services.AddMusicSiteRateLimits();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblems.Customize);
@@ -143,8 +145,11 @@ public static class MusicSiteHost
         app.MapCommentsApi();
         app.MapLiveEndpoints();
         app.MapNotificationPageEndpoints();
+        app.MapPreferencesApi();
         app.MapRequestPageEndpoints();
         app.MapLineagePageEndpoints();
+        app.MapEventsApi();
+        app.MapEventPageEndpoints();
         app.MapBlogApi();
         app.MapBlogPageEndpoints();
         app.MapRazorComponents<App>();

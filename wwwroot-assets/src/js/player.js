@@ -34,13 +34,21 @@
   }
 
   // ---- Playing
+  // A track's stream in the signed-in user's default quality (<body data-stream-quality>, from their settings); the
+  // server sends the nearest variant that exists. Without the setting the server's default applies.
+  function streamUrl(src) {
+    var quality = document.body.dataset.streamQuality;
+    if (!quality || src.indexOf("/api/music/stream/") !== 0 || /[?&]quality=/.test(src)) { return src; }
+    return src + (src.indexOf("?") < 0 ? "?" : "&") + "quality=" + encodeURIComponent(quality);
+  }
+
   function load(index, startAt, autoplay) {
     if (index < 0 || index >= queue.length) { return; }
     position = index;
-    var item = queue[index], audio = el.audio;
-    if (audio.getAttribute("src") !== item.src) {
+    var item = queue[index], audio = el.audio, src = streamUrl(item.src);
+    if (audio.getAttribute("src") !== src) {
       audio.preload = "metadata";
-      audio.src = item.src;
+      audio.src = src;
       listened = 0; lastTime = null; reported = false;
       loadWave(item);
       showTrack(item);
@@ -231,8 +239,9 @@
     var ratio = window.devicePixelRatio || 1;
     canvas.width = Math.max(1, canvas.clientWidth * ratio);
     canvas.height = Math.max(1, canvas.clientHeight * ratio);
-    var ctx = canvas.getContext("2d"), style = getComputedStyle(document.documentElement);
-    var accent = style.getPropertyValue("--accent") || "#6b2fd6", muted = style.getPropertyValue("--muted") || "#888";
+    // The theme's colours, resolved by CSS (player.css gives waveform canvases color: --accent, border-color: --muted).
+    var ctx = canvas.getContext("2d"), style = getComputedStyle(canvas);
+    var accent = style.color || "#6b2fd6", muted = style.borderTopColor || "#888";
     var mid = canvas.height / 2, length = peaks ? peaks.length : 1, width = canvas.width / length;
     ctx.clearRect(0, 0, canvas.width, canvas.height);
     for (var i = 0; i < length; i++) {

@@ -140,4 +140,27 @@
       if (status) { status.textContent = "Copying was refused: the link is selected, copy it yourself."; }
     });
   });
+
+  // Event times (decision 0031): the server knows the visitor's zone only from ?tz= or the tz cookie. Without them it
+  // writes UTC into <time data-visitor-time>; here that becomes the browser's own zone, and the cookie is set so the
+  // next page comes from the server already in it.
+  function showVisitorTimes(root) {
+    var zone;
+    try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone; } catch (e) { return; }
+    if (!zone) { return; }
+    if (document.cookie.split("; ").indexOf("tz=" + encodeURIComponent(zone)) < 0) {
+      document.cookie = "tz=" + encodeURIComponent(zone) + "; path=/; max-age=31536000; SameSite=Lax";
+    }
+    var format = new Intl.DateTimeFormat("en-GB", {
+      weekday: "long", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: zone
+    });
+    root.querySelectorAll("time[data-visitor-time]").forEach(function (time) {
+      var instant = new Date(time.getAttribute("datetime"));
+      if (isNaN(instant.getTime())) { return; }
+      time.textContent = format.format(instant) + " (" + zone + ")";
+      time.removeAttribute("data-visitor-time");
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () { showVisitorTimes(document); });
+  document.addEventListener("htmx:load", function (event) { showVisitorTimes(event.target); });
 })();
