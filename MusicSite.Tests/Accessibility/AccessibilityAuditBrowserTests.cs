@@ -59,6 +59,12 @@ public sealed class AccessibilityAuditBrowserTests(ShowcaseSite showcase, ITestO
         new("edit genre", s => $"/admin/genres/{s.Genres.House}", Admin: true),
         new("merge genre", s => $"/admin/genres/{s.Genres.House}/merge?into={s.Genres.Techno}", Admin: true),
         new("delete genre", s => $"/admin/genres/{s.Genres.House}/delete", Admin: true),
+        new("events", _ => "/events"),
+        new("past events", _ => "/events/past"),
+        new("event", s => $"/events/{s.Event}"),
+        new("past event", s => $"/events/{s.PastEvent}"),
+        new("edit event", s => $"/events/{s.Event}/edit", SignedIn: true),
+        new("new event, admin", _ => "/events/new", Admin: true),
     ];
 
     public static TheoryData<string> Pages() => new(AuditedPages.Select(p => p.Name));

@@ -35,6 +35,9 @@ public sealed class ShowcaseSite : IAsyncLifetime
     /// <summary>Stems of <see cref="TrackWithStems"/> (drums, bass, pad), with real audio; the first opens the stem page.</summary>
     public IReadOnlyList<int> Stems { get; private set; } = [];
     public string Genre => "deep-house";
+    /// <summary>An upcoming event of the artist (its edit form opens in the artist's session), and a past one.</summary>
+    public int Event { get; private set; }
+    public int PastEvent { get; private set; }
     /// <summary>The share page a link made by the artist opens (for the track without artwork).</summary>
     public string SharePath { get; private set; } = "";
 
@@ -79,7 +82,27 @@ public sealed class ShowcaseSite : IAsyncLifetime
         var share = await artist.PostAsJsonAsync($"/api/music/tracks/{TrackWithoutArtwork}/share-links", new { days = 7 });
         Assert.True(201 == (int)share.StatusCode, await share.Content.ReadAsStringAsync());
         SharePath = new Uri((await share.JsonAsync()).GetProperty("url").GetString()!).PathAndQuery;
+        (Event, PastEvent) = await EventsAsync(email);
     }
+
+    /// <summary>An upcoming event of the artist with a ticket link and a track, and a past one, for the event pages.</summary>
+    private async Task<(int Upcoming, int Past)> EventsAsync(string artistEmail) => await Browser.Site.WithDbAsync(async db =>
+    {
+        var artistId = await db.Users.Where(u => u.Email == artistEmail).Select(u => u.Id).SingleAsync();
+        var now = DateTime.UtcNow;
+        MusicSite.Events.Event Make(string title, DateTime startsAt) => new()
+        {
+            Title = title, StartsAt = startsAt, EndsAt = startsAt.AddHours(3), TimeZone = "Europe/Berlin", VenueName = "Kesselhaus",
+            VenueAddress = "Schönhauser Allee 36", VenueCity = "Berlin", TicketUrl = "https://tickets.example.com/harbour-lights",
+            Description = "Harbour Lights played live, with the stems remixed on stage.", ArtistId = artistId, CreatedById = artistId,
+            CreatedAt = now, UpdatedAt = now, Tracks = [new MusicSite.Events.EventTrack { TrackId = TrackWithArtwork }],
+        };
+        var upcoming = Make("Harbour Lights release night", now.AddDays(12));
+        var past = Make("Low Tide listening party", now.AddDays(-20));
+        db.Events.AddRange(upcoming, past);
+        await db.SaveChangesAsync();
+        return (upcoming.Id, past.Id);
+    });
 
     private async Task<string> AdminSessionAsync()
     {
