@@ -22,6 +22,8 @@ public sealed class AccessibilityAuditBrowserTests(ShowcaseSite showcase, ITestO
         new("home", _ => "/"),
         new("catalog", _ => "/tracks"),
         new("track", s => $"/tracks/{s.TrackWithArtwork}"),
+        new("track, own (ratings note)", s => $"/tracks/{s.TrackWithArtwork}", SignedIn: true),
+        new("track, rating form", s => $"/tracks/{s.TrackWithArtwork}", Admin: true),
         new("track without artwork", s => $"/tracks/{s.TrackWithoutArtwork}"),
         new("track with stems", s => $"/tracks/{s.TrackWithStems}"),
         new("track, playing", s => $"/tracks/{s.TrackWithArtwork}", Prepare: ShowcaseSite.PlayFirstTrackAsync),

@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using MusicSite.Accounts;
+using MusicSite.Community;
 
 namespace MusicSite.Tests.Infrastructure;
 
@@ -75,6 +77,7 @@ public sealed class ShowcaseSite : IAsyncLifetime
             await TestStems.AddAsync(Browser.Site.Services, TrackWithStems, new StemSeed("Slow chords", Instrument: "Pad", IsDownloadable: false)
                 { AudioSeconds = 12, Frequency = 440 }),
         ];
+        await RatingsAsync();
         var remix = await TestCatalog.AddReadyTrackAsync(Browser.Site.Services, "Paper Moons", seconds: 95, uploaderEmail: email);
         // A remix, so the track page shows its "Remixes" section and lineage picture.
         await new Lineage.LineageData(Browser.Site.Services).LinkAsync(TrackWithArtwork, remix);
@@ -84,6 +87,29 @@ public sealed class ShowcaseSite : IAsyncLifetime
         SharePath = new Uri((await share.JsonAsync()).GetProperty("url").GetString()!).PathAndQuery;
         (Event, PastEvent) = await EventsAsync(email);
     }
+
+    /// <summary>Three listeners rate the first track, two with reviews, so its page shows the ratings section filled.</summary>
+    private Task RatingsAsync() => Browser.Site.WithDbAsync(async db =>
+    {
+        var now = DateTime.UtcNow;
+        (string Name, int Score, string? Review)[] ratings =
+        [
+            ("Mira Holt", 5, "The kick sits so patiently under those chords. Perfect for the last train home."),
+            ("Jonas Pell", 4, null),
+            ("Ruth Anand", 4, "Warm and unhurried; I wish it were twice as long."),
+        ];
+        for (var i = 0; i < ratings.Length; i++)
+        {
+            var user = new AppUser { UserName = $"rater-{i}-{Guid.NewGuid():N}@example.com", DisplayName = ratings[i].Name, CreatedAt = now };
+            db.Users.Add(user);
+            db.Ratings.Add(new Rating
+            {
+                User = user, TrackId = TrackWithArtwork, Score = ratings[i].Score, Review = ratings[i].Review,
+                CreatedAt = now.AddMinutes(i - 10), UpdatedAt = now.AddMinutes(i - 10),
+            });
+        }
+        return await db.SaveChangesAsync();
+    });
 
     /// <summary>An upcoming event of the artist with a ticket link and a track, and a past one, for the event pages.</summary>
     private async Task<(int Upcoming, int Past)> EventsAsync(string artistEmail) => await Browser.Site.WithDbAsync(async db =>

@@ -142,6 +142,7 @@ public static class MusicSiteHost
         app.MapArtistPageEndpoints();
         app.MapNotificationsApi();
         app.MapRatingsApi();
+        app.MapTrackRatingEndpoints();
         app.MapCommentsApi();
         app.MapLiveEndpoints();
         app.MapNotificationPageEndpoints();
