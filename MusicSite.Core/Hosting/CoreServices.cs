@@ -116,6 +116,7 @@ public static class CoreServices
         services.AddScoped<Admin.AuditLog>();
         services.AddScoped<Blog.BlogPosts>();
         services.AddScoped<Blog.BlogEditor>();
+        services.AddScoped<Contact.ContactDesk>();
         services.AddScoped<Events.EventQueries>();
         services.AddScoped<Events.EventService>();
         services.AddScoped<EventSeeds>();

@@ -106,6 +106,8 @@ public sealed class RateLimitSettings
     public int EditsPerMinute { get; set; } = 60;
     /// <summary>Other reads of the catalog (API and pages) per user, else per address, in one minute.</summary>
     public int ReadsPerMinute { get; set; } = 600;
+    /// <summary>Contact messages (form and API) per client address in one hour.</summary>
+    public int ContactPerHour { get; set; } = 5;
 }
 
 public sealed class MediaToolOptions

@@ -37,6 +37,7 @@ public class MusicSiteFactory : WebApplicationFactory<Program>
         ["RateLimits:SearchesPerMinute"] = "0",
         ["RateLimits:EditsPerMinute"] = "0",
         ["RateLimits:ReadsPerMinute"] = "0",
+        ["RateLimits:ContactPerHour"] = "0",
         // Test output should show failures, not every request and job.
         ["Logging:LogLevel:Default"] = "Warning",
         ["Logging:LogLevel:MusicSite"] = "Warning",

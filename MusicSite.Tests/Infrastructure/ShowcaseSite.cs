@@ -43,6 +43,9 @@ public sealed class ShowcaseSite : IAsyncLifetime
     /// <summary>The share page a link made by the artist opens (for the track without artwork).</summary>
     public string SharePath { get; private set; } = "";
 
+    /// <summary>A published blog post in a category, for the blog pages.</summary>
+    public Blog.ShowcasePost BlogPost { get; private set; } = new(0, "", "");
+
     public async Task InitializeAsync()
     {
         Browser.Site.WithAdmin();
@@ -82,6 +85,7 @@ public sealed class ShowcaseSite : IAsyncLifetime
         // A remix, so the track page shows its "Remixes" section and lineage picture.
         await new Lineage.LineageData(Browser.Site.Services).LinkAsync(TrackWithArtwork, remix);
         await TestCatalog.AddReadyTrackAsync(Browser.Site.Services, "Night Bus Home", seconds: 210, uploaderEmail: email);
+        BlogPost = await Blog.ShowcaseBlog.AddAsync(Browser.Site);
         var share = await artist.PostAsJsonAsync($"/api/music/tracks/{TrackWithoutArtwork}/share-links", new { days = 7 });
         Assert.True(201 == (int)share.StatusCode, await share.Content.ReadAsStringAsync());
         SharePath = new Uri((await share.JsonAsync()).GetProperty("url").GetString()!).PathAndQuery;

@@ -25,6 +25,8 @@ public static class RateLimits
     public const string Edits = "edits";
     /// <summary>Every other read of the catalog, API and pages.</summary>
     public const string Reads = "reads";
+    /// <summary>Contact messages, form and API: per client address, signed in or not (decision 0033).</summary>
+    public const string Contact = "contact";
 
     public static IServiceCollection AddMusicSiteRateLimits(this IServiceCollection services)
     {
@@ -41,6 +43,8 @@ public static class RateLimits
                 s => (s.SearchesPerMinute, TimeSpan.FromMinutes(1))));
             options.AddPolicy(Edits, context => Partition(context, Edits, byUser: true, counts: !IsRead(context.Request),
                 s => (s.EditsPerMinute, TimeSpan.FromMinutes(1))));
+            options.AddPolicy(Contact, context => Partition(context, Contact, byUser: false, counts: HttpMethods.IsPost(context.Request.Method),
+                s => (s.ContactPerHour, TimeSpan.FromHours(1))));
             options.AddPolicy(Reads, context => Partition(context, Reads, byUser: true, counts: IsRead(context.Request),
                 s => (s.ReadsPerMinute, TimeSpan.FromMinutes(1))));
             options.OnRejected = OnRejectedAsync;

@@ -153,6 +153,7 @@ public static class MusicSiteHost
         app.MapEventPageEndpoints();
         app.MapBlogApi();
         app.MapBlogPageEndpoints();
+        app.MapContactApi();
         app.MapRazorComponents<App>();
         return app;
     }
