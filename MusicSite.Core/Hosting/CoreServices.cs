@@ -32,9 +32,15 @@ public static class CoreServices
         services.AddSingleton<FaultPoints>();
         services.AddSingleton(TimeProvider.System);
 
+        services.AddSingleton<Live.LiveSignals>();
+        services.AddSingleton<Live.LiveChangeInterceptor>();
+        services.AddScoped<Live.LiveViews>();
         services.AddDbContext<MusicSiteDbContext>((sp, options) =>
+        {
             SqliteDatabase.Configure(options, sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<MusicSiteOptions>>()
-                .Value.Paths.Database));
+                .Value.Paths.Database);
+            options.AddInterceptors(sp.GetRequiredService<Live.LiveChangeInterceptor>());
+        });
 
         services.AddSingleton<FfmpegRunner>();
         services.AddSingleton<MediaProber>();

@@ -45,6 +45,7 @@ public sealed class AccessibilityAuditBrowserTests(ShowcaseSite showcase, ITestO
         new("upload", _ => "/upload", SignedIn: true),
         new("my uploads", _ => "/me/uploads", SignedIn: true),
         new("your stats", _ => "/me/stats", SignedIn: true),
+        new("track, signed in (comment forms)", s => $"/tracks/{s.TrackWithArtwork}", SignedIn: true),
         new("share links", s => $"/tracks/{s.TrackWithArtwork}/share", SignedIn: true),
         new("edit track", s => $"/tracks/{s.TrackWithArtwork}/edit", SignedIn: true),
         new("add stems", s => $"/tracks/{s.TrackWithArtwork}/stems/new", SignedIn: true),

@@ -24,7 +24,9 @@ public sealed class TrackStatusPanelTests
 
         var panel = doc.QuerySelector("#track-status")!;
         Assert.Equal("/tracks/42/status", panel.GetAttribute("hx-get"));
-        Assert.Equal("every 2s", panel.GetAttribute("hx-trigger"));
+        Assert.Equal("sse:progress", panel.GetAttribute("hx-trigger"));
+        Assert.Equal("/live/tracks/42/progress", panel.GetAttribute("sse-connect"));
+        Assert.Equal("2s", panel.GetAttribute("data-live-poll"));
         Assert.Equal(heading, panel.QuerySelector("h2")!.TextContent);
         Assert.Equal(label, panel.QuerySelector("label")!.TextContent);
         Assert.Equal(progress.ToString(), panel.QuerySelector("progress")!.GetAttribute("value"));

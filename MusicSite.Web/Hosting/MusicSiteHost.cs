@@ -63,6 +63,7 @@ public static class MusicSiteHost
         });
         services.AddSingleton<SiteAddress>();
         services.AddScoped<TrackResponses>();
+        services.AddSingleton<Live.EventStream>();
         services.AddSingleton<StaticAssets>();
         services.AddMusicSiteCompression();
         services.AddMusicSiteReverseProxy(builder.Configuration);
@@ -145,6 +146,7 @@ public static class MusicSiteHost
         app.MapRatingsApi();
         app.MapTrackRatingEndpoints();
         app.MapCommentsApi();
+        app.MapLiveEndpoints();
         app.MapNotificationPageEndpoints();
         app.MapPreferencesApi();
         app.MapRequestPageEndpoints();
