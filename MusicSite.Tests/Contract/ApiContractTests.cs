@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -113,7 +114,7 @@ public sealed class ApiContractTests(MusicSiteFactory site, ITestOutputHelper ou
     }
 
     /// <summary>Real ids for path parameters, by the resource the parameter names.</summary>
-    private sealed record DataIds(int Track, int Album, int User, int Genre, int Stem);
+    private sealed record DataIds(int Track, int Album, int User, int Genre, int Stem, int Event, int Post);
 
     private async Task<DataIds> CreateDataAsync(HttpClient owner)
     {
@@ -148,7 +149,31 @@ public sealed class ApiContractTests(MusicSiteFactory site, ITestOutputHelper ou
         var genres = await (await owner.GetAsync("/api/genres")).JsonAsync();
         var genreId = genres.GetProperty("data").EnumerateArray().First().GetProperty("id").GetInt32();
         var stemId = await TestStems.AddAsync(site.Services, trackId, new StemSeed("Contract Stem"));
-        return new DataIds(trackId, albumId, userId, genreId, stemId);
+        var (eventId, postId) = await AddEventAndPostAsync(userId, trackId);
+        return new DataIds(trackId, albumId, userId, genreId, stemId, eventId, postId);
+    }
+
+    /// <summary>An upcoming event with the track, and a published blog post: rows only, as the API only reads them.</summary>
+    private async Task<(int EventId, int PostId)> AddEventAndPostAsync(int artistId, int trackId)
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MusicSite.Data.MusicSiteDbContext>();
+        var now = DateTime.UtcNow;
+        var evening = new MusicSite.Events.Event
+        {
+            Title = "Contract Night", StartsAt = now.AddDays(3), EndsAt = now.AddDays(3).AddHours(3), TimeZone = "Europe/Berlin",
+            VenueName = "Hall", VenueCity = "Berlin", TicketUrl = "https://tickets.example.com/contract", ArtistId = artistId,
+            CreatedById = artistId, CreatedAt = now, UpdatedAt = now, Tracks = [new MusicSite.Events.EventTrack { TrackId = trackId }],
+        };
+        var post = new MusicSite.Blog.BlogPost
+        {
+            Title = "Contract Post", Slug = $"contract-post-{Guid.NewGuid():N}", Markdown = "Hello **contract**.", Excerpt = "Hello contract.",
+            PublishedAt = now.AddHours(-1), CreatedAt = now, UpdatedAt = now,
+        };
+        db.Events.Add(evening);
+        db.BlogPosts.Add(post);
+        await db.SaveChangesAsync();
+        return (evening.Id, post.Id);
     }
 
     /// <summary>The resource a path parameter belongs to is the path segment before it.</summary>
@@ -168,6 +193,8 @@ public sealed class ApiContractTests(MusicSiteFactory site, ITestOutputHelper ou
                 "albums" => ids.Album,
                 "users" or "artists" => ids.User,
                 "genres" => ids.Genre,
+                "events" => ids.Event,
+                "posts" => ids.Post,
                 _ => null,
             } : null;
             if (value is null)
