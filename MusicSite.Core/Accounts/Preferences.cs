@@ -26,7 +26,11 @@ public sealed class Preferences(MusicSiteDbContext db, TimeProvider time)
     /// (<see cref="UserPreferences.ProfilePublic"/> off) shows them only to its owner and to admins; the name and
     /// the published work stay visible, since they are what was published.</summary>
     public async Task<bool> ShowsProfileToAsync(int userId, Catalog.Viewer viewer, CancellationToken cancellationToken) =>
-        viewer.UserId == userId || viewer.IsAdmin || (await PrivateProfilesAsync([userId], cancellationToken)).Count == 0;
+        ProfileShown(await GetAsync(userId, cancellationToken), viewer);
+
+    /// <summary>The rule itself, on settings already read: the owner and admins always, others while it is public.</summary>
+    public static bool ProfileShown(UserPreferences settings, Catalog.Viewer viewer) =>
+        viewer.UserId == settings.UserId || viewer.IsAdmin || settings.ProfilePublic;
 
     /// <summary>Which of <paramref name="userIds"/> keep their profile private, for lists seen by everyone.</summary>
     public async Task<IReadOnlySet<int>> PrivateProfilesAsync(IReadOnlyCollection<int> userIds, CancellationToken cancellationToken) =>

@@ -10,19 +10,19 @@ public sealed record ActivityShown(bool Likes, bool Follows)
 }
 
 /// <summary>
-/// The one rule for showing a user's likes and follows to someone: the user themselves always; anyone else only
-/// while the profile is public and that list is public too (<see cref="UserPreferences"/>, read through
-/// <see cref="Preferences"/>).
+/// The one rule for showing a user's likes and follows to someone: the user themselves (and admins) always; anyone
+/// else only while the profile is shown to them (<see cref="Preferences.ProfileShown"/>, the profile rule's owner)
+/// and that list is public too (<see cref="UserPreferences"/>).
 /// </summary>
 public sealed class ActivityVisibility(Preferences preferences)
 {
     public async Task<ActivityShown> ShownToAsync(int userId, Viewer viewer, CancellationToken cancellationToken)
     {
-        if (viewer.UserId == userId)
+        if (viewer.MayManage(userId))
         {
             return new ActivityShown(true, true);
         }
         var settings = await preferences.GetAsync(userId, cancellationToken);
-        return settings.ProfilePublic ? new ActivityShown(settings.LikesPublic, settings.FollowsPublic) : ActivityShown.None;
+        return Preferences.ProfileShown(settings, viewer) ? new ActivityShown(settings.LikesPublic, settings.FollowsPublic) : ActivityShown.None;
     }
 }
