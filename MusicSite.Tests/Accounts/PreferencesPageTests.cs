@@ -19,13 +19,6 @@ public sealed class PreferencesPageTests(MusicSiteFactory site) : IClassFixture<
         return (client, await site.UserIdAsync(email));
     }
 
-    private static async Task<IDocument> PageAsync(HttpClient client, string path)
-    {
-        var response = await client.GetAsync(path);
-        Assert.Equal(200, (int)response.StatusCode);
-        return new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
-    }
-
     [Fact]
     public async Task Page_Anonymous_RedirectsToSignIn()
     {
@@ -42,7 +35,7 @@ public sealed class PreferencesPageTests(MusicSiteFactory site) : IClassFixture<
     {
         var (client, _) = await VisitorAsync();
 
-        var doc = await PageAsync(client, "/account/settings");
+        var doc = await client.PageAsync("/account/settings");
 
         var form = doc.QuerySelector("form[data-testid=settings-form]")!;
         Assert.Equal(["Theme", "Playback", "Mail me when…", "Privacy"], form.QuerySelectorAll("fieldset > legend").Select(l => l.TextContent.Trim()));
@@ -69,13 +62,13 @@ public sealed class PreferencesPageTests(MusicSiteFactory site) : IClassFixture<
 
         Assert.Equal(302, (int)response.StatusCode);
         Assert.Equal("/account/settings?saved=1", response.Headers.Location!.IsAbsoluteUri ? response.Headers.Location.PathAndQuery : response.Headers.Location.OriginalString);
-        var doc = await PageAsync(client, "/account/settings?saved=1");
+        var doc = await client.PageAsync("/account/settings?saved=1");
         Assert.NotNull(doc.QuerySelector("[data-testid=settings-saved]"));
         Assert.Equal("dark", doc.QuerySelector("input[name=theme][checked]")!.GetAttribute("value"));
         Assert.Equal(["comment-received", "new-release"], doc.QuerySelectorAll("input[name=mail][checked]").Select(i => i.GetAttribute("value")));
         foreach (var path in new[] { "/", "/tracks", "/account/settings" })
         {
-            var page = await PageAsync(client, path);
+            var page = await client.PageAsync(path);
             Assert.Equal("dark", page.DocumentElement.GetAttribute("data-theme"));
             Assert.Equal("dark", page.QuerySelector("meta[name=color-scheme]")!.GetAttribute("content"));
             Assert.Equal("low", page.Body!.GetAttribute("data-stream-quality"));
@@ -112,7 +105,7 @@ public sealed class PreferencesPageTests(MusicSiteFactory site) : IClassFixture<
     [Fact]
     public async Task AnonymousPage_HasNoThemeOrQuality()
     {
-        var doc = await PageAsync(site.CreateClient(), "/");
+        var doc = await site.CreateClient().PageAsync("/");
 
         Assert.Null(doc.DocumentElement.GetAttribute("data-theme"));
         Assert.Equal("light dark", doc.QuerySelector("meta[name=color-scheme]")!.GetAttribute("content"));
@@ -139,8 +132,8 @@ public sealed class PreferencesPageTests(MusicSiteFactory site) : IClassFixture<
 
         var asStranger = await (await stranger.GetAsync($"/api/artists/{ownerId}")).JsonAsync();
         var slug = asStranger.GetProperty("slug").GetString();
-        var pageToOwner = await PageAsync(owner, $"/artists/{slug}");
-        var pageToStranger = await PageAsync(stranger, $"/artists/{slug}");
+        var pageToOwner = await owner.PageAsync($"/artists/{slug}");
+        var pageToStranger = await stranger.PageAsync($"/artists/{slug}");
 
         Assert.Equal(System.Text.Json.JsonValueKind.Null, asStranger.GetProperty("bio").ValueKind);
         Assert.Null(pageToStranger.QuerySelector("[data-testid=artist-bio]"));

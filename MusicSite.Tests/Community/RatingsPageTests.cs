@@ -13,9 +13,6 @@ public sealed class RatingsPageTests(MusicSiteFactory site) : IClassFixture<Musi
     private Task<int> TrackAsync(bool isPublic = true, string? uploaderEmail = null) =>
         TestCatalog.AddReadyTrackAsync(site.Services, "Rated on the page", seconds: 1, isPublic: isPublic, uploaderEmail: uploaderEmail);
 
-    private static async Task<IDocument> PageAsync(HttpClient client, string path) =>
-        new HtmlParser().ParseDocument(await client.GetStringAsync(path));
-
     /// <summary>Ratings by new listeners written straight to the database, the first oldest.</summary>
     private Task AddRatingsAsync(int trackId, params (int Score, string? Review)[] ratings) =>
         site.WithDbAsync(async db =>
@@ -47,7 +44,7 @@ public sealed class RatingsPageTests(MusicSiteFactory site) : IClassFixture<Musi
     {
         var track = await TrackAsync();
 
-        var page = await PageAsync(site.CreateClient(), $"/tracks/{track}");
+        var page = await site.CreateClient().PageAsync($"/tracks/{track}");
 
         var section = page.QuerySelector("[data-testid=ratings]")!;
         Assert.Contains("No ratings yet. Be the first", section.QuerySelector("[data-testid=ratings-empty]")!.TextContent);
@@ -61,7 +58,7 @@ public sealed class RatingsPageTests(MusicSiteFactory site) : IClassFixture<Musi
         var track = await TrackAsync();
         await AddRatingsAsync(track, (5, "Older <b>review</b>"), (4, null), (4, "Newest review"));
 
-        var page = await PageAsync(site.CreateClient(), $"/tracks/{track}");
+        var page = await site.CreateClient().PageAsync($"/tracks/{track}");
 
         var average = page.QuerySelector("[data-testid=rating-average]")!;
         Assert.Contains("4.3 out of 5 · 3 ratings", average.TextContent.Replace("\n", " "));
@@ -83,9 +80,9 @@ public sealed class RatingsPageTests(MusicSiteFactory site) : IClassFixture<Musi
         var track = await TrackAsync();
         await AddRatingsAsync(track, Enumerable.Range(1, 12).Select(i => (1 + i % 5, (string?)$"Review {i}")).ToArray());
 
-        var first = await PageAsync(site.CreateClient(), $"/tracks/{track}");
+        var first = await site.CreateClient().PageAsync($"/tracks/{track}");
         var next = first.QuerySelector("[data-testid=ratings] nav a[rel=next]")!.GetAttribute("href")!;
-        var second = await PageAsync(site.CreateClient(), next);
+        var second = await site.CreateClient().PageAsync(next);
 
         Assert.Equal($"/tracks/{track}?reviews=2#ratings", next);
         Assert.Equal(10, first.QuerySelectorAll("[data-testid=reviews] li").Length);
@@ -102,11 +99,11 @@ public sealed class RatingsPageTests(MusicSiteFactory site) : IClassFixture<Musi
         var track = await TrackAsync();
 
         var rated = await PostRatingFormAsync(client, track, new() { ["score"] = "4", ["review"] = "  Lovely strings.  " });
-        var afterRating = await PageAsync(client, rated.Headers.Location!.OriginalString);
+        var afterRating = await client.PageAsync(rated.Headers.Location!.OriginalString);
         var changed = await PostRatingFormAsync(client, track, new() { ["score"] = "2", ["review"] = "" });
-        var afterChange = await PageAsync(client, $"/tracks/{track}");
+        var afterChange = await client.PageAsync($"/tracks/{track}");
         var deleted = await PostRatingFormAsync(client, track, [], action: "rating/delete");
-        var afterDelete = await PageAsync(client, deleted.Headers.Location!.OriginalString);
+        var afterDelete = await client.PageAsync(deleted.Headers.Location!.OriginalString);
 
         Assert.Equal(302, (int)rated.StatusCode);
         Assert.Equal($"/tracks/{track}?rating=saved#ratings", rated.Headers.Location!.OriginalString);
@@ -129,7 +126,7 @@ public sealed class RatingsPageTests(MusicSiteFactory site) : IClassFixture<Musi
         var track = await TrackAsync();
 
         var response = await PostRatingFormAsync(client, track, new() { ["score"] = "9" });
-        var page = await PageAsync(client, response.Headers.Location!.OriginalString);
+        var page = await client.PageAsync(response.Headers.Location!.OriginalString);
 
         Assert.Equal($"/tracks/{track}?rating=score#ratings", response.Headers.Location!.OriginalString);
         Assert.Equal(Ratings.ScoreMessage, page.QuerySelector("[data-testid=rating-outcome]")!.TextContent);
@@ -157,7 +154,7 @@ public sealed class RatingsPageTests(MusicSiteFactory site) : IClassFixture<Musi
         var client = await site.CookieClientAsync("Artist", email);
         var track = await TrackAsync(uploaderEmail: email);
 
-        var page = await PageAsync(client, $"/tracks/{track}");
+        var page = await client.PageAsync($"/tracks/{track}");
         var token = await PageSessions.AntiforgeryTokenAsync(client, $"/tracks/{track}");
         var forged = await client.PostAsync($"/tracks/{track}/rating",
             new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("score", "5")]));

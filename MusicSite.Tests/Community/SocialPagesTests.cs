@@ -20,13 +20,6 @@ public sealed class SocialPagesTests(MusicSiteFactory site) : IClassFixture<Musi
         return (client, await site.UserIdAsync(email));
     }
 
-    private static async Task<IDocument> PageAsync(HttpClient client, string path)
-    {
-        var response = await client.GetAsync(path);
-        Assert.True(200 == (int)response.StatusCode, $"{path} answered {(int)response.StatusCode}");
-        return new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
-    }
-
     private static List<KeyValuePair<string, string>> FieldsOf(IElement form) =>
         form.QuerySelectorAll("input[type=hidden]")
             .Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? "")).ToList();
@@ -44,19 +37,19 @@ public sealed class SocialPagesTests(MusicSiteFactory site) : IClassFixture<Musi
         var (artist, track) = await TrackAsync("Heart form " + ArtistRows.Token());
         var page = await SlugPathAsync(artist);
 
-        var form = (await PageAsync(client, page)).QuerySelector($"form.heart[data-heart='{track}']")!;
+        var form = (await client.PageAsync(page)).QuerySelector($"form.heart[data-heart='{track}']")!;
         Assert.Equal("false", form.QuerySelector("button")!.GetAttribute("aria-pressed"));
         Assert.StartsWith("Like Heart form", form.QuerySelector("button")!.GetAttribute("aria-label"));
         var liked = await client.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(FieldsOf(form)));
 
         Assert.Equal(302, (int)liked.StatusCode);
         Assert.Equal(page, liked.Headers.Location!.OriginalString);
-        var after = (await PageAsync(client, page)).QuerySelector($"form.heart[data-heart='{track}']")!;
+        var after = (await client.PageAsync(page)).QuerySelector($"form.heart[data-heart='{track}']")!;
         Assert.Equal("true", after.QuerySelector("button")!.GetAttribute("aria-pressed"));
         Assert.StartsWith("1", after.QuerySelector(".heart-count")!.TextContent);
 
         await client.PostAsync(after.GetAttribute("action"), new FormUrlEncodedContent(FieldsOf(after)));
-        var unliked = (await PageAsync(client, page)).QuerySelector($"form.heart[data-heart='{track}']")!;
+        var unliked = (await client.PageAsync(page)).QuerySelector($"form.heart[data-heart='{track}']")!;
         Assert.Equal("false", unliked.QuerySelector("button")!.GetAttribute("aria-pressed"));
         Assert.StartsWith("0", unliked.QuerySelector(".heart-count")!.TextContent);
     }
@@ -66,7 +59,7 @@ public sealed class SocialPagesTests(MusicSiteFactory site) : IClassFixture<Musi
     {
         var (client, _) = await VisitorAsync();
         var (_, track) = await TrackAsync("Open redirect " + ArtistRows.Token());
-        var form = (await PageAsync(client, $"/tracks/{track}")).QuerySelector($"form.heart[data-heart='{track}']")!;
+        var form = (await client.PageAsync($"/tracks/{track}")).QuerySelector($"form.heart[data-heart='{track}']")!;
         var fields = FieldsOf(form).Where(f => f.Key != "returnUrl").Append(new("returnUrl", "//evil.example/")).ToList();
 
         var response = await client.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(fields));
@@ -80,7 +73,7 @@ public sealed class SocialPagesTests(MusicSiteFactory site) : IClassFixture<Musi
     {
         var (client, _) = await VisitorAsync();
         var (_, track) = await TrackAsync("Htmx heart " + ArtistRows.Token());
-        var form = (await PageAsync(client, $"/tracks/{track}")).QuerySelector($"form.heart[data-heart='{track}']")!;
+        var form = (await client.PageAsync($"/tracks/{track}")).QuerySelector($"form.heart[data-heart='{track}']")!;
         var request = new HttpRequestMessage(HttpMethod.Post, form.GetAttribute("action")) { Content = new FormUrlEncodedContent(FieldsOf(form)) };
         request.Headers.Add("HX-Request", "true");
 
@@ -100,7 +93,7 @@ public sealed class SocialPagesTests(MusicSiteFactory site) : IClassFixture<Musi
         var anonymous = site.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
         var noToken = await client.PostAsync($"/tracks/{track}/like", new FormUrlEncodedContent([new("like", "true")]));
-        var anonymousPage = await PageAsync(anonymous, $"/tracks/{track}");
+        var anonymousPage = await anonymous.PageAsync($"/tracks/{track}");
 
         Assert.Equal(400, (int)noToken.StatusCode);
         var link = anonymousPage.QuerySelector($".heart[data-heart='{track}'] a.heart-button")!;
@@ -126,16 +119,16 @@ public sealed class SocialPagesTests(MusicSiteFactory site) : IClassFixture<Musi
     public async Task MyLikes_ListsLikedTracks_AndExplainsWhenEmpty()
     {
         var (client, _) = await VisitorAsync();
-        var empty = await PageAsync(client, "/me/likes");
+        var empty = await client.PageAsync("/me/likes");
         Assert.NotNull(empty.QuerySelector("[data-testid=no-likes]"));
         Assert.NotNull(empty.QuerySelector("nav a[href='/me/likes']"));
         Assert.NotNull(empty.QuerySelector("nav a[href='/feed']"));
 
         var (_, track) = await TrackAsync("Kept " + ArtistRows.Token());
-        var form = (await PageAsync(client, $"/tracks/{track}")).QuerySelector($"form.heart[data-heart='{track}']")!;
+        var form = (await client.PageAsync($"/tracks/{track}")).QuerySelector($"form.heart[data-heart='{track}']")!;
         await client.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(FieldsOf(form)));
 
-        var doc = await PageAsync(client, "/me/likes");
+        var doc = await client.PageAsync("/me/likes");
         Assert.Equal([track.ToString()], doc.QuerySelectorAll(".track-list > li").Select(li => li.GetAttribute("data-track-id")));
     }
 
@@ -145,18 +138,18 @@ public sealed class SocialPagesTests(MusicSiteFactory site) : IClassFixture<Musi
         var (client, _) = await VisitorAsync();
         var (artist, track) = await TrackAsync("Fed " + ArtistRows.Token());
         var page = await SlugPathAsync(artist);
-        var emptyFeed = await PageAsync(client, "/feed");
+        var emptyFeed = await client.PageAsync("/feed");
         Assert.NotNull(emptyFeed.QuerySelector("[data-testid=empty-feed]"));
         Assert.NotNull(emptyFeed.QuerySelector("[data-testid=suggested-artists] a"));
 
-        var form = (await PageAsync(client, page)).QuerySelector(".follow form")!;
+        var form = (await client.PageAsync(page)).QuerySelector(".follow form")!;
         var response = await client.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(FieldsOf(form)));
 
         Assert.Equal(302, (int)response.StatusCode);
-        var after = await PageAsync(client, page);
+        var after = await client.PageAsync(page);
         Assert.Equal("true", after.QuerySelector(".follow button")!.GetAttribute("aria-pressed"));
         Assert.Contains("1 follower", after.QuerySelector("[data-testid=follower-count]")!.TextContent);
-        var feed = await PageAsync(client, "/feed");
+        var feed = await client.PageAsync("/feed");
         Assert.Equal([track.ToString()], feed.QuerySelectorAll(".feed-list > li[data-track-id]").Select(li => li.GetAttribute("data-track-id")));
     }
 
@@ -168,7 +161,7 @@ public sealed class SocialPagesTests(MusicSiteFactory site) : IClassFixture<Musi
         var me = await site.UserIdAsync(email);
         await ArtistRows.TrackAsync(site.Services, me, "My own");
 
-        var doc = await PageAsync(client, await SlugPathAsync(me));
+        var doc = await client.PageAsync(await SlugPathAsync(me));
 
         Assert.Null(doc.QuerySelector(".follow form"));
         Assert.NotNull(doc.QuerySelector("[data-testid=follower-count]"));
@@ -196,7 +189,7 @@ public sealed class SocialPagesTests(MusicSiteFactory site) : IClassFixture<Musi
         });
         var (visitor, ____) = await VisitorAsync();
 
-        var doc = await PageAsync(visitor, await SlugPathAsync(artist));
+        var doc = await visitor.PageAsync(await SlugPathAsync(artist));
 
         var likes = doc.QuerySelector("[data-testid=artist-likes]");
         var follows = doc.QuerySelector("[data-testid=artist-follows]");

@@ -61,6 +61,14 @@ public static class PageSessions
 
     /// <summary>Loads <paramref name="path"/>, then posts its form there with <paramref name="fields"/> added,
     /// as a browser without JavaScript does.</summary>
+    /// <summary>GETs a page, asserts it answered 200, and parses it.</summary>
+    public static async Task<AngleSharp.Html.Dom.IHtmlDocument> PageAsync(this HttpClient client, string path)
+    {
+        var response = await client.GetAsync(path);
+        Assert.True(200 == (int)response.StatusCode, $"{path} answered {(int)response.StatusCode}");
+        return new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+    }
+
     public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string path, Dictionary<string, string> fields)
     {
         var values = (await HiddenFieldsAsync(client, path)).Concat(fields).ToList();

@@ -13,13 +13,6 @@ public sealed class CreditOriginalsPageTests(MusicSiteFactory site) : IClassFixt
 {
     private readonly LineageData _data = new(site.Services);
 
-    private static async Task<IDocument> PageAsync(HttpClient client, string path)
-    {
-        var response = await client.GetAsync(path);
-        Assert.Equal(200, (int)response.StatusCode);
-        return new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
-    }
-
     /// <summary>A signed-in owner with a track of theirs, and a word only this test's titles carry.</summary>
     private async Task<(HttpClient Browser, int OwnerId, int Track, string Word)> OwnerAsync(string license = "cc-by")
     {
@@ -35,7 +28,7 @@ public sealed class CreditOriginalsPageTests(MusicSiteFactory site) : IClassFixt
     private static async Task<(HttpResponseMessage Response, IDocument? After)> CreditAsync(HttpClient browser, int track, string word, int original,
         string kind = "remix")
     {
-        var page = await PageAsync(browser, $"/tracks/{track}/lineage?q={word}");
+        var page = await browser.PageAsync($"/tracks/{track}/lineage?q={word}");
         var form = page.QuerySelector($"[data-track='{original}'] form")!;
         var fields = form.QuerySelectorAll("input[type=hidden]")
             .Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? "")).ToList();
@@ -45,7 +38,7 @@ public sealed class CreditOriginalsPageTests(MusicSiteFactory site) : IClassFixt
         {
             return (response, null);
         }
-        return (response, await PageAsync(browser, response.Headers.Location!.OriginalString));
+        return (response, await browser.PageAsync(response.Headers.Location!.OriginalString));
     }
 
     private Task<int> LinkCountAsync(int derivative) => site.WithDbAsync(db => db.TrackRelations.CountAsync(r => r.DerivativeId == derivative));
@@ -57,7 +50,7 @@ public sealed class CreditOriginalsPageTests(MusicSiteFactory site) : IClassFixt
         var other = await _data.TrackAsync(await _data.UserAsync("Other"), $"Original {word}");
         var hidden = await _data.TrackAsync(await _data.UserAsync("Hider"), $"Private {word}", isPublic: false);
 
-        var page = await PageAsync(browser, $"/tracks/{track}/lineage?q={word}");
+        var page = await browser.PageAsync($"/tracks/{track}/lineage?q={word}");
 
         var rows = page.QuerySelectorAll("[data-testid=results] [data-track]").Select(r => r.GetAttribute("data-track")).ToList();
         Assert.Equal([other.ToString()], rows);
@@ -89,7 +82,7 @@ public sealed class CreditOriginalsPageTests(MusicSiteFactory site) : IClassFixt
 
         var ccBy = await site.WithDbAsync(db => db.Licenses.Where(l => l.Code == "cc-by").Select(l => l.Id).SingleAsync());
         await _data.SetAsync(track, t => t.LicenseId = ccBy);
-        var changed = await PageAsync(browser, $"/tracks/{track}/lineage");
+        var changed = await browser.PageAsync($"/tracks/{track}/lineage");
         Assert.Contains("does not comply", changed.QuerySelector("[data-testid=current-license]")!.TextContent);
         Assert.Contains("share-alike", changed.QuerySelector("[data-testid=current-license]")!.TextContent);
     }
@@ -140,7 +133,7 @@ public sealed class CreditOriginalsPageTests(MusicSiteFactory site) : IClassFixt
             var response = await browser.PostAsync($"/tracks/{track}/lineage/originals", new FormUrlEncodedContent(
                 [new("__RequestVerificationToken", token), new("originalId", originalId), new("kind", kind)]));
             Assert.Equal(303, (int)response.StatusCode);
-            return (await PageAsync(browser, response.Headers.Location!.OriginalString)).QuerySelector("[role=status][data-testid=outcome]")!.TextContent;
+            return (await browser.PageAsync(response.Headers.Location!.OriginalString)).QuerySelector("[role=status][data-testid=outcome]")!.TextContent;
         }
 
         Assert.Contains("cannot be a remix of itself", await PostAsync(track.ToString(), "remix"));
@@ -189,7 +182,7 @@ public sealed class CreditOriginalsPageTests(MusicSiteFactory site) : IClassFixt
         var (browser, _, track, word) = await OwnerAsync();
         var original = await _data.TrackAsync(await _data.UserAsync("Gone"), $"Gone {word}");
         var link = await _data.LinkAsync(original, track, status: LinkStatus.Declined);
-        var page = await PageAsync(browser, $"/tracks/{track}/lineage");
+        var page = await browser.PageAsync($"/tracks/{track}/lineage");
         Assert.Contains("Declined", page.QuerySelector($"[data-link='remix-{link}']")!.TextContent);
 
         var fields = await PageSessions.HiddenFieldsAsync(browser, $"/tracks/{track}/lineage", $"form[action='/tracks/{track}/lineage/links/remix/{link}/remove']");
@@ -197,7 +190,7 @@ public sealed class CreditOriginalsPageTests(MusicSiteFactory site) : IClassFixt
 
         Assert.Equal(303, (int)response.StatusCode);
         Assert.Equal(0, await LinkCountAsync(track));
-        var after = await PageAsync(browser, response.Headers.Location!.OriginalString);
+        var after = await browser.PageAsync(response.Headers.Location!.OriginalString);
         Assert.StartsWith("Removed", after.QuerySelector("[data-testid=outcome]")!.TextContent.Trim());
         Assert.NotNull(after.QuerySelector("[data-testid=no-links]"));
     }
@@ -207,7 +200,7 @@ public sealed class CreditOriginalsPageTests(MusicSiteFactory site) : IClassFixt
     {
         var (browser, _, track, _) = await OwnerAsync();
 
-        var page = await PageAsync(browser, $"/tracks/{track}/lineage?outcome=%2BYou%20won");
+        var page = await browser.PageAsync($"/tracks/{track}/lineage?outcome=%2BYou%20won");
 
         Assert.Null(page.QuerySelector("[data-testid=outcome]"));
     }
@@ -220,7 +213,7 @@ public sealed class CreditOriginalsPageTests(MusicSiteFactory site) : IClassFixt
         var stem = await _data.StemAsync(source, "Quiet bass", commercialAllowed: false);
         var use = await _data.UseStemAsync(stem, track);
 
-        var page = await PageAsync(browser, $"/tracks/{track}/lineage");
+        var page = await browser.PageAsync($"/tracks/{track}/lineage");
 
         Assert.Contains("NC", page.QuerySelector("[data-testid=advised-license]")!.TextContent);
         Assert.Contains("commercial", page.QuerySelector("[data-testid=advice-reasons]")!.TextContent);

@@ -11,13 +11,6 @@ public sealed class TrackLineagePageTests(MusicSiteFactory site) : IClassFixture
 {
     private readonly LineageData _data = new(site.Services);
 
-    private static async Task<IDocument> PageAsync(HttpClient client, string path)
-    {
-        var response = await client.GetAsync(path);
-        Assert.Equal(200, (int)response.StatusCode);
-        return new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
-    }
-
     [Fact]
     public async Task TrackPage_ThirdGeneration_ListsEveryOriginalWithItsGenerationAndCreditsInWords()
     {
@@ -25,7 +18,7 @@ public sealed class TrackLineagePageTests(MusicSiteFactory site) : IClassFixture
         var chain = await _data.ChainAsync(owner, 4, "Based");
         await _data.LinkAsync(chain[0], chain[3], RelationKind.Cover);
 
-        var doc = await PageAsync(site.CreateClient(), $"/tracks/{chain[3]}");
+        var doc = await site.CreateClient().PageAsync($"/tracks/{chain[3]}");
 
         var items = doc.QuerySelectorAll("[data-testid=based-on] > li");
         Assert.Equal(["1", "1", "2"], items.Select(i => i.GetAttribute("data-generation")).Order());
@@ -47,7 +40,7 @@ public sealed class TrackLineagePageTests(MusicSiteFactory site) : IClassFixture
         await _data.LinkAsync(root, edit, RelationKind.Edit);
         var stem = await _data.StemAsync(root, "Bassline");
 
-        var doc = await PageAsync(site.CreateClient(), $"/tracks/{root}");
+        var doc = await site.CreateClient().PageAsync($"/tracks/{root}");
 
         var remixes = doc.QuerySelectorAll("[data-testid=remixes] > li").Select(li => li.TextContent.Trim()).ToList();
         Assert.Contains(remixes, r => r.StartsWith("Root Tune (Night Remix)", StringComparison.Ordinal) && r.EndsWith("remix", StringComparison.Ordinal));
@@ -92,8 +85,8 @@ public sealed class TrackLineagePageTests(MusicSiteFactory site) : IClassFixture
         var browser = await site.CookieClientAsync("Artist", email);
         var track = await _data.TrackAsync(await site.UserIdAsync(email), "Mine");
 
-        var mine = await PageAsync(browser, $"/tracks/{track}");
-        var theirs = await PageAsync(site.CreateClient(), $"/tracks/{track}");
+        var mine = await browser.PageAsync($"/tracks/{track}");
+        var theirs = await site.CreateClient().PageAsync($"/tracks/{track}");
 
         Assert.Equal($"/tracks/{track}/lineage", mine.QuerySelector("[data-testid=register-originals]")!.GetAttribute("href"));
         Assert.Null(theirs.QuerySelector("[data-testid=register-originals]"));

@@ -14,13 +14,6 @@ public sealed class NotificationsPageTests(MusicSiteFactory site) : IClassFixtur
         return (client, await site.UserIdAsync(email));
     }
 
-    private static async Task<IDocument> PageAsync(HttpClient client, string path)
-    {
-        var response = await client.GetAsync(path);
-        Assert.Equal(200, (int)response.StatusCode);
-        return new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
-    }
-
     [Fact]
     public async Task Page_Anonymous_RedirectsToSignIn()
     {
@@ -37,7 +30,7 @@ public sealed class NotificationsPageTests(MusicSiteFactory site) : IClassFixtur
     {
         var (client, _) = await VisitorAsync();
 
-        var doc = await PageAsync(client, "/notifications");
+        var doc = await client.PageAsync("/notifications");
 
         Assert.Contains("No notifications yet", doc.QuerySelector("[data-testid=no-notifications]")!.TextContent);
         Assert.Null(doc.QuerySelector("form[action='/notifications/read-all']"));
@@ -50,7 +43,7 @@ public sealed class NotificationsPageTests(MusicSiteFactory site) : IClassFixtur
         var old = await site.AddNotificationAsync(me, "Old and read", minutesAgo: 9, read: true);
         var fresh = await site.AddNotificationAsync(me, "Fresh news", minutesAgo: 1);
 
-        var doc = await PageAsync(client, "/notifications");
+        var doc = await client.PageAsync("/notifications");
 
         var rows = doc.QuerySelectorAll(".notification-list > li");
         Assert.Equal([fresh.ToString(), old.ToString()], rows.Select(r => r.GetAttribute("data-notification-id")));
@@ -75,7 +68,7 @@ public sealed class NotificationsPageTests(MusicSiteFactory site) : IClassFixtur
         {
             Assert.NotNull(await site.ReadAtAsync(id));
         }
-        var after = await PageAsync(client, "/notifications?marked=2");
+        var after = await client.PageAsync("/notifications?marked=2");
         Assert.Contains("2 notifications marked as read", after.QuerySelector("[data-testid=marked]")!.TextContent);
         Assert.Equal(["Read", "Read"], after.QuerySelectorAll(".notification-state").Select(s => s.TextContent));
     }
@@ -157,8 +150,8 @@ public sealed class NotificationsPageTests(MusicSiteFactory site) : IClassFixtur
             await site.AddNotificationAsync(me, $"item {i}", minutesAgo: i);
         }
 
-        var first = await PageAsync(client, "/notifications");
-        var second = await PageAsync(client, "/notifications?page=2");
+        var first = await client.PageAsync("/notifications");
+        var second = await client.PageAsync("/notifications?page=2");
 
         Assert.Equal(20, first.QuerySelectorAll(".notification-list > li").Length);
         Assert.Equal("/notifications?page=2", first.QuerySelector(".pager a[rel=next]")!.GetAttribute("href"));
@@ -174,7 +167,7 @@ public sealed class NotificationsPageTests(MusicSiteFactory site) : IClassFixtur
         await site.AddNotificationAsync(me, "three");
         await site.AddNotificationAsync(me, "old", read: true);
 
-        var doc = await PageAsync(client, "/tracks");
+        var doc = await client.PageAsync("/tracks");
 
         var bell = doc.QuerySelector("#site-header [data-testid=notification-bell]")!;
         Assert.Equal("/notifications", bell.GetAttribute("href"));
@@ -188,7 +181,7 @@ public sealed class NotificationsPageTests(MusicSiteFactory site) : IClassFixtur
         var (client, me) = await VisitorAsync();
         await site.AddNotificationAsync(me, "read", read: true);
 
-        var bell = (await PageAsync(client, "/")).QuerySelector("[data-testid=notification-bell]")!;
+        var bell = (await client.PageAsync("/")).QuerySelector("[data-testid=notification-bell]")!;
 
         Assert.Equal("Notifications, none unread", bell.QuerySelector(".visually-hidden")!.TextContent);
         Assert.Null(bell.QuerySelector("[data-testid=unread-count]"));
