@@ -43,16 +43,10 @@ public sealed class Ratings(MusicSiteDbContext db, TrackCatalog catalog, Notifie
     /// viewer, deleted or not ready), OWN_TRACK, field errors, or RATING_EXISTS.</summary>
     public async Task<ServiceResult<RatingView>> CreateAsync(int trackId, RatingInput input, Viewer viewer, CancellationToken cancellationToken)
     {
-        var (track, refused) = await RateableAsync(trackId, viewer, cancellationToken);
+        var (track, score, review, refused) = await AcceptAsync(trackId, input, viewer, cancellationToken);
         if (refused is not null)
         {
             return refused;
-        }
-        var errors = new FieldErrors();
-        var (score, review) = Check(input, errors);
-        if (errors.Any)
-        {
-            return ServiceResult<RatingView>.Invalid(errors);
         }
         var userId = viewer.UserId!.Value;
         if (await db.Ratings.AnyAsync(r => r.UserId == userId && r.TrackId == trackId, cancellationToken))
@@ -80,16 +74,10 @@ public sealed class Ratings(MusicSiteDbContext db, TrackCatalog catalog, Notifie
     /// again only when the review's text changed to a new, non-empty text.</summary>
     public async Task<ServiceResult<RatingView>> UpdateAsync(int trackId, RatingInput input, Viewer viewer, CancellationToken cancellationToken)
     {
-        var (track, refused) = await RateableAsync(trackId, viewer, cancellationToken);
+        var (track, score, review, refused) = await AcceptAsync(trackId, input, viewer, cancellationToken);
         if (refused is not null)
         {
             return refused;
-        }
-        var errors = new FieldErrors();
-        var (score, review) = Check(input, errors);
-        if (errors.Any)
-        {
-            return ServiceResult<RatingView>.Invalid(errors);
         }
         var userId = viewer.UserId!.Value;
         var rating = await db.Ratings.FirstOrDefaultAsync(r => r.UserId == userId && r.TrackId == trackId, cancellationToken);
@@ -132,6 +120,21 @@ public sealed class Ratings(MusicSiteDbContext db, TrackCatalog catalog, Notifie
         (await RateableAsync(trackId, viewer, cancellationToken)).Refused?.Code;
 
     private sealed record RateableTrack(int Id, string Title, int UploaderId);
+
+    /// <summary>What a create and an update both check first: the track may be rated by the viewer, and the input
+    /// holds a score and an acceptable review.</summary>
+    private async Task<(RateableTrack? Track, int Score, string? Review, ServiceResult<RatingView>? Refused)> AcceptAsync(
+        int trackId, RatingInput input, Viewer viewer, CancellationToken cancellationToken)
+    {
+        var (track, refused) = await RateableAsync(trackId, viewer, cancellationToken);
+        if (refused is not null)
+        {
+            return (track, 0, null, refused);
+        }
+        var errors = new FieldErrors();
+        var (score, review) = Check(input, errors);
+        return errors.Any ? (track, 0, null, ServiceResult<RatingView>.Invalid(errors)) : (track, score, review, null);
+    }
 
     private async Task<(RateableTrack? Track, ServiceResult<RatingView>? Refused)> RateableAsync(int trackId, Viewer viewer,
         CancellationToken cancellationToken)
