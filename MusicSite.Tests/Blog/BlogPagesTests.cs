@@ -113,9 +113,7 @@ public sealed class BlogPagesTests : IClassFixture<ClockedSite>
         Assert.StartsWith("/account/login", anonymous.Headers.Location!.PathAndQuery);
 
         var listener = await site.CookieClientAsync("Artist");
-        var response = await listener.GetAsync(path);
-        Assert.Equal(302, (int)response.StatusCode);
-        Assert.Equal(403, (int)(await listener.GetAsync(response.Headers.Location)).StatusCode);
+        Assert.Equal(403, (int)(await listener.GetAsync(path)).StatusCode);
     }
 
     [Fact]

@@ -46,9 +46,7 @@ public sealed class AdminGenrePagesTests : IClassFixture<MusicSiteFactory>
     {
         var client = await _site.CookieClientAsync(accountType);
 
-        var response = await client.GetAsync(await PathAsync(path));
-        Assert.Equal(302, (int)response.StatusCode);
-        var denied = await client.GetAsync(response.Headers.Location);
+        var denied = await client.GetAsync(await PathAsync(path));
 
         Assert.Equal(403, (int)denied.StatusCode);
         Assert.Contains("You do not have access to this page", await denied.Content.ReadAsStringAsync());
@@ -64,8 +62,7 @@ public sealed class AdminGenrePagesTests : IClassFixture<MusicSiteFactory>
         var response = await client.PostAsync($"/admin/genres/{id}", new FormUrlEncodedContent(
             [new("__RequestVerificationToken", token), new("_handler", "genre-details"), new("name", "Taken Over"), new("parentId", "")]));
 
-        Assert.Equal(302, (int)response.StatusCode);
-        Assert.StartsWith("/error/403", response.Headers.Location!.PathAndQuery);
+        Assert.Equal(403, (int)response.StatusCode);
         Assert.NotEqual("Taken Over", (await GenreAsync(id))!.Name);
     }
 

@@ -50,7 +50,13 @@ public static class AuthSetup
             {
                 // API callers get status codes, never a redirect to the login page.
                 OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized),
-                OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden),
+                // A signed-in visitor who may not open a page gets its 403 status with the error page (re-executed by
+                // the status-code pages), not a redirect that would answer 302 and lose the address they asked for.
+                OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                },
             };
         });
 
