@@ -156,6 +156,10 @@ public static class MusicSiteHost
         app.MapBlogApi();
         app.MapBlogPageEndpoints();
         app.MapContactApi();
+        app.MapReportsApi();
+        app.MapModerationApi();
+        app.MapInboxApi();
+        app.MapReportPageEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }
