@@ -12,5 +12,6 @@ public sealed class UserDeletion : Migration
     protected override void Up(MigrationBuilder mb) =>
         mb.AddColumn<DateTime>("DeletedAt", "AspNetUsers", "TEXT", nullable: true);
 
-    protected override void Down(MigrationBuilder mb) => mb.DropColumn("DeletedAt", "AspNetUsers");
+    // SQLite 3.35+ drops a column natively; EF would need a model snapshot to rebuild the table.
+    protected override void Down(MigrationBuilder mb) => mb.Sql("ALTER TABLE \"AspNetUsers\" DROP COLUMN \"DeletedAt\";");
 }
