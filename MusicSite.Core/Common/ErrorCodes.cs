@@ -86,6 +86,14 @@ public static class ErrorCodes
     /// <summary>Another blog post already has this address.</summary>
     public const string SlugTaken = "SLUG_TAKEN";
 
+    // Jobs (/admin/jobs)
+    /// <summary>No job run, job, track or stem matches what the retry or cancel named.</summary>
+    public const string JobNotFound = "JOB_NOT_FOUND";
+    /// <summary>A retry of a job that is running now, or that the scheduler no longer has.</summary>
+    public const string JobNotRetryable = "JOB_NOT_RETRYABLE";
+    /// <summary>A cancel of a job with nothing pending or running (a recurring schedule is kept, not cancelled).</summary>
+    public const string JobNotCancellable = "JOB_NOT_CANCELLABLE";
+
     // Protocol and server
     public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
     public const string RateLimited = "RATE_LIMITED";
