@@ -122,6 +122,10 @@ public static class CoreServices
         services.AddScoped<RelatedGenres>();
         services.AddScoped<PopularGenres>();
         services.AddScoped<Admin.AuditLog>();
+        services.AddScoped<Admin.AuthEvents>();
+        services.AddScoped<Admin.AdminGuard>();
+        services.AddScoped<Admin.UserAdministration>();
+        services.AddScoped<Admin.UserDeletion>();
         services.AddScoped<Blog.BlogPosts>();
         services.AddScoped<Blog.BlogEditor>();
         services.AddScoped<Contact.ContactDesk>();

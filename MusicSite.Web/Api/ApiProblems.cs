@@ -78,6 +78,11 @@ public static class ApiProblems
         [ErrorCodes.JobNotRetryable] = new(StatusCodes.Status409Conflict, "This job cannot be run again now."),
         [ErrorCodes.JobNotCancellable] = new(StatusCodes.Status409Conflict, "Nothing of this job is pending or running to cancel."),
 
+        [ErrorCodes.UserNotFound] = new(StatusCodes.Status404NotFound, "No user has this id."),
+        [ErrorCodes.LastAdmin] = new(StatusCodes.Status409Conflict, "This is the last admin: the site needs at least one admin who can sign in."),
+        [ErrorCodes.OwnAccount] = new(StatusCodes.Status409Conflict, "Admins cannot lock or delete their own account."),
+        [ErrorCodes.AccountLocked] = new(StatusCodes.Status403Forbidden, "This account is locked."),
+
         [ErrorCodes.MethodNotAllowed] = new(StatusCodes.Status405MethodNotAllowed, "Method not allowed."),
         [ErrorCodes.RateLimited] = new(StatusCodes.Status429TooManyRequests, "Too many requests."),
         [ErrorCodes.InternalError] = new(StatusCodes.Status500InternalServerError, "Something went wrong on our side."),
