@@ -156,6 +156,7 @@ public static class MusicSiteHost
         app.MapBlogApi();
         app.MapBlogPageEndpoints();
         app.MapContactApi();
+        app.MapBackupsApi();
         app.MapRazorComponents<App>();
         return app;
     }
