@@ -120,10 +120,15 @@ public sealed class TrackEditor(MusicSiteDbContext db, CatalogLookups lookups, T
         audit.Record(auditActor, "track.delete", EntityType, track.Id, AuditValues(track), null);
         track.DeletedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
-        await db.PlayEvents.Where(p => p.TrackId == trackId).ExecuteUpdateAsync(s => s.SetProperty(p => p.UserId, (int?)null), cancellationToken);
+        await ForgetListenersAsync(db, [trackId], cancellationToken);
         await cleanup.EnqueueAsync(trackId, cancellationToken);
         return ServiceResult<Track>.Ok(track);
     }
+
+    /// <summary>The plays of deleted tracks stay counted but no longer name their listeners (part of every track
+    /// delete: this one and an admin's delete of a user with their content).</summary>
+    public static Task<int> ForgetListenersAsync(MusicSiteDbContext db, IReadOnlyCollection<int> trackIds, CancellationToken cancellationToken) =>
+        db.PlayEvents.Where(p => trackIds.Contains(p.TrackId)).ExecuteUpdateAsync(s => s.SetProperty(p => p.UserId, (int?)null), cancellationToken);
 
     /// <summary>The kind of thing a track's audit entries name.</summary>
     public const string EntityType = "Track";

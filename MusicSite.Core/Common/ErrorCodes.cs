@@ -93,6 +93,15 @@ public static class ErrorCodes
     /// <summary>The backup could not be made (disk, database); the reason is on the backups page.</summary>
     public const string BackupFailed = "BACKUP_FAILED";
 
+    // User administration and sign-in
+    public const string UserNotFound = "USER_NOT_FOUND";
+    /// <summary>The change would leave the site without an admin who can sign in.</summary>
+    public const string LastAdmin = "LAST_ADMIN";
+    /// <summary>An admin locking or deleting their own account.</summary>
+    public const string OwnAccount = "OWN_ACCOUNT";
+    /// <summary>The right password for an account an admin has locked.</summary>
+    public const string AccountLocked = "ACCOUNT_LOCKED";
+
     // Protocol and server
     public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
     public const string RateLimited = "RATE_LIMITED";

@@ -126,6 +126,10 @@ public static class CoreServices
         services.AddScoped<Admin.Backups.BackupJob>();
         services.AddScoped<Admin.Backups.BackupSchedule>();
         services.AddScoped<Admin.Backups.BackupMonitor>();
+        services.AddScoped<Admin.AuthEvents>();
+        services.AddScoped<Admin.AdminGuard>();
+        services.AddScoped<Admin.UserAdministration>();
+        services.AddScoped<Admin.UserDeletion>();
         services.AddScoped<Blog.BlogPosts>();
         services.AddScoped<Blog.BlogEditor>();
         services.AddScoped<Contact.ContactDesk>();
