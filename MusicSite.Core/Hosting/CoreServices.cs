@@ -66,6 +66,10 @@ public static class CoreServices
         services.AddScoped<ProcessStemJob>();
         services.AddScoped<StemCleanupQueue>();
         services.AddScoped<StemCleanupJob>();
+        services.AddScoped<Jobs.History.JobRunHistory>();
+        services.AddScoped<Jobs.History.JobOverview>();
+        services.AddScoped<Jobs.History.JobControl>();
+        services.AddScoped<Jobs.History.ProcessingStop>();
         services.AddScoped<Attribution.StemEditor>();
         services.AddScoped<Attribution.StemFileSource>();
         services.AddScoped<Attribution.StemArchive>();

@@ -78,6 +78,9 @@ public static class ApiProblems
         [ErrorCodes.PostNotFound] = new(StatusCodes.Status404NotFound, "No blog post has this id."),
         [ErrorCodes.CategoryNotFound] = new(StatusCodes.Status404NotFound, "No blog category has this id."),
         [ErrorCodes.SlugTaken] = new(StatusCodes.Status409Conflict, "Another post already has this address."),
+        [ErrorCodes.JobNotFound] = new(StatusCodes.Status404NotFound, "No job, run, track or stem matches this."),
+        [ErrorCodes.JobNotRetryable] = new(StatusCodes.Status409Conflict, "This job cannot be run again now."),
+        [ErrorCodes.JobNotCancellable] = new(StatusCodes.Status409Conflict, "Nothing of this job is pending or running to cancel."),
 
         [ErrorCodes.UserNotFound] = new(StatusCodes.Status404NotFound, "No user has this id."),
         [ErrorCodes.LastAdmin] = new(StatusCodes.Status409Conflict, "This is the last admin: the site needs at least one admin who can sign in."),
