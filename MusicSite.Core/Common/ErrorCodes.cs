@@ -94,6 +94,13 @@ public static class ErrorCodes
     public const string ReportResolved = "REPORT_RESOLVED";
     public const string MessageNotFound = "MESSAGE_NOT_FOUND";
 
+    // Backups
+    public const string BackupNotFound = "BACKUP_NOT_FOUND";
+    /// <summary>Another backup is being made; only one runs at a time.</summary>
+    public const string BackupRunning = "BACKUP_RUNNING";
+    /// <summary>The backup could not be made (disk, database); the reason is on the backups page.</summary>
+    public const string BackupFailed = "BACKUP_FAILED";
+
     // Jobs (/admin/jobs)
     /// <summary>No job run, job, track or stem matches what the retry or cancel named.</summary>
     public const string JobNotFound = "JOB_NOT_FOUND";

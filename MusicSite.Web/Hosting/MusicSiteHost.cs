@@ -164,6 +164,7 @@ public static class MusicSiteHost
         app.MapModerationApi();
         app.MapInboxApi();
         app.MapReportPageEndpoints();
+        app.MapBackupsApi();
         app.MapAdminJobsApi();
         app.MapAdminJobPageEndpoints();
         app.MapRazorComponents<App>();
