@@ -51,6 +51,29 @@ public sealed class RecentContent(MusicSiteDbContext db)
             .Select(c => new RecentComment(c.Id, c.TrackId, c.Track!.Title, new OwnerRef(c.UserId, c.User!.DisplayName), c.Content,
                 c.CreatedAt)), page, limit, cancellationToken);
 
+    /// <summary>What a moderation action's confirmation names: the item's title (or a comment's or review's text) and
+    /// the page that shows it; null when there is no such item (deleted ones included).</summary>
+    public async Task<(string Title, string Link)?> DescribeAsync(string kind, int id, CancellationToken cancellationToken)
+    {
+        var found = kind switch
+        {
+            "track" => await db.Tracks.Where(t => t.Id == id && t.DeletedAt == null)
+                .Select(t => new { Title = "the track “" + t.Title + "” by " + t.ArtistName, Link = "/tracks/" + t.Id }).FirstOrDefaultAsync(cancellationToken),
+            "album" => await db.Albums.Where(a => a.Id == id)
+                .Select(a => new { Title = "the album “" + a.Title + "” by " + a.ArtistName, Link = "/albums/" + a.Id }).FirstOrDefaultAsync(cancellationToken),
+            "stem" => await db.Stems.Where(s => s.Id == id && s.DeletedAt == null && s.Track!.DeletedAt == null)
+                .Select(s => new { Title = "the stem “" + s.Name + "” of “" + s.Track!.Title + "”", Link = "/stems/" + s.Id }).FirstOrDefaultAsync(cancellationToken),
+            "comment" => await db.TrackComments.Where(c => c.Id == id)
+                .Select(c => new { Title = "the comment by " + c.User!.DisplayName + ": “" + c.Content + "”", Link = "/tracks/" + c.TrackId + "#comment-" + c.Id })
+                .FirstOrDefaultAsync(cancellationToken),
+            "rating" => await db.Ratings.Where(r => r.Id == id)
+                .Select(r => new { Title = "the review by " + r.User!.DisplayName + ": “" + (r.Review ?? "") + "”", Link = "/tracks/" + r.TrackId + "#ratings" })
+                .FirstOrDefaultAsync(cancellationToken),
+            _ => null,
+        };
+        return found is null ? null : (found.Title, found.Link);
+    }
+
     private static async Task<(IReadOnlyList<T>, int)> PageAsync<T>(IQueryable<T> items, int page, int limit, CancellationToken cancellationToken)
     {
         var total = await items.CountAsync(cancellationToken);
