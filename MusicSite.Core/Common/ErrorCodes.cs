@@ -86,6 +86,13 @@ public static class ErrorCodes
     /// <summary>Another blog post already has this address.</summary>
     public const string SlugTaken = "SLUG_TAKEN";
 
+    // Backups
+    public const string BackupNotFound = "BACKUP_NOT_FOUND";
+    /// <summary>Another backup is being made; only one runs at a time.</summary>
+    public const string BackupRunning = "BACKUP_RUNNING";
+    /// <summary>The backup could not be made (disk, database); the reason is on the backups page.</summary>
+    public const string BackupFailed = "BACKUP_FAILED";
+
     // Jobs (/admin/jobs)
     /// <summary>No job run, job, track or stem matches what the retry or cancel named.</summary>
     public const string JobNotFound = "JOB_NOT_FOUND";

@@ -38,6 +38,10 @@ public static class ApiProblems
         [ErrorCodes.LinkNotFound] = new(StatusCodes.Status404NotFound, "No link or request has this id."),
         [ErrorCodes.NotificationNotFound] = new(StatusCodes.Status404NotFound, "No notification of yours has this id."),
 
+        [ErrorCodes.BackupNotFound] = new(StatusCodes.Status404NotFound, "No backup has this name."),
+        [ErrorCodes.BackupRunning] = new(StatusCodes.Status409Conflict, "A backup is being made right now; try again when it is done."),
+        [ErrorCodes.BackupFailed] = new(StatusCodes.Status500InternalServerError, "The backup could not be made."),
+
         [ErrorCodes.Unauthorized] = new(StatusCodes.Status401Unauthorized, "Sign in first."),
         [ErrorCodes.InvalidCredentials] = new(StatusCodes.Status401Unauthorized, "Email or password is incorrect."),
         [ErrorCodes.InvalidRefreshToken] = new(StatusCodes.Status401Unauthorized, "The refresh token is invalid or has expired. Sign in again."),

@@ -160,6 +160,7 @@ public static class MusicSiteHost
         app.MapBlogApi();
         app.MapBlogPageEndpoints();
         app.MapContactApi();
+        app.MapBackupsApi();
         app.MapAdminJobsApi();
         app.MapAdminJobPageEndpoints();
         app.MapRazorComponents<App>();
