@@ -29,6 +29,7 @@ public static class CoreServices
         services.AddOptions<ProcessingOptions>().Bind(configuration.GetSection(ProcessingOptions.SectionName));
         services.AddOptions<Notifications.NotificationMailOptions>().Bind(configuration.GetSection(Notifications.NotificationMailOptions.SectionName));
         services.AddOptions<FaultOptions>().Bind(configuration.GetSection(FaultOptions.SectionName));
+        services.AddOptions<Admin.MonitoringOptions>().Bind(configuration.GetSection(Admin.MonitoringOptions.SectionName));
         services.AddSingleton<FaultPoints>();
         services.AddSingleton(TimeProvider.System);
 
@@ -118,6 +119,11 @@ public static class CoreServices
         services.AddScoped<RelatedGenres>();
         services.AddScoped<PopularGenres>();
         services.AddScoped<Admin.AuditLog>();
+        services.AddScoped<Admin.SiteFigures>();
+        services.AddScoped<Admin.SiteCharts>();
+        services.AddSingleton<Admin.RequestMetrics>();
+        services.AddScoped<Admin.OpsMetrics>();
+        services.AddScoped<Admin.OpsWarnings>();
         services.AddScoped<Blog.BlogPosts>();
         services.AddScoped<Blog.BlogEditor>();
         services.AddScoped<Contact.ContactDesk>();
