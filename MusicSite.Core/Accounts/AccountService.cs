@@ -27,6 +27,7 @@ public sealed class AccountService(
     IOptions<MusicSiteOptions> siteOptions,
     IOptions<MediaToolOptions> mediaOptions,
     TimeProvider clock,
+    Admin.AuthEvents authEvents,
     ILogger<AccountService> logger)
 {
     public const int AvatarSize = 256;
@@ -132,7 +133,8 @@ public sealed class AccountService(
     }
 
     /// <summary>Sends a reset link when the address has an account; the answer is the same either way.</summary>
-    public async Task<ServiceResult<string>> RequestPasswordResetAsync(string? email, CancellationToken cancellationToken)
+    /// <summary>Recorded in the audit log (<see cref="Admin.AuthEvents"/>) with <paramref name="origin"/>'s address and agent.</summary>
+    public async Task<ServiceResult<string>> RequestPasswordResetAsync(string? email, Admin.AuditActor origin, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(email))
         {
@@ -142,10 +144,12 @@ public sealed class AccountService(
         {
             return ServiceResult<string>.Limited(limited.RetryAfter!.Value);
         }
-        if (await users.FindByEmailAsync(email.Trim()) is { Email: { } address } user)
+        var user = await users.FindByEmailAsync(email.Trim());
+        if (user is { Email: { } address })
         {
             await SendResetLinkAsync(user, address, cancellationToken);
         }
+        await authEvents.PasswordResetRequestedAsync(origin, email, user, cancellationToken);
         return ServiceResult<string>.Ok(AccountMessages.ResetLinkSent);
     }
 
@@ -159,7 +163,7 @@ public sealed class AccountService(
     }
 
     /// <summary>Sets a new password with the code from a reset mail. A bad or used code is INVALID_TOKEN.</summary>
-    public async Task<ServiceResult<AppUser>> ResetPasswordAsync(string? email, string? code, string? newPassword)
+    public async Task<ServiceResult<AppUser>> ResetPasswordAsync(string? email, string? code, string? newPassword, Admin.AuditActor origin)
     {
         if (string.IsNullOrEmpty(newPassword))
         {
@@ -187,6 +191,7 @@ public sealed class AccountService(
         }
         // The person has proved control of the mailbox: earlier failed sign-ins no longer slow them down.
         throttle.ForgetFailures(email);
+        await authEvents.PasswordResetAsync(origin, user, CancellationToken.None);
         return ServiceResult<AppUser>.Ok(user);
     }
 

@@ -20,6 +20,13 @@ public sealed class AppUser : IdentityUser<int>
     public string? ArtistSlug { get; set; }
     /// <summary>How many accounts follow this one; kept by SQLite triggers on ArtistFollows (migration 20261202000000).</summary>
     public int FollowerCount { get; set; }
+    /// <summary>When an admin deleted the account, or null. A deleted account stays as an anonymised row ("Former
+    /// member") so the content it kept, and the records that name it, still have an owner; it can never sign in
+    /// (UserAdministration, migration 20261203010000).</summary>
+    public DateTime? DeletedAt { get; set; }
+
+    /// <summary>The name a deleted account and the content it left behind are credited with.</summary>
+    public const string FormerMemberName = "Former member";
 }
 
 public static class Roles

@@ -13,8 +13,16 @@ public sealed record AuditActor(int? UserId, string Name, string? ClientAddress,
     public static readonly AuditActor System = new(null, "system", null, null);
 }
 
-/// <summary>A filter over the audit log; every part is optional.</summary>
-public sealed record AuditQuery(string? EntityType = null, string? EntityId = null, int? ActorId = null, string? Action = null);
+/// <summary>A filter over the audit log; every part is optional. <see cref="Action"/> is one action
+/// ("user.lock") or an area ("auth" or "auth."): every action of that area. <see cref="ActorName"/> matches the
+/// name recorded at the time, in any letter case. <see cref="From"/> is inclusive and <see cref="To"/> exclusive, UTC.</summary>
+public sealed record AuditQuery(string? EntityType = null, string? EntityId = null, int? ActorId = null, string? Action = null,
+    string? ActorName = null, DateTime? From = null, DateTime? To = null)
+{
+    /// <summary>The action prefix an area filter stands for ("auth." for "auth" or "auth."), or null for one exact action.</summary>
+    public static string? AreaPrefix(string action) =>
+        action.EndsWith('.') ? action : action.Contains('.', StringComparison.Ordinal) ? null : action + ".";
+}
 
 /// <summary>The audit store: one table, written by every change that must be accountable, read by the admin pages.</summary>
 public sealed class AuditLog(MusicSiteDbContext db, TimeProvider clock)
@@ -59,9 +67,22 @@ public sealed class AuditLog(MusicSiteDbContext db, TimeProvider clock)
         {
             entries = entries.Where(e => e.ActorId == actor);
         }
-        if (query.Action is { } action)
+        if (query.Action is { Length: > 0 } action)
         {
-            entries = entries.Where(e => e.Action == action);
+            var prefix = AuditQuery.AreaPrefix(action);
+            entries = prefix is null ? entries.Where(e => e.Action == action) : entries.Where(e => e.Action.StartsWith(prefix));
+        }
+        if (query.ActorName is { Length: > 0 } name)
+        {
+            entries = entries.Where(e => EF.Functions.Collate(e.ActorName, "NOCASE") == name);
+        }
+        if (query.From is { } from)
+        {
+            entries = entries.Where(e => e.At >= from);
+        }
+        if (query.To is { } to)
+        {
+            entries = entries.Where(e => e.At < to);
         }
         var total = await entries.CountAsync(cancellationToken);
         var items = await entries.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)

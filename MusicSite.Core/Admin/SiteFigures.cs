@@ -8,7 +8,8 @@ using MusicSite.Media;
 
 namespace MusicSite.Admin;
 
-/// <summary>How many of each thing the site holds. Tracks, albums and stems exclude deleted ones; artists follow
+/// <summary>How many of each thing the site holds. Users, tracks and stems exclude deleted ones (a deleted account
+/// stays as a "Former member" row); artists follow
 /// <see cref="ArtistDirectory"/>'s rule (a public, ready track or an album).</summary>
 public sealed record SiteCounts(int Users, int Artists, int Tracks, int Albums, int Stems);
 
@@ -47,7 +48,7 @@ public sealed class SiteFigures(MusicSiteDbContext db, ArtistDirectory artists, 
         await QueueAsync(cancellationToken));
 
     public async Task<SiteCounts> CountsAsync(CancellationToken cancellationToken) => new(
-        await db.Users.CountAsync(cancellationToken),
+        await db.Users.CountAsync(u => u.DeletedAt == null, cancellationToken),
         await artists.ArtistIds().CountAsync(cancellationToken),
         await db.Tracks.CountAsync(t => t.DeletedAt == null, cancellationToken),
         await db.Albums.CountAsync(cancellationToken),

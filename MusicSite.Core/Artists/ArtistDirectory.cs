@@ -146,11 +146,12 @@ public sealed class ArtistDirectory(MusicSiteDbContext db, TrackCatalog catalog,
     /// <summary>The ids of every artist, as a query to compose with (the rule of <see cref="Artists"/>).</summary>
     public IQueryable<int> ArtistIds() => Artists().Select(u => u.Id);
 
-    /// <summary>The one rule for who is an artist: an account with a public, ready track or with an album.</summary>
+    /// <summary>The one rule for who is an artist: an account with a public, ready track or with an album, and not
+    /// deleted (a deleted account's kept work is credited "Former member" and has no artist page).</summary>
     private IQueryable<AppUser> Artists()
     {
         var published = PublicTracks();
-        return db.Users.Where(u => published.Any(t => t.UploaderId == u.Id) || db.Albums.Any(a => a.OwnerId == u.Id));
+        return db.Users.Where(u => u.DeletedAt == null && (published.Any(t => t.UploaderId == u.Id) || db.Albums.Any(a => a.OwnerId == u.Id)));
     }
 
     private IQueryable<Track> PublicTracks() => catalog.Visible(Viewer.Anonymous).Where(t => t.State == TrackState.Ready);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using MusicSite.Admin;
 using MusicSite.Catalog;
 using MusicSite.Common;
 using MusicSite.Data;
@@ -7,7 +8,8 @@ using MusicSite.Jobs;
 namespace MusicSite.Attribution;
 
 /// <summary>Edits and deletes stems for their owner (the track's owner) or an admin.</summary>
-public sealed class StemEditor(MusicSiteDbContext db, StemCatalog stems, StemFields fields, StemCleanupQueue cleanup, TimeProvider clock)
+public sealed class StemEditor(MusicSiteDbContext db, StemCatalog stems, StemFields fields, StemCleanupQueue cleanup, AuditLog audit,
+    TimeProvider clock)
 {
     /// <summary>Sets the given fields; a field left out stays. Key and bpm cleared to empty are the track's again.</summary>
     public async Task<ServiceResult<Stem>> UpdateAsync(int stemId, StemFieldsInput input, Viewer actor, CancellationToken cancellationToken)
@@ -30,14 +32,17 @@ public sealed class StemEditor(MusicSiteDbContext db, StemCatalog stems, StemFie
         return ServiceResult<Stem>.Ok(stem);
     }
 
-    /// <summary>Soft delete: the stem disappears at once; its files are removed by a job.</summary>
-    public async Task<ServiceResult<Stem>> DeleteAsync(int stemId, Viewer actor, CancellationToken cancellationToken)
+    /// <summary>Soft delete: the stem disappears at once; its files are removed by a job. Audited, by the owner or an
+    /// admin alike.</summary>
+    public async Task<ServiceResult<Stem>> DeleteAsync(int stemId, Viewer actor, AuditActor auditActor, CancellationToken cancellationToken)
     {
         var (stem, problem) = await FindForChangeAsync(stemId, actor, cancellationToken);
         if (stem is null)
         {
             return problem!;
         }
+        audit.Record(auditActor, "stem.delete", "Stem", stem.Id,
+            new { stem.Name, stem.TrackId, stem.UploaderId, State = stem.State.ToString(), stem.CreatedAt }, null);
         stem.DeletedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
         await cleanup.EnqueueAsync(stemId, cancellationToken);

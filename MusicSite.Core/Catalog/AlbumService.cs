@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using MusicSite.Admin;
 using MusicSite.Common;
 using MusicSite.Data;
 using MusicSite.Hosting;
@@ -19,7 +20,7 @@ public sealed record AlbumDetail(int Id, string Title, string ArtistName, DateOn
 
 /// <summary>Albums: list, read, and create/edit/delete by their owner (an artist) or an admin.</summary>
 public sealed class AlbumService(MusicSiteDbContext db, TrackCatalog catalog, CatalogLookups lookups, ArtworkStore artworkStore,
-    IOptions<MusicSiteOptions> siteOptions, IOptions<UploadOptions> uploadOptions, TimeProvider clock, Notifications.ReleaseNotices notices)
+    IOptions<MusicSiteOptions> siteOptions, IOptions<UploadOptions> uploadOptions, TimeProvider clock, Notifications.ReleaseNotices notices, AuditLog audit)
 {
 
     public async Task<(IReadOnlyList<AlbumSummary> Items, int Total)> ListAsync(Viewer viewer, int page, int limit, int? ownerId,
@@ -160,15 +161,17 @@ public sealed class AlbumService(MusicSiteDbContext db, TrackCatalog catalog, Ca
         }
     }
 
-    /// <summary>Deletes the album; its tracks stay, as singles.</summary>
-    public async Task<ServiceResult<Album>> DeleteAsync(int id, Viewer actor, CancellationToken cancellationToken)
+    /// <summary>Deletes the album; its tracks stay, as singles. Audited, by the owner or an admin alike.</summary>
+    public async Task<ServiceResult<Album>> DeleteAsync(int id, Viewer actor, AuditActor auditActor, CancellationToken cancellationToken)
     {
         var album = await db.Albums.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (Refuse(album, actor) is { } refusal)
         {
             return refusal;
         }
-        var artwork = album!.ArtworkPath;
+        audit.Record(auditActor, "album.delete", "Album", album!.Id,
+            new { album.Title, Artist = album.ArtistName, album.OwnerId, album.ReleaseDate, album.CreatedAt }, null);
+        var artwork = album.ArtworkPath;
         db.Albums.Remove(album);
         await db.SaveChangesAsync(cancellationToken);
         artworkStore.Delete(artwork);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using MusicSite.Admin;
 using MusicSite.Common;
 using MusicSite.Data;
 using MusicSite.Jobs;
@@ -11,9 +12,10 @@ public sealed record TrackChangeView(string Field, string? OldValue, string? New
     public string Text => TrackChangeWording.Describe(Field, OldValue, NewValue);
 }
 
-/// <summary>Edits and deletes tracks for their owner or an admin, keeping a change log of every edit.</summary>
+/// <summary>Edits and deletes tracks for their owner or an admin, keeping a change log of every edit and an audit
+/// entry of every deletion.</summary>
 public sealed class TrackEditor(MusicSiteDbContext db, CatalogLookups lookups, TrackCatalog catalog,
-    TrackCleanupQueue cleanup, TimeProvider clock)
+    TrackCleanupQueue cleanup, AuditLog audit, TimeProvider clock)
 {
     public async Task<ServiceResult<Track>> UpdateAsync(int trackId, TrackMetadataInput input, Viewer actor, CancellationToken cancellationToken)
     {
@@ -107,20 +109,33 @@ public sealed class TrackEditor(MusicSiteDbContext db, CatalogLookups lookups, T
     }
 
     /// <summary>Soft delete: the track disappears at once, its files are removed by a job, its play counts stay
-    /// (no longer linked to the listeners).</summary>
-    public async Task<ServiceResult<Track>> DeleteAsync(int trackId, Viewer actor, CancellationToken cancellationToken)
+    /// (no longer linked to the listeners). The deletion is audited, by the owner or an admin alike.</summary>
+    public async Task<ServiceResult<Track>> DeleteAsync(int trackId, Viewer actor, AuditActor auditActor, CancellationToken cancellationToken)
     {
         var (track, problem) = await FindForChangeAsync(trackId, actor, cancellationToken);
         if (track is null)
         {
             return problem!;
         }
+        audit.Record(auditActor, "track.delete", EntityType, track.Id, AuditValues(track), null);
         track.DeletedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
-        await db.PlayEvents.Where(p => p.TrackId == trackId).ExecuteUpdateAsync(s => s.SetProperty(p => p.UserId, (int?)null), cancellationToken);
+        await ForgetListenersAsync(db, [trackId], cancellationToken);
         await cleanup.EnqueueAsync(trackId, cancellationToken);
         return ServiceResult<Track>.Ok(track);
     }
+
+    /// <summary>The plays of deleted tracks stay counted but no longer name their listeners (part of every track
+    /// delete: this one and an admin's delete of a user with their content).</summary>
+    public static Task<int> ForgetListenersAsync(MusicSiteDbContext db, IReadOnlyCollection<int> trackIds, CancellationToken cancellationToken) =>
+        db.PlayEvents.Where(p => trackIds.Contains(p.TrackId)).ExecuteUpdateAsync(s => s.SetProperty(p => p.UserId, (int?)null), cancellationToken);
+
+    /// <summary>The kind of thing a track's audit entries name.</summary>
+    public const string EntityType = "Track";
+
+    /// <summary>What the audit log keeps of a track when it is deleted or unpublished.</summary>
+    public static object AuditValues(Track t) =>
+        new { t.Title, Artist = t.ArtistName, t.UploaderId, t.IsPublic, State = t.State.ToString(), t.AlbumId, t.CreatedAt };
 
     public async Task<IReadOnlyList<TrackChangeView>> ChangesAsync(int trackId, CancellationToken cancellationToken) =>
         await db.TrackChanges.Where(c => c.TrackId == trackId).OrderByDescending(c => c.ChangedAt).ThenByDescending(c => c.Id)

@@ -86,6 +86,15 @@ public static class ErrorCodes
     /// <summary>Another blog post already has this address.</summary>
     public const string SlugTaken = "SLUG_TAKEN";
 
+    // User administration and sign-in
+    public const string UserNotFound = "USER_NOT_FOUND";
+    /// <summary>The change would leave the site without an admin who can sign in.</summary>
+    public const string LastAdmin = "LAST_ADMIN";
+    /// <summary>An admin locking or deleting their own account.</summary>
+    public const string OwnAccount = "OWN_ACCOUNT";
+    /// <summary>The right password for an account an admin has locked.</summary>
+    public const string AccountLocked = "ACCOUNT_LOCKED";
+
     // Protocol and server
     public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
     public const string RateLimited = "RATE_LIMITED";

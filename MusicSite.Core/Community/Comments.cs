@@ -10,7 +10,7 @@ namespace MusicSite.Community;
 /// Timed comments: the one owner of who may read, write, change and remove them. A comment belongs to a ready track
 /// the viewer may see (anything else is "not found"); replies go one level deep (an answer to a reply joins the
 /// top comment's thread) and carry the top comment's moment; authors edit their own; authors, the track's owner
-/// and admins delete (a deletion by someone else than the author is audited). Tracks.CommentCount is the
+/// and admins delete (every deletion is audited, the author's own too). Tracks.CommentCount is the
 /// database's business (triggers).
 /// </summary>
 public sealed class Comments(MusicSiteDbContext db, TrackCatalog catalog, CommentNotices notices, AuditLog audit, TimeProvider time)
@@ -183,11 +183,8 @@ public sealed class Comments(MusicSiteDbContext db, TrackCatalog catalog, Commen
         {
             return ServiceResult<int>.Invalid(new FieldErrors(), ErrorCodes.UnauthorizedAccess);
         }
-        if (comment.UserId != viewer.UserId)
-        {
-            audit.Record(actor, "comment.delete", "TrackComment", comment.Id,
-                new { comment.TrackId, comment.UserId, comment.ParentId, comment.TimestampSeconds }, null);
-        }
+        audit.Record(actor, "comment.delete", "TrackComment", comment.Id,
+            new { comment.TrackId, comment.UserId, comment.ParentId, comment.TimestampSeconds, comment.Content, comment.CreatedAt }, null);
         db.TrackComments.Remove(comment);
         await db.SaveChangesAsync(cancellationToken);
         return ServiceResult<int>.Ok(target!.TrackId);

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using MusicSite.Admin;
 using MusicSite.Catalog;
 using MusicSite.Common;
 using MusicSite.Data;
@@ -12,9 +13,10 @@ namespace MusicSite.Community;
 /// at most <see cref="Rating.ReviewMaxLength"/> characters); one rating per listener and track; only tracks the
 /// listener may see and that are ready; never one's own track. A second rating of the same track is
 /// <see cref="ErrorCodes.RatingExists"/>, also when two arrive at once (the unique index decides). The uploader is
-/// told through <see cref="Notifier"/>, without the review's text. (<see cref="RatingBoard"/> reads them.)
+/// told through <see cref="Notifier"/>, without the review's text. A listener removes their own rating; an admin
+/// removes any (moderation of reviews); every removal is audited. (<see cref="RatingBoard"/> reads them.)
 /// </summary>
-public sealed class Ratings(MusicSiteDbContext db, TrackCatalog catalog, Notifier notifier, TimeProvider time)
+public sealed class Ratings(MusicSiteDbContext db, TrackCatalog catalog, Notifier notifier, AuditLog audit, TimeProvider time)
 {
     public const string ScoreMessage = "Choose a score: a whole number from 1 to 5.";
     public const string OwnTrackMessage = "This is your own track. Ratings are for listeners, so artists cannot rate their own tracks.";
@@ -98,7 +100,7 @@ public sealed class Ratings(MusicSiteDbContext db, TrackCatalog catalog, Notifie
 
     /// <summary>Removes the viewer's own rating of a track (RATING_NOT_FOUND when they have none). A track they may
     /// no longer see is TRACK_NOT_FOUND; its ratings go when the track is purged.</summary>
-    public async Task<ServiceResult<bool>> DeleteAsync(int trackId, Viewer viewer, CancellationToken cancellationToken)
+    public async Task<ServiceResult<bool>> DeleteAsync(int trackId, Viewer viewer, AuditActor actor, CancellationToken cancellationToken)
     {
         if (viewer.UserId is not { } userId)
         {
@@ -108,10 +110,33 @@ public sealed class Ratings(MusicSiteDbContext db, TrackCatalog catalog, Notifie
         {
             return ServiceResult<bool>.Invalid("track", "No track has this id.", ErrorCodes.TrackNotFound);
         }
-        var removed = await db.Ratings.Where(r => r.UserId == userId && r.TrackId == trackId).ExecuteDeleteAsync(cancellationToken);
-        return removed == 0
+        var rating = await db.Ratings.FirstOrDefaultAsync(r => r.UserId == userId && r.TrackId == trackId, cancellationToken);
+        return rating is null
             ? ServiceResult<bool>.Invalid("rating", "You have not rated this track.", ErrorCodes.RatingNotFound)
-            : ServiceResult<bool>.Ok(true);
+            : await RemoveAsync(rating, actor, cancellationToken);
+    }
+
+    /// <summary>An admin removes rating <paramref name="ratingId"/> (a review that breaks the rules): RATING_NOT_FOUND
+    /// when there is none, UNAUTHORIZED_ACCESS for anyone but an admin.</summary>
+    public async Task<ServiceResult<bool>> DeleteByIdAsync(int ratingId, Viewer viewer, AuditActor actor, CancellationToken cancellationToken)
+    {
+        if (!viewer.IsAdmin)
+        {
+            return ServiceResult<bool>.Invalid("rating", "Only an admin can remove someone else's rating.", ErrorCodes.UnauthorizedAccess);
+        }
+        var rating = await db.Ratings.FirstOrDefaultAsync(r => r.Id == ratingId, cancellationToken);
+        return rating is null
+            ? ServiceResult<bool>.Invalid("rating", "No rating has this id.", ErrorCodes.RatingNotFound)
+            : await RemoveAsync(rating, actor, cancellationToken);
+    }
+
+    private async Task<ServiceResult<bool>> RemoveAsync(Rating rating, AuditActor actor, CancellationToken cancellationToken)
+    {
+        audit.Record(actor, "rating.delete", "Rating", rating.Id,
+            new { rating.TrackId, rating.UserId, rating.Score, rating.Review, rating.CreatedAt }, null);
+        db.Ratings.Remove(rating);
+        await db.SaveChangesAsync(cancellationToken);
+        return ServiceResult<bool>.Ok(true);
     }
 
     /// <summary>Why the viewer may not rate the track, or nothing: TRACK_NOT_FOUND unless it is visible to them and

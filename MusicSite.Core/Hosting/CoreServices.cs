@@ -124,6 +124,10 @@ public static class CoreServices
         services.AddSingleton<Admin.RequestMetrics>();
         services.AddScoped<Admin.OpsMetrics>();
         services.AddScoped<Admin.OpsWarnings>();
+        services.AddScoped<Admin.AuthEvents>();
+        services.AddScoped<Admin.AdminGuard>();
+        services.AddScoped<Admin.UserAdministration>();
+        services.AddScoped<Admin.UserDeletion>();
         services.AddScoped<Blog.BlogPosts>();
         services.AddScoped<Blog.BlogEditor>();
         services.AddScoped<Contact.ContactDesk>();

@@ -1,3 +1,4 @@
+using MusicSite.Admin;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using MusicSite.Accounts;
@@ -82,17 +83,17 @@ public sealed class AccountServiceTests(CoreServicesFixture core) : IClassFixtur
         var email = NewEmail();
         Assert.True((await accounts.RegisterAsync(new RegisterInput(email, "Passw0rdOk", "Reset Me", null), default)).Succeeded);
 
-        await accounts.RequestPasswordResetAsync(email, default);
+        await accounts.RequestPasswordResetAsync(email, AuditActor.System, default);
         var link = new Uri(MailFolder.LinkTo(core.Paths.Mail, email, "/account/reset-password"));
         var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(link.Query);
 
-        var weak = await accounts.ResetPasswordAsync(email, query["code"], "weak");
+        var weak = await accounts.ResetPasswordAsync(email, query["code"], "weak", AuditActor.System);
         Assert.NotEmpty(weak.Errors.For("password"));
-        var forged = await accounts.ResetPasswordAsync(email, "Zm9yZ2Vk", "N3wPassword");
+        var forged = await accounts.ResetPasswordAsync(email, "Zm9yZ2Vk", "N3wPassword", AuditActor.System);
         Assert.NotEmpty(forged.Errors.For("code"));
         Assert.Equal(MusicSite.Common.ErrorCodes.InvalidToken, forged.Code);
 
-        var reset = await accounts.ResetPasswordAsync(email, query["code"], "N3wPassword");
+        var reset = await accounts.ResetPasswordAsync(email, query["code"], "N3wPassword", AuditActor.System);
 
         Assert.True(reset.Succeeded);
         var reloaded = (await users.FindByEmailAsync(email))!;
@@ -106,7 +107,7 @@ public sealed class AccountServiceTests(CoreServicesFixture core) : IClassFixtur
         var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
         var email = NewEmail();
 
-        await accounts.RequestPasswordResetAsync(email, default);
+        await accounts.RequestPasswordResetAsync(email, AuditActor.System, default);
 
         Assert.Empty(MailFolder.MessagesTo(core.Paths.Mail, email));
     }

@@ -22,6 +22,7 @@ public sealed class SiteFiguresTests(CoreServicesFixture core) : IClassFixture<C
         var albumOwner = await UserAsync(db, "AlbumOwner");
         var privateOnly = await UserAsync(db, "PrivateOnly");
         await UserAsync(db, "Listener");
+        (await UserAsync(db, "Former")).DeletedAt = DateTime.UtcNow; // an account an admin deleted, kept as "Former member"
         var ready = await TrackAsync(db, publisher.Id, "Ready");
         await TrackAsync(db, privateOnly.Id, "Private", isPublic: false);
         await TrackAsync(db, publisher.Id, "Deleted", deletedAt: DateTime.UtcNow);

@@ -196,8 +196,8 @@ public sealed class RatingsServiceTests(ReferenceDataFixture core) : IClassFixtu
         await CreateAsync(track, me, 1);
         await CreateAsync(track, other, 5);
 
-        var first = await core.WithAsync<ServiceResult<bool>, Ratings>(r => r.DeleteAsync(track, Listener(me), CancellationToken.None));
-        var again = await core.WithAsync<ServiceResult<bool>, Ratings>(r => r.DeleteAsync(track, Listener(me), CancellationToken.None));
+        var first = await core.WithAsync<ServiceResult<bool>, Ratings>(r => r.DeleteAsync(track, Listener(me), MusicSite.Admin.AuditActor.System, CancellationToken.None));
+        var again = await core.WithAsync<ServiceResult<bool>, Ratings>(r => r.DeleteAsync(track, Listener(me), MusicSite.Admin.AuditActor.System, CancellationToken.None));
 
         Assert.True(first.Succeeded);
         Assert.Equal(ErrorCodes.RatingNotFound, again.Code);

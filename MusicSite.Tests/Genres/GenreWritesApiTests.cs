@@ -1,5 +1,7 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using MusicSite.Tests.Infrastructure;
 
@@ -142,6 +144,37 @@ public sealed class GenreWritesApiTests(GenreWritesApiTests.AdminSite site) : IC
     }
 
     [Fact]
+    public async Task RenameThenMerge_ThroughTheApi_EveryOldAddressRedirectsPermanently()
+    {
+        var admin = await AdminAsync();
+        var pages = site.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        async Task<string?> RedirectAsync(string slug)
+        {
+            var response = await pages.GetAsync($"/genres/{slug}");
+            Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
+            return response.Headers.Location?.OriginalString;
+        }
+        var created = await (await admin.PostAsJsonAsync("/api/genres", new { name = Unique("Chillwave") })).JsonAsync();
+        var (id, firstSlug) = (created.GetProperty("id").GetInt32(), created.GetProperty("slug").GetString()!);
+        var survivor = await (await admin.PostAsJsonAsync("/api/genres", new { name = Unique("Glo-fi") })).JsonAsync();
+        var survivorSlug = survivor.GetProperty("slug").GetString()!;
+
+        var renamed = await (await admin.PutAsJsonAsync($"/api/genres/{id}", new { name = Unique("Hypnagogic Pop"), description = "Hazy." })).JsonAsync();
+        var secondSlug = renamed.GetProperty("slug").GetString()!;
+
+        Assert.NotEqual(firstSlug, secondSlug);
+        Assert.Equal(HttpStatusCode.OK, (await pages.GetAsync($"/genres/{secondSlug}")).StatusCode);
+        Assert.Equal($"/genres/{secondSlug}", await RedirectAsync(firstSlug));
+
+        var merged = await admin.PostAsJsonAsync($"/api/genres/{id}/merge", new { intoId = survivor.GetProperty("id").GetInt32() });
+
+        Assert.Equal(200, (int)merged.StatusCode);
+        Assert.Equal($"/genres/{survivorSlug}", await RedirectAsync(firstSlug));
+        Assert.Equal($"/genres/{survivorSlug}", await RedirectAsync(secondSlug));
+        Assert.Equal(HttpStatusCode.OK, (await pages.GetAsync($"/genres/{survivorSlug}")).StatusCode);
+    }
+
+    [Fact]
     public async Task UpdateMergeRelateDelete_ThroughTheApi_DoWhatTheySay()
     {
         var admin = await AdminAsync();
@@ -156,7 +189,8 @@ public sealed class GenreWritesApiTests(GenreWritesApiTests.AdminSite site) : IC
         var deleted = await admin.DeleteAsync($"/api/genres/{b}?reassignTo={c}");
 
         Assert.Equal(200, (int)updated.StatusCode);
-        Assert.Equal(c, (await updated.JsonAsync()).GetProperty("parentId").GetInt32());
+        var updatedGenre = await updated.JsonAsync();
+        Assert.Equal((c, "Now described."), (updatedGenre.GetProperty("parentId").GetInt32(), updatedGenre.GetProperty("description").GetString()));
         Assert.Equal(204, (int)related.StatusCode);
         Assert.Equal(b, (await merged.JsonAsync()).GetProperty("id").GetInt32());
         Assert.Equal(204, (int)unrelated.StatusCode);

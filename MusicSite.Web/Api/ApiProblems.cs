@@ -75,6 +75,11 @@ public static class ApiProblems
         [ErrorCodes.CategoryNotFound] = new(StatusCodes.Status404NotFound, "No blog category has this id."),
         [ErrorCodes.SlugTaken] = new(StatusCodes.Status409Conflict, "Another post already has this address."),
 
+        [ErrorCodes.UserNotFound] = new(StatusCodes.Status404NotFound, "No user has this id."),
+        [ErrorCodes.LastAdmin] = new(StatusCodes.Status409Conflict, "This is the last admin: the site needs at least one admin who can sign in."),
+        [ErrorCodes.OwnAccount] = new(StatusCodes.Status409Conflict, "Admins cannot lock or delete their own account."),
+        [ErrorCodes.AccountLocked] = new(StatusCodes.Status403Forbidden, "This account is locked."),
+
         [ErrorCodes.MethodNotAllowed] = new(StatusCodes.Status405MethodNotAllowed, "Method not allowed."),
         [ErrorCodes.RateLimited] = new(StatusCodes.Status429TooManyRequests, "Too many requests."),
         [ErrorCodes.InternalError] = new(StatusCodes.Status500InternalServerError, "Something went wrong on our side."),

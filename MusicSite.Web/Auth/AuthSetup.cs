@@ -60,6 +60,10 @@ public static class AuthSetup
             };
         });
 
+        // A lock, a role change or a delete by an admin changes the security stamp; signed-in cookies notice within a
+        // minute (bearer tokens stop at their refresh, at most an hour).
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+
         services.AddAuthorization(Policies.Add);
         services.AddCascadingAuthenticationState();
         services.AddScoped<IAccountLinks, AccountLinks>();

@@ -39,14 +39,14 @@ public static class AlbumPageEndpoints
     }
 
     // [FromForm] makes the framework check the antiforgery token; the box must be ticked.
-    private static async Task<IResult> DeleteAsync(int id, [FromForm] string? confirm, ClaimsPrincipal user, AlbumService albums,
+    private static async Task<IResult> DeleteAsync(int id, [FromForm] string? confirm, HttpContext context, AlbumService albums,
         CancellationToken cancellationToken)
     {
         if (confirm != "yes")
         {
             return TypedResults.LocalRedirect($"/albums/{id}/edit");
         }
-        var result = await albums.DeleteAsync(id, user.AsViewer(), cancellationToken);
+        var result = await albums.DeleteAsync(id, context.User.AsViewer(), context.ForAudit(), cancellationToken);
         return result.Code switch
         {
             null => TypedResults.LocalRedirect("/albums"),

@@ -98,10 +98,10 @@ public static class AlbumsApi
             : ApiProblems.FromResult(result.Code!, result.Errors);
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(int id, ClaimsPrincipal user, AlbumService albums,
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(int id, HttpContext context, AlbumService albums,
         CancellationToken cancellationToken)
     {
-        var result = await albums.DeleteAsync(id, user.AsViewer(), cancellationToken);
+        var result = await albums.DeleteAsync(id, context.User.AsViewer(), context.ForAudit(), cancellationToken);
         return result.Succeeded ? TypedResults.NoContent() : ApiProblems.FromResult(result.Code!, result.Errors);
     }
 }

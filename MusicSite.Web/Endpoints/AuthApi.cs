@@ -72,10 +72,14 @@ public static class AuthApi
         }
 
         signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
-        var result = await flow.PasswordSignInAsync(ClientAddress.Of(context), request.Email, request.Password, persistent: false);
+        var result = await flow.PasswordSignInAsync(context, request.Email, request.Password, persistent: false);
         if (result.Succeeded)
         {
             return TypedResults.Empty;
+        }
+        if (result.LockedUntil is { } until)
+        {
+            return ApiProblems.Problem(ErrorCodes.AccountLocked, SignInFlow.LockedMessage(until));
         }
         return result.IsThrottled
             ? TooManyRequests.ForApi(context, result.Throttle.RetryAfter!.Value)
@@ -113,12 +117,12 @@ public static class AuthApi
     /// <summary>Mails a reset link when the address has an account; the answer is the same either way.</summary>
     public static async Task<Results<Ok<AccountMessageResponse>, ProblemHttpResult>> ForgotPasswordAsync(
         EmailRequest request, HttpContext context, AccountService accounts, CancellationToken cancellationToken) =>
-        Answer(context, await accounts.RequestPasswordResetAsync(request.Email, cancellationToken), message => message);
+        Answer(context, await accounts.RequestPasswordResetAsync(request.Email, context.ForAudit(), cancellationToken), message => message);
 
     /// <summary>Sets a new password with the <c>code</c> from the reset link (with the link's <c>email</c>).</summary>
     public static async Task<Results<Ok<AccountMessageResponse>, ProblemHttpResult>> ResetPasswordAsync(
         ResetPasswordRequest request, HttpContext context, AccountService accounts) =>
-        Answer(context, await accounts.ResetPasswordAsync(request.Email, request.Code, request.Password),
+        Answer(context, await accounts.ResetPasswordAsync(request.Email, request.Code, request.Password, context.ForAudit()),
             _ => AccountMessages.PasswordChanged);
 
     /// <summary>Confirms the email with the <c>userId</c> and <c>code</c> of the confirmation link.</summary>

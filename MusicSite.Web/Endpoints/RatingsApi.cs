@@ -97,10 +97,10 @@ public static class RatingsApi
         return result.Succeeded ? TypedResults.Ok(result.Value!) : Refused(result.Code!, result.Errors);
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(int id, ClaimsPrincipal user, Ratings ratings,
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(int id, HttpContext context, Ratings ratings,
         CancellationToken cancellationToken)
     {
-        var result = await ratings.DeleteAsync(id, user.AsViewer(), cancellationToken);
+        var result = await ratings.DeleteAsync(id, context.User.AsViewer(), context.ForAudit(), cancellationToken);
         return result.Succeeded ? TypedResults.NoContent() : Refused(result.Code!, result.Errors);
     }
 

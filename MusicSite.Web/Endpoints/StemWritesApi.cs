@@ -128,10 +128,10 @@ public static class StemWritesApi
     }
 
     /// <summary>Soft delete (owner or admin): gone from every list at once; the files are removed by a job.</summary>
-    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(int id, ClaimsPrincipal user, StemEditor editor,
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(int id, HttpContext context, StemEditor editor,
         CancellationToken cancellationToken)
     {
-        var result = await editor.DeleteAsync(id, user.AsViewer(), cancellationToken);
+        var result = await editor.DeleteAsync(id, context.User.AsViewer(), context.ForAudit(), cancellationToken);
         return result.Succeeded ? TypedResults.NoContent() : ApiProblems.FromResult(result.Code!, result.Errors);
     }
 }

@@ -48,14 +48,14 @@ public static class TrackPageEndpoints
     }
 
     // [FromForm] makes the framework check the antiforgery token; the box must be ticked.
-    private static async Task<IResult> DeleteAsync(int id, [FromForm] string? confirm, ClaimsPrincipal user, TrackEditor editor,
+    private static async Task<IResult> DeleteAsync(int id, [FromForm] string? confirm, HttpContext context, TrackEditor editor,
         CancellationToken cancellationToken)
     {
         if (confirm != "yes")
         {
             return TypedResults.LocalRedirect($"/tracks/{id}/edit");
         }
-        var result = await editor.DeleteAsync(id, user.AsViewer(), cancellationToken);
+        var result = await editor.DeleteAsync(id, context.User.AsViewer(), context.ForAudit(), cancellationToken);
         return result.Code switch
         {
             null => TypedResults.LocalRedirect("/me/uploads?deleted=1"),

@@ -46,9 +46,9 @@ public static class TrackRatingEndpoints
         };
     }
 
-    private static async Task<IResult> DeleteAsync(int id, ClaimsPrincipal user, Ratings ratings, CancellationToken cancellationToken)
+    private static async Task<IResult> DeleteAsync(int id, HttpContext context, Ratings ratings, CancellationToken cancellationToken)
     {
-        var result = await ratings.DeleteAsync(id, user.AsViewer(), cancellationToken);
+        var result = await ratings.DeleteAsync(id, context.User.AsViewer(), context.ForAudit(), cancellationToken);
         return result.Code switch
         {
             null => Back(id, TrackRatingOutcomes.Deleted),

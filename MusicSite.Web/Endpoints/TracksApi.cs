@@ -178,10 +178,10 @@ public static class TracksApi
     }
 
     /// <summary>Soft delete (owner or admin): gone from every list at once; the files are removed by a job.</summary>
-    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(int id, ClaimsPrincipal user, TrackEditor editor,
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(int id, HttpContext context, TrackEditor editor,
         CancellationToken cancellationToken)
     {
-        var result = await editor.DeleteAsync(id, user.AsViewer(), cancellationToken);
+        var result = await editor.DeleteAsync(id, context.User.AsViewer(), context.ForAudit(), cancellationToken);
         return result.Succeeded ? TypedResults.NoContent() : ApiProblems.FromResult(result.Code!, result.Errors);
     }
 

@@ -124,6 +124,8 @@ public static class MusicSiteHost
         app.MapAuthApi();
         app.MapGenresApi();
         app.MapGenreWritesApi();
+        app.MapAdminUsersApi();
+        app.MapAdminAuditApi();
         app.MapMusicGenresApi();
         app.MapTracksApi();
         app.MapPlaybackApi();
