@@ -86,6 +86,21 @@ public static class ErrorCodes
     /// <summary>Another blog post already has this address.</summary>
     public const string SlugTaken = "SLUG_TAKEN";
 
+    // Backups
+    public const string BackupNotFound = "BACKUP_NOT_FOUND";
+    /// <summary>Another backup is being made; only one runs at a time.</summary>
+    public const string BackupRunning = "BACKUP_RUNNING";
+    /// <summary>The backup could not be made (disk, database); the reason is on the backups page.</summary>
+    public const string BackupFailed = "BACKUP_FAILED";
+
+    // Jobs (/admin/jobs)
+    /// <summary>No job run, job, track or stem matches what the retry or cancel named.</summary>
+    public const string JobNotFound = "JOB_NOT_FOUND";
+    /// <summary>A retry of a job that is running now, or that the scheduler no longer has.</summary>
+    public const string JobNotRetryable = "JOB_NOT_RETRYABLE";
+    /// <summary>A cancel of a job with nothing pending or running (a recurring schedule is kept, not cancelled).</summary>
+    public const string JobNotCancellable = "JOB_NOT_CANCELLABLE";
+
     // User administration and sign-in
     public const string UserNotFound = "USER_NOT_FOUND";
     /// <summary>The change would leave the site without an admin who can sign in.</summary>

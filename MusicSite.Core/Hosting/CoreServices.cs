@@ -28,6 +28,7 @@ public static class CoreServices
         services.AddOptions<UploadOptions>().Bind(configuration.GetSection(UploadOptions.SectionName));
         services.AddOptions<ProcessingOptions>().Bind(configuration.GetSection(ProcessingOptions.SectionName));
         services.AddOptions<Notifications.NotificationMailOptions>().Bind(configuration.GetSection(Notifications.NotificationMailOptions.SectionName));
+        services.AddOptions<Admin.Backups.BackupOptions>().Bind(configuration.GetSection(Admin.Backups.BackupOptions.SectionName));
         services.AddOptions<FaultOptions>().Bind(configuration.GetSection(FaultOptions.SectionName));
         services.AddOptions<Admin.MonitoringOptions>().Bind(configuration.GetSection(Admin.MonitoringOptions.SectionName));
         services.AddSingleton<FaultPoints>();
@@ -66,6 +67,10 @@ public static class CoreServices
         services.AddScoped<ProcessStemJob>();
         services.AddScoped<StemCleanupQueue>();
         services.AddScoped<StemCleanupJob>();
+        services.AddScoped<Jobs.History.JobRunHistory>();
+        services.AddScoped<Jobs.History.JobOverview>();
+        services.AddScoped<Jobs.History.JobControl>();
+        services.AddScoped<Jobs.History.ProcessingStop>();
         services.AddScoped<Attribution.StemEditor>();
         services.AddScoped<Attribution.StemFileSource>();
         services.AddScoped<Attribution.StemArchive>();
@@ -124,6 +129,13 @@ public static class CoreServices
         services.AddSingleton<Admin.RequestMetrics>();
         services.AddScoped<Admin.OpsMetrics>();
         services.AddScoped<Admin.OpsWarnings>();
+        services.AddSingleton<DataDirectoryLock>();
+        services.AddSingleton<Admin.Backups.BackupGate>();
+        services.AddSingleton<Admin.Backups.BackupStore>();
+        services.AddScoped<Admin.Backups.BackupMaker>();
+        services.AddScoped<Admin.Backups.BackupJob>();
+        services.AddScoped<Admin.Backups.BackupSchedule>();
+        services.AddScoped<Admin.Backups.BackupMonitor>();
         services.AddScoped<Admin.AuthEvents>();
         services.AddScoped<Admin.AdminGuard>();
         services.AddScoped<Admin.UserAdministration>();

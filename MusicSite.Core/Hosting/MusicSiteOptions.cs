@@ -144,4 +144,8 @@ public sealed class ProcessingOptions
     /// <summary>The job scheduler's name, stored with every job in jobs.db. Nodes of one site share it; two sites
     /// in one process (as in the tests) need different names, or Quartz hands both the first one's scheduler.</summary>
     public string SchedulerName { get; set; } = "MusicSite";
+    /// <summary>How long the job-run history (/admin/jobs) keeps a run.</summary>
+    public int JobHistoryDays { get; set; } = 30;
+    /// <summary>The most runs the history keeps; the oldest go first.</summary>
+    public int JobHistoryMaxRows { get; set; } = 10_000;
 }

@@ -20,6 +20,8 @@ public sealed class StartupInitializer(
     UploadStaging staging,
     ResumableUploads resumable,
     OrphanMediaSweep orphans,
+    DataDirectoryLock running,
+    Admin.Backups.BackupSchedule backups,
     IOptions<MusicSiteOptions> options,
     ILogger<StartupInitializer> logger)
 {
@@ -27,6 +29,8 @@ public sealed class StartupInitializer(
     {
         var site = options.Value;
         site.Paths.EnsureCreated();
+        // Held until the process ends: the restore command refuses to run under a live site.
+        running.HoldShared(site.Paths);
         CleanTemp(site.Paths.Temp);
         staging.CleanAbandoned();
 
@@ -62,6 +66,7 @@ public sealed class StartupInitializer(
         {
             logger.LogInformation("Queued {Count} unfinished stem(s) for processing again", resumedStems);
         }
+        await backups.EnsureAsync(cancellationToken);
     }
 
     /// <summary>Work files left by a process that was killed mid-way are never finished; remove them.</summary>

@@ -15,9 +15,7 @@ public sealed class StemProcessingQueue(ISchedulerFactory schedulers, MusicSiteD
 
     /// <summary>The stem a job is for; job data comes back as a JSON element from the persistent store.</summary>
     public static int? StemIdOf(IJobExecutionContext context) =>
-        context.MergedJobDataMap.TryGetValue(StemIdKey, out var value)
-            ? value is System.Text.Json.JsonElement json ? json.GetInt32() : Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture)
-            : null;
+        History.JobSubject.IdOf(context.MergedJobDataMap, StemIdKey);
 
     /// <summary>Schedules processing after <paramref name="delay"/>, replacing any earlier schedule of it.</summary>
     public async Task EnqueueAsync(int stemId, TimeSpan delay, CancellationToken cancellationToken)
@@ -36,6 +34,26 @@ public sealed class StemProcessingQueue(ISchedulerFactory schedulers, MusicSiteD
             .StartAt(clock.GetUtcNow() + delay)
             .Build();
         await scheduler.ScheduleJob(job, trigger, ScheduleJobOptions.Replacing, cancellationToken);
+    }
+
+    /// <summary>Processes a stem again from its original (an admin's retry): back to pending with a fresh attempt
+    /// count, then queued. False when there is no such stem.</summary>
+    public async Task<bool> ReprocessAsync(int stemId, CancellationToken cancellationToken)
+    {
+        var stem = await db.Stems.FirstOrDefaultAsync(s => s.Id == stemId && s.DeletedAt == null, cancellationToken);
+        if (stem is null)
+        {
+            return false;
+        }
+        stem.State = TrackState.Pending;
+        stem.ProcessingStep = "queued";
+        stem.ProcessingProgress = 0;
+        stem.ProcessingAttempts = 0;
+        stem.ProcessingError = null;
+        stem.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+        await EnqueueAsync(stemId, TimeSpan.Zero, cancellationToken);
+        return true;
     }
 
     /// <summary>At start-up: stems still pending or processing (a crash, a stop mid-job) are queued again.</summary>

@@ -14,9 +14,7 @@ public sealed class TrackProcessingQueue(ISchedulerFactory schedulers, MusicSite
 
     /// <summary>The track a job is for; job data comes back as a JSON element from the persistent store.</summary>
     public static int? TrackIdOf(IJobExecutionContext context) =>
-        context.MergedJobDataMap.TryGetValue(TrackIdKey, out var value)
-            ? value is System.Text.Json.JsonElement json ? json.GetInt32() : Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture)
-            : null;
+        History.JobSubject.IdOf(context.MergedJobDataMap, TrackIdKey);
 
     /// <summary>Schedules processing after <paramref name="delay"/>, replacing any earlier schedule of it.</summary>
     public async Task EnqueueAsync(int trackId, TimeSpan delay, CancellationToken cancellationToken)

@@ -14,9 +14,20 @@ public sealed record ToolResult(int ExitCode, string StandardOutput, string Stan
     /// <summary>The last line of stderr, which is where ffmpeg puts the reason it failed.</summary>
     public string LastErrorLine => StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
         .LastOrDefault() ?? $"exit code {ExitCode}";
+
+    /// <summary>The most of stderr a failure carries as its log (the job history keeps it for the admins).</summary>
+    public const int LogCapChars = 16 * 1024;
+
+    /// <summary>The failure of this run: "<paramref name="what"/>: last stderr line", carrying the tail of stderr as its log.</summary>
+    public MediaToolException Failure(string what) =>
+        new($"{what}: {LastErrorLine}", toolLog: StandardError.Length > LogCapChars ? StandardError[^LogCapChars..] : StandardError);
 }
 
-public sealed class MediaToolException(string message, Exception? inner = null) : Exception(message, inner);
+/// <summary>A media tool failed. <see cref="ToolLog"/> is the tail of its stderr when the tool ran and failed.</summary>
+public sealed class MediaToolException(string message, Exception? inner = null, string? toolLog = null) : Exception(message, inner)
+{
+    public string? ToolLog { get; } = toolLog;
+}
 
 /// <summary>
 /// Runs ffmpeg and ffprobe as child processes: arguments as a list (never a command string), no stdin,

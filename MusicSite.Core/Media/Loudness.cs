@@ -22,7 +22,7 @@ public sealed partial class LoudnessAnalyzer(FfmpegRunner runner)
             cancellationToken, logLevel: "info");
         if (!result.Succeeded)
         {
-            throw new MediaToolException("Loudness could not be measured: " + result.LastErrorLine);
+            throw result.Failure("Loudness could not be measured");
         }
         return Parse(result.StandardError) ?? throw new MediaToolException("ffmpeg printed no loudness summary.");
     }

@@ -34,7 +34,7 @@ public sealed class VariantEncoder(FfmpegRunner runner)
             var result = await runner.RunFfmpegAsync(arguments, cancellationToken);
             if (!result.Succeeded)
             {
-                throw new MediaToolException($"The {spec.Kind.ToString().ToLowerInvariant()} version could not be encoded: {result.LastErrorLine}");
+                throw result.Failure($"The {spec.Kind.ToString().ToLowerInvariant()} version could not be encoded");
             }
             File.Move(temp, destination, overwrite: true);
         }

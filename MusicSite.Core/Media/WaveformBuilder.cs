@@ -45,7 +45,7 @@ public sealed class WaveformBuilder(FfmpegRunner runner)
             cancellationToken);
         if (!result.Succeeded)
         {
-            throw new MediaToolException("The waveform could not be drawn: " + result.LastErrorLine);
+            throw result.Failure("The waveform could not be drawn");
         }
         return peaks.ToWaveform();
     }

@@ -186,6 +186,11 @@ public sealed class ApiContractTests(MusicSiteFactory site, ITestOutputHelper ou
             {
                 continue;
             }
+            if (i > 0 && segments[i - 1] == "backups")
+            {
+                segments[i] = "20260101T000000000Z"; // a well-formed backup name; these callers are no admins anyway
+                continue;
+            }
             int? value = i > 0 ? segments[i - 1] switch
             {
                 "tracks" or "stream" or "download" or "track" => ids.Track,
@@ -195,6 +200,8 @@ public sealed class ApiContractTests(MusicSiteFactory site, ITestOutputHelper ou
                 "genres" => ids.Genre,
                 "events" => ids.Event,
                 "posts" => ids.Post,
+                // A job run (the upload's processing makes the first); admins only, so both callers here are refused.
+                "runs" => 1,
                 _ => null,
             } : null;
             if (value is null)

@@ -45,6 +45,8 @@ public sealed class ShowcaseSite : IAsyncLifetime
 
     /// <summary>A published blog post in a category, for the blog pages.</summary>
     public Blog.ShowcasePost BlogPost { get; private set; } = new(0, "", "");
+    /// <summary>A failed job run with an ffmpeg log (/admin/jobs/runs/{id}).</summary>
+    public long FailedRun { get; private set; }
 
     public async Task InitializeAsync()
     {
@@ -87,6 +89,7 @@ public sealed class ShowcaseSite : IAsyncLifetime
         await new Lineage.LineageData(Browser.Site.Services).LinkAsync(TrackWithArtwork, remix);
         await TestCatalog.AddReadyTrackAsync(Browser.Site.Services, "Night Bus Home", seconds: 210, uploaderEmail: email);
         BlogPost = await Blog.ShowcaseBlog.AddAsync(Browser.Site);
+        FailedRun = await Jobs.ShowcaseJobs.AddFailedRunAsync(Browser.Site, TrackWithoutArtwork);
         var share = await artist.PostAsJsonAsync($"/api/music/tracks/{TrackWithoutArtwork}/share-links", new { days = 7 });
         Assert.True(201 == (int)share.StatusCode, await share.Content.ReadAsStringAsync());
         SharePath = new Uri((await share.JsonAsync()).GetProperty("url").GetString()!).PathAndQuery;

@@ -38,6 +38,10 @@ public static class ApiProblems
         [ErrorCodes.LinkNotFound] = new(StatusCodes.Status404NotFound, "No link or request has this id."),
         [ErrorCodes.NotificationNotFound] = new(StatusCodes.Status404NotFound, "No notification of yours has this id."),
 
+        [ErrorCodes.BackupNotFound] = new(StatusCodes.Status404NotFound, "No backup has this name."),
+        [ErrorCodes.BackupRunning] = new(StatusCodes.Status409Conflict, "A backup is being made right now; try again when it is done."),
+        [ErrorCodes.BackupFailed] = new(StatusCodes.Status500InternalServerError, "The backup could not be made."),
+
         [ErrorCodes.Unauthorized] = new(StatusCodes.Status401Unauthorized, "Sign in first."),
         [ErrorCodes.InvalidCredentials] = new(StatusCodes.Status401Unauthorized, "Email or password is incorrect."),
         [ErrorCodes.InvalidRefreshToken] = new(StatusCodes.Status401Unauthorized, "The refresh token is invalid or has expired. Sign in again."),
@@ -74,6 +78,9 @@ public static class ApiProblems
         [ErrorCodes.PostNotFound] = new(StatusCodes.Status404NotFound, "No blog post has this id."),
         [ErrorCodes.CategoryNotFound] = new(StatusCodes.Status404NotFound, "No blog category has this id."),
         [ErrorCodes.SlugTaken] = new(StatusCodes.Status409Conflict, "Another post already has this address."),
+        [ErrorCodes.JobNotFound] = new(StatusCodes.Status404NotFound, "No job, run, track or stem matches this."),
+        [ErrorCodes.JobNotRetryable] = new(StatusCodes.Status409Conflict, "This job cannot be run again now."),
+        [ErrorCodes.JobNotCancellable] = new(StatusCodes.Status409Conflict, "Nothing of this job is pending or running to cancel."),
 
         [ErrorCodes.UserNotFound] = new(StatusCodes.Status404NotFound, "No user has this id."),
         [ErrorCodes.LastAdmin] = new(StatusCodes.Status409Conflict, "This is the last admin: the site needs at least one admin who can sign in."),

@@ -11,7 +11,8 @@ using Quartz;
 
 namespace MusicSite.Web.Health;
 
-/// <summary>/healthz: the database, ffmpeg and ffprobe, the job scheduler and free disk, as JSON (details for admins).</summary>
+/// <summary>/healthz: the database, ffmpeg and ffprobe, the job scheduler, free disk and the last backup, as JSON
+/// (details for admins). /admin/health shows the same report to people.</summary>
 public static class HealthSetup
 {
     public static IServiceCollection AddMusicSiteHealthChecks(this IServiceCollection services)
@@ -21,7 +22,8 @@ public static class HealthSetup
             .AddTypeActivatedCheck<MediaToolHealthCheck>("ffmpeg", "ffmpeg")
             .AddTypeActivatedCheck<MediaToolHealthCheck>("ffprobe", "ffprobe")
             .AddCheck<SchedulerHealthCheck>("scheduler")
-            .AddCheck<DiskHealthCheck>("disk");
+            .AddCheck<DiskHealthCheck>("disk")
+            .AddCheck<BackupHealthCheck>("backup");
         return services;
     }
 
@@ -53,7 +55,7 @@ public static class HealthSetup
     }
 }
 
-internal sealed class DatabaseHealthCheck(MusicSiteDbContext db) : IHealthCheck
+internal sealed class DatabaseHealthCheck(MusicSiteDbContext db, IOptions<MusicSiteOptions> options) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken)
     {
@@ -61,7 +63,14 @@ internal sealed class DatabaseHealthCheck(MusicSiteDbContext db) : IHealthCheck
         {
             var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Count();
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
-            var data = new Dictionary<string, object> { ["appliedMigrations"] = applied, ["pendingMigrations"] = pending };
+            var file = options.Value.Paths.Database;
+            var data = new Dictionary<string, object>
+            {
+                ["appliedMigrations"] = applied,
+                ["pendingMigrations"] = pending,
+                ["databaseBytes"] = SizeOf(file),
+                ["walBytes"] = SizeOf(file + "-wal"),
+            };
             return pending == 0
                 ? HealthCheckResult.Healthy("SQLite answers and the schema is current.", data)
                 : HealthCheckResult.Unhealthy($"{pending} migration(s) not applied.", data: data);
@@ -71,6 +80,8 @@ internal sealed class DatabaseHealthCheck(MusicSiteDbContext db) : IHealthCheck
             return HealthCheckResult.Unhealthy("The database cannot be read.", ex);
         }
     }
+
+    private static long SizeOf(string path) => File.Exists(path) ? new FileInfo(path).Length : 0;
 }
 
 internal sealed class MediaToolHealthCheck(string tool, FfmpegRunner runner) : IHealthCheck

@@ -36,6 +36,8 @@ public static class MusicSiteHost
             quartz.ConfigureScheduler(s => s.InstanceName = processing.SchedulerName);
             // Processing jobs are CPU-bound and each encodes its variants in parallel already.
             quartz.UseDefaultThreadPool(Environment.ProcessorCount);
+            // Every run of every job, whatever its group, goes into the job-run history (/admin/jobs).
+            quartz.AddJobListener<Jobs.History.JobRunRecorder>();
             quartz.UsePersistentStore(store =>
             {
                 store.UseSqlite(SqliteDatabase.ConnectionString(paths.JobsDatabase));
@@ -162,6 +164,9 @@ public static class MusicSiteHost
         app.MapBlogApi();
         app.MapBlogPageEndpoints();
         app.MapContactApi();
+        app.MapBackupsApi();
+        app.MapAdminJobsApi();
+        app.MapAdminJobPageEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }
