@@ -19,6 +19,7 @@ public sealed class MusicSiteDbContext(DbContextOptions<MusicSiteDbContext> opti
     public DbSet<GenreClosure> GenreClosure => Set<GenreClosure>();
     public DbSet<RetiredGenreSlug> RetiredGenreSlugs => Set<RetiredGenreSlug>();
     public DbSet<Admin.AuditEntry> AuditEntries => Set<Admin.AuditEntry>();
+    public DbSet<Admin.OpsAlert> OpsAlerts => Set<Admin.OpsAlert>();
     public DbSet<Jobs.History.JobRun> JobRuns => Set<Jobs.History.JobRun>();
     public DbSet<License> Licenses => Set<License>();
     public DbSet<Album> Albums => Set<Album>();
@@ -49,6 +50,7 @@ public sealed class MusicSiteDbContext(DbContextOptions<MusicSiteDbContext> opti
     public DbSet<Blog.BlogPost> BlogPosts => Set<Blog.BlogPost>();
     public DbSet<Blog.BlogCategory> BlogCategories => Set<Blog.BlogCategory>();
     public DbSet<Contact.ContactMessage> ContactMessages => Set<Contact.ContactMessage>();
+    public DbSet<Moderation.ContentReport> ContentReports => Set<Moderation.ContentReport>();
     public DbSet<UserPreferences> UserPreferences => Set<UserPreferences>();
     public DbSet<NotificationMailChoice> NotificationMailChoices => Set<NotificationMailChoice>();
 
