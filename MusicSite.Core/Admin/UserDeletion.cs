@@ -19,8 +19,8 @@ public enum DeletedContent
     Remove,
 }
 
-/// <summary>What a delete did: the counts the audit entry and the page's message give.</summary>
-public sealed record UserDeletionReport(int UserId, DeletedContent Content, int Tracks, int Albums, int Stems, int Comments, int Ratings);
+/// <summary>What a delete did: the choice ("keep" or "remove") and the counts the audit entry and the page's message give.</summary>
+public sealed record UserDeletionReport(int UserId, string Content, int Tracks, int Albums, int Stems, int Comments, int Ratings);
 
 /// <summary>
 /// Deleting a user (docs/decisions/0038-deleting-users-and-auth-events.md). The account row stays, anonymised to
@@ -84,7 +84,7 @@ public sealed class UserDeletion(MusicSiteDbContext db, AuditLog audit, AdminGua
                 await TrackEditor.ForgetListenersAsync(db, trackIds, cancellationToken);
                 await db.Stems.Where(s => stemIds.Contains(s.Id)).ExecuteUpdateAsync(s => s.SetProperty(x => x.DeletedAt, now), cancellationToken);
                 covers = await albums.Select(a => a.ArtworkPath).ToListAsync(cancellationToken);
-                report = new UserDeletionReport(id, content, trackIds.Count, await albums.ExecuteDeleteAsync(cancellationToken), stemIds.Count,
+                report = new UserDeletionReport(id, Name(content), trackIds.Count, await albums.ExecuteDeleteAsync(cancellationToken), stemIds.Count,
                     await comments.ExecuteDeleteAsync(cancellationToken), await ratings.ExecuteDeleteAsync(cancellationToken));
                 await db.ShareLinks.Where(l => trackIds.Contains(l.TrackId)).ExecuteDeleteAsync(cancellationToken);
                 await db.Notifications.Where(n => n.ActorId == id).ExecuteDeleteAsync(cancellationToken);
@@ -92,7 +92,7 @@ public sealed class UserDeletion(MusicSiteDbContext db, AuditLog audit, AdminGua
             else
             {
                 await db.Tracks.Where(t => t.UploaderId == id).ExecuteUpdateAsync(s => s.SetProperty(t => t.ArtistName, AppUser.FormerMemberName), cancellationToken);
-                report = new UserDeletionReport(id, content, trackIds.Count,
+                report = new UserDeletionReport(id, Name(content), trackIds.Count,
                     await albums.ExecuteUpdateAsync(s => s.SetProperty(a => a.ArtistName, AppUser.FormerMemberName), cancellationToken),
                     stemIds.Count, await comments.CountAsync(cancellationToken), await ratings.CountAsync(cancellationToken));
             }

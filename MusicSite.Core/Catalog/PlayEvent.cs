@@ -25,5 +25,7 @@ internal sealed class PlayEventConfiguration : IEntityTypeConfiguration<PlayEven
         builder.Property(p => p.ListenerKey).HasMaxLength(80).IsRequired();
         builder.HasIndex(p => new { p.TrackId, p.ListenerKey, p.HalfHour }).IsUnique();
         builder.HasIndex(p => new { p.TrackId, p.PlayedAt });
+        // The admin dashboard counts the whole site's plays in a window (migration 20261203050000).
+        builder.HasIndex(p => p.PlayedAt);
     }
 }

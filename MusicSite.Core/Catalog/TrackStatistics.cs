@@ -27,7 +27,7 @@ public sealed record DailyCount(DateOnly Day, int Plays, int Downloads);
 public sealed class TrackStatistics(MusicSiteDbContext db, TimeProvider clock)
 {
     /// <summary>Events carry their half hour since 1970 (UTC); a day is 48 of them.</summary>
-    private const long HalfHoursPerDay = 48;
+    internal const long HalfHoursPerDay = 48;
 
     public async Task<TrackStats> ForAsync(int trackId, CancellationToken cancellationToken) =>
         (await ForAsync([trackId], cancellationToken)).GetValueOrDefault(trackId, TrackStats.None);
@@ -40,10 +40,7 @@ public sealed class TrackStatistics(MusicSiteDbContext db, TimeProvider clock)
         {
             return new Dictionary<int, TrackStats>();
         }
-        var now = clock.GetUtcNow().UtcDateTime;
-        var today = now.Date;
-        var week = today.AddDays(-(((int)today.DayOfWeek + 6) % 7)); // weeks start on Monday
-        var month = new DateTime(now.Year, now.Month, 1, 0, 0, 0, DateTimeKind.Utc);
+        var (today, week, month) = Windows();
         var ids = trackIds.Distinct().ToList();
         var windows = await db.PlayEvents.Where(p => ids.Contains(p.TrackId)).GroupBy(p => p.TrackId)
             .Select(g => new
@@ -63,6 +60,21 @@ public sealed class TrackStatistics(MusicSiteDbContext db, TimeProvider clock)
             : new TrackStats(c.PlayCount, 0, c.DownloadCount, 0, 0, 0, c.LikeCount, c.CommentCount));
     }
 
+    /// <summary>The starts of the windows "today", "this week" (from Monday) and "this month", in UTC by the site's clock.</summary>
+    public (DateTime Today, DateTime Week, DateTime Month) Windows()
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = now.Date;
+        return (today, WeekStart(today), new DateTime(now.Year, now.Month, 1, 0, 0, 0, DateTimeKind.Utc));
+    }
+
+    /// <summary>The Monday (00:00 UTC) that starts the week of <paramref name="day"/>: weeks start on Monday.</summary>
+    public static DateTime WeekStart(DateTime day) => day.Date.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+
+    /// <summary>The first half hour (since 1970, as events store it) of <paramref name="day"/>.</summary>
+    internal static long FirstHalfHour(DateOnly day) =>
+        (long)(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) - DateTime.UnixEpoch).TotalDays * HalfHoursPerDay;
+
     /// <summary>The last <paramref name="days"/> UTC days up to today, oldest first, with every day present.</summary>
     public (DateOnly From, DateOnly To) LastDays(int days)
     {
@@ -75,7 +87,7 @@ public sealed class TrackStatistics(MusicSiteDbContext db, TimeProvider clock)
     public async Task<IReadOnlyList<(int TrackId, DateOnly Day, int Plays, int Downloads)>> PerTrackAndDayAsync(IQueryable<Track> tracks,
         DateOnly from, CancellationToken cancellationToken)
     {
-        var firstHalfHour = (long)(from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) - DateTime.UnixEpoch).TotalDays * HalfHoursPerDay;
+        var firstHalfHour = FirstHalfHour(from);
         var ids = tracks.Select(t => t.Id);
         var plays = await db.PlayEvents.Where(p => p.HalfHour >= firstHalfHour && ids.Contains(p.TrackId))
             .GroupBy(p => new { p.TrackId, Day = p.HalfHour / HalfHoursPerDay })

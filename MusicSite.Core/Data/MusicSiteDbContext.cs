@@ -19,6 +19,7 @@ public sealed class MusicSiteDbContext(DbContextOptions<MusicSiteDbContext> opti
     public DbSet<GenreClosure> GenreClosure => Set<GenreClosure>();
     public DbSet<RetiredGenreSlug> RetiredGenreSlugs => Set<RetiredGenreSlug>();
     public DbSet<Admin.AuditEntry> AuditEntries => Set<Admin.AuditEntry>();
+    public DbSet<Admin.OpsAlert> OpsAlerts => Set<Admin.OpsAlert>();
     public DbSet<Jobs.History.JobRun> JobRuns => Set<Jobs.History.JobRun>();
     public DbSet<License> Licenses => Set<License>();
     public DbSet<Album> Albums => Set<Album>();

@@ -30,6 +30,7 @@ public static class CoreServices
         services.AddOptions<Notifications.NotificationMailOptions>().Bind(configuration.GetSection(Notifications.NotificationMailOptions.SectionName));
         services.AddOptions<Admin.Backups.BackupOptions>().Bind(configuration.GetSection(Admin.Backups.BackupOptions.SectionName));
         services.AddOptions<FaultOptions>().Bind(configuration.GetSection(FaultOptions.SectionName));
+        services.AddOptions<Admin.MonitoringOptions>().Bind(configuration.GetSection(Admin.MonitoringOptions.SectionName));
         services.AddSingleton<FaultPoints>();
         services.AddSingleton(TimeProvider.System);
 
@@ -123,6 +124,11 @@ public static class CoreServices
         services.AddScoped<RelatedGenres>();
         services.AddScoped<PopularGenres>();
         services.AddScoped<Admin.AuditLog>();
+        services.AddScoped<Admin.SiteFigures>();
+        services.AddScoped<Admin.SiteCharts>();
+        services.AddSingleton<Admin.RequestMetrics>();
+        services.AddScoped<Admin.OpsMetrics>();
+        services.AddScoped<Admin.OpsWarnings>();
         services.AddSingleton<DataDirectoryLock>();
         services.AddSingleton<Admin.Backups.BackupGate>();
         services.AddSingleton<Admin.Backups.BackupStore>();

@@ -59,6 +59,7 @@ public sealed class AccessibilityAuditBrowserTests(ShowcaseSite showcase, ITestO
         new("artist, signed in", _ => ShowcaseSite.ArtistPath, SignedIn: true),
         new("requests", _ => "/me/requests", SignedIn: true),
         new("credit originals", s => $"/tracks/{s.TrackWithArtwork}/lineage?q=a", SignedIn: true),
+        new("admin dashboard", _ => "/admin", Admin: true),
         new("curate genres", _ => "/admin/genres", Admin: true),
         new("curate genres, found", _ => "/admin/genres?q=house", Admin: true),
         new("edit genre", s => $"/admin/genres/{s.Genres.House}", Admin: true),

@@ -18,7 +18,7 @@ public sealed class CurationBrowserFixture : IAsyncLifetime
     public Task DisposeAsync() => Browser.DisposeAsync();
 }
 
-/// <summary>An admin curates genres in a real browser, with and without JavaScript: from the header link to a new
+/// <summary>An admin curates genres in a real browser, with and without JavaScript: from the header's Admin link and the admin menu to a new
 /// genre, then a merge through its confirmation page.</summary>
 [Trait("Category", "Slow")]
 public sealed class GenreCurationBrowserTests(CurationBrowserFixture fixture) : IClassFixture<CurationBrowserFixture>
@@ -39,7 +39,8 @@ public sealed class GenreCurationBrowserTests(CurationBrowserFixture fixture) : 
         await page.FillAsync("#password", TrackUploads.AdminPassword);
         await page.ClickAsync("main button[type=submit]");
 
-        await page.ClickAsync("header a:has-text('Curate genres')");
+        await page.ClickAsync("header a[data-testid=admin-link]");
+        await page.ClickAsync("nav.admin-nav a:has-text('Genres')");
         await page.FillAsync("#name", name);
         await page.SelectOptionAsync("#parentId", techno.ToString());
         await page.ClickAsync("button:has-text('Create genre')");

@@ -67,13 +67,16 @@ public sealed class AdminGenrePagesTests : IClassFixture<MusicSiteFactory>
     }
 
     [Fact]
-    public async Task Header_ShowsTheCurationLinkToAdminsOnly()
+    public async Task Header_ShowsTheAdminLinkToAdminsOnly_AndTheAdminMenuLeadsToCuration()
     {
         var admin = await Document(await AdminAsync(), "/");
         var listener = await Document(await _site.CookieClientAsync("Listener"), "/");
+        var dashboard = await Document(await AdminAsync(), "/admin");
 
-        Assert.NotNull(admin.QuerySelector("header nav a[href='/admin/genres']"));
-        Assert.Null(listener.QuerySelector("header nav a[href='/admin/genres']"));
+        Assert.Equal("Admin", admin.QuerySelector("header nav a[href='/admin']")?.TextContent);
+        Assert.Null(admin.QuerySelector("header nav a[href^='/admin/']"));
+        Assert.Null(listener.QuerySelector("header nav a[href^='/admin']"));
+        Assert.NotNull(dashboard.QuerySelector("nav.admin-nav a[href='/admin/genres']"));
     }
 
     [Fact]

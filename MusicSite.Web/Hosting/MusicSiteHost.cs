@@ -49,6 +49,7 @@ public static class MusicSiteHost
 
         services.AddHostedService<UploadJanitor>();
         services.AddHostedService<Notifications.MailOutboxLoop>();
+        services.AddHostedService<Admin.OpsWarningLoop>();
         services.AddSingleton<Notifications.INotificationLinks, NotificationLinks>();
         services.AddMusicSiteAuth();
         services.AddMusicSiteRateLimits();
@@ -90,6 +91,8 @@ public static class MusicSiteHost
     {
         // First, so that every answer below it, errors included, carries the headers.
         app.UseMiddleware<SecurityHeaders>();
+        // Outside the error handling, so it sees every answer's final status (a 500 included) and whole time.
+        app.UseMiddleware<RequestTiming>();
         // Before anything reads the client's address or scheme (rate limits, the same-origin check).
         app.UseMusicSiteReverseProxy(app.Configuration);
         app.Lifetime.ApplicationStarted.Register(() => app.Services.GetRequiredService<SiteAddress>()
@@ -152,6 +155,7 @@ public static class MusicSiteHost
         app.MapCommentsApi();
         app.MapLiveEndpoints();
         app.MapNotificationPageEndpoints();
+        app.MapAdminStatsApi();
         app.MapPreferencesApi();
         app.MapRequestPageEndpoints();
         app.MapLineagePageEndpoints();

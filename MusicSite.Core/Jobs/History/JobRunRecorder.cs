@@ -63,7 +63,8 @@ public sealed class JobRunRecorder(IServiceScopeFactory scopes, TimeProvider clo
         {
             return (JobOutcomes.Succeeded, null, null);
         }
-        var cause = jobException?.InnerException ?? jobException;
+        // The scheduler wraps what the job threw (once or twice); the innermost exception says what went wrong.
+        var cause = jobException?.GetBaseException();
         if (cause is OperationCanceledException || context.Outcome == ExecutionOutcome.Cancelled)
         {
             return (JobOutcomes.Cancelled, "The run was stopped before it finished.", null);

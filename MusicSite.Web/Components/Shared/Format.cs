@@ -35,4 +35,18 @@ public static class Format
     /// <summary>A count with its noun: "1 track", "12 tracks".</summary>
     public static string Count(int count, string one, string many) =>
         count == 1 ? $"1 {one}" : $"{count.ToString(CultureInfo.InvariantCulture)} {many}";
+
+    /// <summary>A size in binary units, as disks report it: "512 B", "3.4 MiB", "1.2 GiB".</summary>
+    public static string Bytes(long bytes)
+    {
+        string[] units = ["B", "KiB", "MiB", "GiB", "TiB"];
+        double value = Math.Max(0, bytes);
+        var unit = 0;
+        while (value >= 1024 && unit < units.Length - 1)
+        {
+            value /= 1024;
+            unit++;
+        }
+        return unit == 0 ? $"{bytes} B" : value.ToString("0.#", CultureInfo.InvariantCulture) + " " + units[unit];
+    }
 }
