@@ -86,6 +86,14 @@ public static class ErrorCodes
     /// <summary>Another blog post already has this address.</summary>
     public const string SlugTaken = "SLUG_TAKEN";
 
+    // Moderation and the contact inbox
+    public const string ReportNotFound = "REPORT_NOT_FOUND";
+    /// <summary>A listener reporting their own track or comment.</summary>
+    public const string OwnContent = "OWN_CONTENT";
+    /// <summary>A report resolved already (by another admin, or by an action on its target).</summary>
+    public const string ReportResolved = "REPORT_RESOLVED";
+    public const string MessageNotFound = "MESSAGE_NOT_FOUND";
+
     // Backups
     public const string BackupNotFound = "BACKUP_NOT_FOUND";
     /// <summary>Another backup is being made; only one runs at a time.</summary>

@@ -50,6 +50,7 @@ public sealed class MusicSiteDbContext(DbContextOptions<MusicSiteDbContext> opti
     public DbSet<Blog.BlogPost> BlogPosts => Set<Blog.BlogPost>();
     public DbSet<Blog.BlogCategory> BlogCategories => Set<Blog.BlogCategory>();
     public DbSet<Contact.ContactMessage> ContactMessages => Set<Contact.ContactMessage>();
+    public DbSet<Moderation.ContentReport> ContentReports => Set<Moderation.ContentReport>();
     public DbSet<UserPreferences> UserPreferences => Set<UserPreferences>();
     public DbSet<NotificationMailChoice> NotificationMailChoices => Set<NotificationMailChoice>();
 

@@ -143,6 +143,11 @@ public static class CoreServices
         services.AddScoped<Blog.BlogPosts>();
         services.AddScoped<Blog.BlogEditor>();
         services.AddScoped<Contact.ContactDesk>();
+        services.AddScoped<Contact.ContactInbox>();
+        services.AddScoped<Moderation.ContentReports>();
+        services.AddScoped<Moderation.ReportDesk>();
+        services.AddScoped<Moderation.ContentModeration>();
+        services.AddScoped<Moderation.RecentContent>();
         services.AddScoped<Events.EventQueries>();
         services.AddScoped<Events.EventService>();
         services.AddScoped<EventSeeds>();

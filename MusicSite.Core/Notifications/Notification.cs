@@ -31,6 +31,8 @@ public enum NotificationKind
     ProcessingFinished,
     /// <summary>Your upload could not be processed.</summary>
     ProcessingFailed,
+    /// <summary>An admin made one of your uploads private or removed it.</summary>
+    ContentModerated,
 }
 
 /// <summary>Whether a notification also goes out by mail. Null: not a mailed kind. The mail outbox sends Pending

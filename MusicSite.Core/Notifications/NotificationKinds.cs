@@ -40,6 +40,8 @@ public static class NotificationKinds
             "Your upload is ready", "Your upload finished processing and is ready."),
         [NotificationKind.ProcessingFailed] = new("My upload could not be processed",
             "Your upload could not be processed", "Your upload could not be processed."),
+        [NotificationKind.ContentModerated] = new("An admin makes one of my uploads private or removes it",
+            "An admin changed one of your uploads", "An admin made one of your uploads private or removed it."),
     };
 
     /// <summary>The kind's name in JSON, forms and URLs: <c>comment-received</c>.</summary>

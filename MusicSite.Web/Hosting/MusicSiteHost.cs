@@ -164,6 +164,10 @@ public static class MusicSiteHost
         app.MapBlogApi();
         app.MapBlogPageEndpoints();
         app.MapContactApi();
+        app.MapReportsApi();
+        app.MapModerationApi();
+        app.MapInboxApi();
+        app.MapReportPageEndpoints();
         app.MapBackupsApi();
         app.MapAdminJobsApi();
         app.MapAdminJobPageEndpoints();
