@@ -77,9 +77,15 @@ public sealed class AccessibilityAuditBrowserTests(ShowcaseSite showcase, ITestO
         new("admin content, unpublish confirmation", s => $"/admin/content/track/{s.TrackWithArtwork}/unpublish", Admin: true),
         new("track, report form open", s => $"/tracks/{s.TrackWithArtwork}", Admin: true,
             Prepare: page => page.Locator("#report-track summary").ClickAsync()),
+        new("admin users", _ => "/admin/users", Admin: true),
+        new("admin user", s => $"/admin/users/{s.ArtistUser}", Admin: true),
+        new("admin delete user, the choice", s => $"/admin/users/{s.ArtistUser}/delete", Admin: true),
+        new("admin audit log", _ => "/admin/audit", Admin: true),
         new("admin jobs", _ => "/admin/jobs", Admin: true),
         new("admin job run with its ffmpeg log", s => $"/admin/jobs/runs/{s.FailedRun}", Admin: true),
         new("admin cancel job, nothing chosen", _ => "/admin/jobs/cancel", Admin: true),
+        new("admin backups after backing up", _ => "/admin/backups", Admin: true, Prepare: BackUpNowAsync),
+        new("admin health", _ => "/admin/health", Admin: true),
         new("contact", _ => "/contact"),
         new("contact sent", _ => "/contact/sent"),
         new("events", _ => "/events"),
@@ -129,6 +135,12 @@ public sealed class AccessibilityAuditBrowserTests(ShowcaseSite showcase, ITestO
             }
         }
         Assert.True(failures.Count == 0, string.Join("\n\n", failures));
+    }
+
+    private static async Task BackUpNowAsync(IPage page)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Back up now" }).ClickAsync();
+        await page.GetByTestId("backup-status").WaitForAsync();
     }
 
     private static async Task OpenFullScreenPlayerAsync(IPage page)

@@ -30,6 +30,9 @@ public sealed class ShowcaseSite : IAsyncLifetime
     /// <summary>Ids of seeded genres for the curation pages: House (with subgenres and relations) and Techno.</summary>
     public (int House, int Techno) Genres { get; private set; }
 
+    /// <summary>The artist's account id (the admin's user pages open it).</summary>
+    public int ArtistUser { get; private set; }
+
     public int TrackWithArtwork { get; private set; }
     public int TrackWithoutArtwork { get; private set; }
     public int Album { get; private set; }
@@ -63,6 +66,7 @@ public sealed class ShowcaseSite : IAsyncLifetime
         await page.Context.CloseAsync();
 
         var artist = await Browser.Site.BearerClientAsync(email);
+        ArtistUser = await Browser.Site.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
         await ProfileAsync(artist);
         Album = await AlbumAsync(artist);
         int[] uploads =
