@@ -50,6 +50,8 @@ public sealed class ShowcaseSite : IAsyncLifetime
     public Blog.ShowcasePost BlogPost { get; private set; } = new(0, "", "");
     /// <summary>A failed job run with an ffmpeg log (/admin/jobs/runs/{id}).</summary>
     public long FailedRun { get; private set; }
+    /// <summary>A contact message in the admins' inbox (/admin/inbox/{id}).</summary>
+    public int ContactMessage { get; private set; }
 
     public async Task InitializeAsync()
     {
@@ -98,7 +100,22 @@ public sealed class ShowcaseSite : IAsyncLifetime
         Assert.True(201 == (int)share.StatusCode, await share.Content.ReadAsStringAsync());
         SharePath = new Uri((await share.JsonAsync()).GetProperty("url").GetString()!).PathAndQuery;
         (Event, PastEvent) = await EventsAsync(email);
+        ContactMessage = await ContactMessageAsync();
     }
+
+    /// <summary>A message a visitor sent through the contact form, with two lines, for the inbox pages.</summary>
+    private Task<int> ContactMessageAsync() => Browser.Site.WithDbAsync(async db =>
+    {
+        var message = new MusicSite.Contact.ContactMessage
+        {
+            Name = "Mara Booker", Email = "mara@example.com", Subject = "Booking for a summer night",
+            Message = "Hello,\nwould you play our rooftop on 12 July?\nMara", ClientAddress = "203.0.113.5",
+            UserAgent = "Mozilla/5.0 (showcase)", CreatedAt = DateTime.UtcNow.AddHours(-3),
+        };
+        db.ContactMessages.Add(message);
+        await db.SaveChangesAsync();
+        return message.Id;
+    });
 
     /// <summary>Counted plays over the last days (five and two, one listener each), so the admin dashboard's charts show.</summary>
     private Task PlaysAsync() => Browser.Site.WithDbAsync(async db =>
