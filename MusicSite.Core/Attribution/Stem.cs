@@ -11,7 +11,7 @@ namespace MusicSite.Attribution;
 /// and build on as its rights allow. It has its own file and goes through the same checks and processing as a
 /// track: the lossless original is kept, a preview variant and a waveform are made from it.
 /// </summary>
-public sealed class Stem
+public sealed class Stem : IProcessedMedia
 {
     public int Id { get; set; }
     /// <summary>The source track the stem belongs to.</summary>

@@ -12,7 +12,7 @@ public enum TrackState
     Failed,
 }
 
-public sealed class Track
+public sealed class Track : IProcessedMedia
 {
     public int Id { get; set; }
     public string Title { get; set; } = "";

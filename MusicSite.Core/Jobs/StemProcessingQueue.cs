@@ -45,12 +45,7 @@ public sealed class StemProcessingQueue(ISchedulerFactory schedulers, MusicSiteD
         {
             return false;
         }
-        stem.State = TrackState.Pending;
-        stem.ProcessingStep = "queued";
-        stem.ProcessingProgress = 0;
-        stem.ProcessingAttempts = 0;
-        stem.ProcessingError = null;
-        stem.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        ProcessingStates.Requeue(stem, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
         await EnqueueAsync(stemId, TimeSpan.Zero, cancellationToken);
         return true;

@@ -47,12 +47,7 @@ public sealed class TrackProcessingQueue(ISchedulerFactory schedulers, MusicSite
         {
             return false;
         }
-        track.State = TrackState.Pending;
-        track.ProcessingStep = "queued";
-        track.ProcessingProgress = 0;
-        track.ProcessingAttempts = 0;
-        track.ProcessingError = null;
-        track.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        ProcessingStates.Requeue(track, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
         await EnqueueAsync(trackId, TimeSpan.Zero, cancellationToken);
         return true;

@@ -21,22 +21,14 @@ public sealed class ProcessingStop(MusicSiteDbContext db, TimeProvider clock)
             && await db.Tracks.FirstOrDefaultAsync(t => t.Id == subject.Id && t.DeletedAt == null, cancellationToken) is { } track
             && track.State is TrackState.Pending or TrackState.Processing)
         {
-            track.State = TrackState.Failed;
-            track.ProcessingStep = null;
-            track.ProcessingProgress = 0;
-            track.ProcessingError = ProcessingRetry.Reason(reason);
-            track.UpdatedAt = now;
+            ProcessingStates.Stop(track, reason, now);
             stopped = true;
         }
         else if (subject.Type == JobSubject.Stem
                  && await db.Stems.FirstOrDefaultAsync(s => s.Id == subject.Id && s.DeletedAt == null, cancellationToken) is { } stem
                  && stem.State is TrackState.Pending or TrackState.Processing)
         {
-            stem.State = TrackState.Failed;
-            stem.ProcessingStep = null;
-            stem.ProcessingProgress = 0;
-            stem.ProcessingError = ProcessingRetry.Reason(reason);
-            stem.UpdatedAt = now;
+            ProcessingStates.Stop(stem, reason, now);
             stopped = true;
         }
         await db.SaveChangesAsync(cancellationToken);
