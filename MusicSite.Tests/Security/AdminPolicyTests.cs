@@ -135,24 +135,7 @@ public sealed class AdminPolicyTests : IDisposable
     private static bool IsApi(string template) => ("/" + template.TrimStart('/')).StartsWith("/api/", StringComparison.Ordinal);
 
     /// <summary>The route with each parameter filled: 1 for ids and numbers, a word for the rest.</summary>
-    private static string Fill(RoutePattern pattern)
-    {
-        var path = new StringBuilder();
-        foreach (var segment in pattern.PathSegments)
-        {
-            path.Append('/');
-            foreach (var part in segment.Parts)
-            {
-                path.Append(part switch
-                {
-                    RoutePatternLiteralPart literal => literal.Content,
-                    RoutePatternSeparatorPart separator => separator.Content,
-                    RoutePatternParameterPart parameter => parameter.ParameterPolicies.Any(p => p.Content is "int" or "long")
-                        || parameter.Name.EndsWith("id", StringComparison.OrdinalIgnoreCase) ? "1" : "x",
-                    _ => "",
-                });
-            }
-        }
-        return path.Length == 0 ? "/" : path.ToString();
-    }
+    private static string Fill(RoutePattern pattern) => RoutePaths.Fill(pattern, parameter =>
+        parameter.ParameterPolicies.Any(p => p.Content is "int" or "long") || parameter.Name.EndsWith("id", StringComparison.OrdinalIgnoreCase)
+            ? "1" : "x");
 }

@@ -158,14 +158,14 @@ public sealed class HostileInputWalkTests : IDisposable
         var pattern = endpoint.RoutePattern;
         var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"];
         var isApi = pattern.RawText!.StartsWith("/api", StringComparison.Ordinal) || pattern.RawText.StartsWith("api", StringComparison.Ordinal);
-        var valid = Fill(pattern, p => ValidValue(pattern.RawText!, p, seed));
+        var valid = RoutePaths.Fill(pattern, p => ValidValue(pattern.RawText!, p, seed));
         var variants = new List<(string Path, bool Valid)> { (valid, true) };
         if (pattern.Parameters.Count > 0 && actor.Full)
         {
-            variants.AddRange(HostileRouteValues.Select(v => (Fill(pattern, _ => v), false)));
+            variants.AddRange(HostileRouteValues.Select(v => (RoutePaths.Fill(pattern, _ => v), false)));
             if (pattern.RawText.Contains("tracks/{", StringComparison.OrdinalIgnoreCase))
             {
-                variants.Add((Fill(pattern, p => IsId(p) ? seed.PrivateTrack.ToString() : ValidValue(pattern.RawText!, p, seed)), true));
+                variants.Add((RoutePaths.Fill(pattern, p => IsId(p) ? seed.PrivateTrack.ToString() : ValidValue(pattern.RawText!, p, seed)), true));
             }
         }
 
@@ -208,26 +208,6 @@ public sealed class HostileInputWalkTests : IDisposable
             }
         }
         return probes;
-    }
-
-    private static string Fill(RoutePattern pattern, Func<RoutePatternParameterPart, string> value)
-    {
-        var path = new StringBuilder();
-        foreach (var segment in pattern.PathSegments)
-        {
-            path.Append('/');
-            foreach (var part in segment.Parts)
-            {
-                path.Append(part switch
-                {
-                    RoutePatternLiteralPart literal => literal.Content,
-                    RoutePatternSeparatorPart separator => separator.Content,
-                    RoutePatternParameterPart parameter => value(parameter),
-                    _ => "",
-                });
-            }
-        }
-        return path.Length == 0 ? "/" : path.ToString();
     }
 
     private static bool IsId(RoutePatternParameterPart p) => p.Name.Equals("id", StringComparison.OrdinalIgnoreCase);
