@@ -202,6 +202,8 @@ public sealed class ApiContractTests(MusicSiteFactory site, ITestOutputHelper ou
                 "posts" => ids.Post,
                 // A job run (the upload's processing makes the first); admins only, so both callers here are refused.
                 "runs" => 1,
+                // A contact message: admins only, so both callers here are refused.
+                "inbox" => 1,
                 _ => null,
             } : null;
             if (value is null)

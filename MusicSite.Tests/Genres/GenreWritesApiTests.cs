@@ -40,10 +40,12 @@ public sealed class GenreWritesApiTests(GenreWritesApiTests.AdminSite site) : IC
     public async Task Writes_Anonymous401_NonAdmin403(string method, string path, string body)
     {
         HttpRequestMessage Request() => new(new HttpMethod(method), path) { Content = body.Length == 0 ? null : Json(body) };
+        // Signed in first: the sign-in itself is audited (auth.signin); the refused writes must add nothing.
+        var listenerClient = await site.SignedInClientAsync($"listener-{Guid.NewGuid():N}@example.com");
         var audited = await rows.AuditCountAsync();
 
         var anonymous = await site.CreateClient().SendAsync(Request());
-        var listener = await (await site.SignedInClientAsync($"listener-{Guid.NewGuid():N}@example.com")).SendAsync(Request());
+        var listener = await listenerClient.SendAsync(Request());
 
         await anonymous.ProblemAsync(401, "UNAUTHORIZED");
         await listener.ProblemAsync(403, "UNAUTHORIZED_ACCESS");
