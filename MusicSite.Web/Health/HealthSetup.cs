@@ -120,8 +120,7 @@ internal sealed class DiskHealthCheck(IOptions<MusicSiteOptions> options) : IHea
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken)
     {
         var site = options.Value;
-        var drive = new DriveInfo(site.Paths.FullRoot);
-        var free = drive.AvailableFreeSpace;
+        var free = Admin.DiskUse.Of(site.Paths).FreeBytes;
         var data = new Dictionary<string, object>
         {
             ["path"] = site.Paths.FullRoot,
