@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # MusicSite benchmarks: they print numbers, they never fail on timing.
-#   bench/run.sh                    search on 100,000 tracks, pipeline per minute of audio, stream vs static file
+#   bench/run.sh                    search on 100,000 tracks, pipeline per minute of audio, then stream
 #   bench/run.sh search 20000       a smaller catalog
+#   bench/run.sh stream [seconds]   a 24 MB MP3 with wrk: the site standalone, behind nginx with X-Accel-Redirect, and nginx
+#                                   direct, at 4 and 64 connections; then 500 slow listeners: errors and the site's peak
+#                                   memory (bench/stream.sh)
 #   bench/run.sh lineage [n]        lineage reads (attribution, derivatives, graph) on n tracks (default 10,000), depth 10
 #   bench/run.sh login-timing [n]   failed sign-ins for a known and an unknown email, n of each (default 200)
 #   bench/run.sh genres [n]         2,000 genres (a random tree) and n tracks (default 100,000): the catalog query filtered
@@ -16,15 +19,22 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build bench/MusicSite.Bench/MusicSite.Bench.csproj -c Release -nologo -v quiet
 bench=bench/MusicSite.Bench/bin/Release/net10.0/MusicSite.Bench.dll
 mode="${1:-all}"
+if [ "$mode" = "stream" ]; then
+  exec bench/stream.sh "$bench" ${2:-}
+fi
 data=$(mktemp -d)
 trap 'rm -rf "$data"' EXIT
 if [ "$mode" = "genres" ]; then
   # Builds the database in $data; the site below is started on it.
   dotnet "$bench" genres "$data" ${2:-}
-elif [ "$mode" != "stream" ] && [ "$mode" != "login-timing" ]; then
+elif [ "$mode" != "login-timing" ]; then
   dotnet "$bench" "$mode" ${2:-}
 fi
-[ "$mode" = "all" ] || [ "$mode" = "stream" ] || [ "$mode" = "login-timing" ] || [ "$mode" = "genres" ] || { rm -rf "$data"; exit 0; }
+if [ "$mode" = "all" ]; then
+  rm -rf "$data"
+  exec bench/stream.sh "$bench"
+fi
+[ "$mode" = "login-timing" ] || [ "$mode" = "genres" ] || { rm -rf "$data"; exit 0; }
 
 # The real site on loopback. Every request comes from 127.0.0.1, so the limits are off (0).
 dotnet build MusicSite.Web/MusicSite.Web.csproj -c Release -nologo -v quiet
@@ -34,7 +44,7 @@ MUSICSITE_DATA="$data" MUSICSITE_SEED=none MUSICSITE_ADMIN_EMAIL=bench@example.c
   RateLimits__UploadsPerHour=0 RateLimits__SearchesPerMinute=0 RateLimits__EditsPerMinute=0 RateLimits__ReadsPerMinute=0 \
   dotnet MusicSite.Web/bin/Release/net10.0/MusicSite.Web.dll --contentRoot "$PWD/MusicSite.Web" --urls "$base" >"$data/site.log" 2>&1 &
 site=$!
-trap 'kill $site 2>/dev/null; rm -rf "$data" MusicSite.Web/wwwroot/bench-static.mp3' EXIT
+trap 'kill $site 2>/dev/null; rm -rf "$data"' EXIT
 for _ in $(seq 1 60); do curl -sf -o /dev/null "$base/healthz" && break; sleep 1; done
 
 # The genre pages, 50 full responses each, one at a time.
@@ -48,17 +58,3 @@ if [ "$mode" = "login-timing" ]; then
   dotnet "$bench" login-timing "$base" bench@example.com "${2:-200}"
   exit 0
 fi
-
-# Stream throughput: one ready track (a 5-minute upload), its 320k MP3 compared with the same bytes served
-# as a static file from wwwroot.
-token=$(curl -sf -H 'Content-Type: application/json' -d '{"email":"bench@example.com","password":"Bench1Password"}' \
-  "$base/api/auth/login" | sed 's/.*"accessToken":"\([^"]*\)".*/\1/')
-ffmpeg -nostdin -loglevel error -y -f lavfi -i "sine=frequency=330:duration=300" -ac 2 "$data/five-minutes.flac"
-id=$(curl -sf -H "Authorization: Bearer $token" -F audio=@"$data/five-minutes.flac" -F title=Bench \
-  "$base/api/music/tracks" | sed 's/^{"id":\([0-9]*\).*/\1/')
-for _ in $(seq 1 120); do
-  curl -sf "$base/api/music/tracks/$id" | grep -q '"state":"ready"' && break; sleep 1
-done
-curl -sf -o MusicSite.Web/wwwroot/bench-static.mp3 "$base/api/music/stream/$id?quality=high"
-echo "stream: file of $(stat -c %s MusicSite.Web/wwwroot/bench-static.mp3) bytes"
-dotnet "$bench" stream "$base/api/music/stream/$id?quality=high" 10 "$base/bench-static.mp3"

@@ -34,7 +34,7 @@ public static class PlaybackApi
 
     /// <summary>?quality=low|medium|high|lossless (default high); the nearest existing variant is sent.</summary>
     /// <remarks>?token= is a share link made by the owner: it plays that one track even when it is private.</remarks>
-    public static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> StreamAsync(int id, string? quality, string? token,
+    public static async Task<Results<MediaFileResult, ProblemHttpResult>> StreamAsync(int id, string? quality, string? token,
         HttpContext context, ClaimsPrincipal user, StreamSource source, ShareLinks shareLinks, TrackCatalog catalog,
         CancellationToken cancellationToken)
     {
@@ -50,13 +50,13 @@ public static class PlaybackApi
     }
 
     /// <remarks>?token= is a share link, as for the stream.</remarks>
-    public static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> WaveformAsync(int id, string? token, ClaimsPrincipal user,
+    public static async Task<Results<MediaFileResult, ProblemHttpResult>> WaveformAsync(int id, string? token, ClaimsPrincipal user,
         StreamSource source, ShareLinks shareLinks, TrackCatalog catalog, CancellationToken cancellationToken) =>
         await SendAsync(await source.WaveformAsync(id, user.AsViewer(), cancellationToken, await shareLinks.AllowsAsync(token, id, cancellationToken)),
             rangeProcessing: false, id, user, catalog, cancellationToken);
 
     /// <summary>?format=original|mp3|flac (default original): the file with its tags and cover, named "Artist - Title".</summary>
-    public static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> DownloadAsync(int id, string? format,
+    public static async Task<Results<MediaFileResult, ProblemHttpResult>> DownloadAsync(int id, string? format,
         HttpContext context, ClaimsPrincipal user, DownloadService downloads, PlayCounter counter, TrackCatalog catalog,
         CancellationToken cancellationToken)
     {
@@ -84,8 +84,7 @@ public static class PlaybackApi
         {
             await counter.RecordDownloadAsync(id, user.AsViewer(), context.Connection.RemoteIpAddress, cancellationToken);
         }
-        return TypedResults.PhysicalFile(file.FullPath, file.ContentType, file.FileName, file.LastModified,
-            ETagFor(new StoredFile(file.FullPath, file.ContentType, file.LastModified, file.Length)), enableRangeProcessing: true);
+        return new MediaFileResult(file.FullPath, file.ContentType, file.LastModified, file.Length, rangeProcessing: true, file.FileName);
     }
 
     /// <summary>The player reports a play after <see cref="PlayCounter.ThresholdSeconds"/> of listening (30 s, or half
@@ -111,16 +110,16 @@ public static class PlaybackApi
     }
 
     /// <summary>A file that finds no track asks whether the track was deleted (410) or never there for this caller (404).</summary>
-    private static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> SendAsync(FileLookup lookup, bool rangeProcessing,
+    private static async Task<Results<MediaFileResult, ProblemHttpResult>> SendAsync(FileLookup lookup, bool rangeProcessing,
         int id, ClaimsPrincipal user, TrackCatalog catalog, CancellationToken cancellationToken) =>
         lookup.Status == LookupStatus.NotFound
             ? await MissingTrack.ProblemAsync(id, user, catalog, cancellationToken)
             : Send(lookup, rangeProcessing);
 
-    private static Results<PhysicalFileHttpResult, ProblemHttpResult> Send(FileLookup lookup, bool rangeProcessing) => lookup switch
+    private static Results<MediaFileResult, ProblemHttpResult> Send(FileLookup lookup, bool rangeProcessing) => lookup switch
     {
-        { Status: LookupStatus.Found, File: { } file } => TypedResults.PhysicalFile(file.FullPath, file.ContentType,
-            lastModified: file.LastModified, entityTag: ETagFor(file), enableRangeProcessing: rangeProcessing),
+        { Status: LookupStatus.Found, File: { } file } => new MediaFileResult(file.FullPath, file.ContentType, file.LastModified,
+            file.Length, rangeProcessing),
         { Status: LookupStatus.NotReady } => ApiProblems.Problem(ErrorCodes.TrackProcessing,
             "The track is still being processed.", "Try again when its state is ready."),
         { Status: LookupStatus.Failed } => ApiProblems.Problem(ErrorCodes.TrackProcessingFailed,
@@ -133,7 +132,4 @@ public static class PlaybackApi
         quality = StreamQuality.High;
         return string.IsNullOrEmpty(text) || EnumNames.TryParse(text, out quality);
     }
-
-    private static EntityTagHeaderValue ETagFor(StoredFile file) => new(
-        $"\"{file.Length.ToString("x", CultureInfo.InvariantCulture)}-{file.LastModified.ToUnixTimeSeconds().ToString("x", CultureInfo.InvariantCulture)}\"");
 }

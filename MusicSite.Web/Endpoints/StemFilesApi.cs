@@ -39,20 +39,20 @@ public static class StemFilesApi
     }
 
     /// <summary>The stem's preview variant (MP3), with range requests.</summary>
-    public static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> StreamAsync(int id, HttpContext context, ClaimsPrincipal user,
+    public static async Task<Results<MediaFileResult, ProblemHttpResult>> StreamAsync(int id, HttpContext context, ClaimsPrincipal user,
         StemFileSource files, CancellationToken cancellationToken)
     {
         context.Response.Headers.CacheControl = "private, max-age=3600";
         return Send(await files.StreamAsync(id, user.AsViewer(), cancellationToken), rangeProcessing: true);
     }
 
-    public static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> WaveformAsync(int id, ClaimsPrincipal user,
+    public static async Task<Results<MediaFileResult, ProblemHttpResult>> WaveformAsync(int id, ClaimsPrincipal user,
         StemFileSource files, CancellationToken cancellationToken) =>
         Send(await files.WaveformAsync(id, user.AsViewer(), cancellationToken), rangeProcessing: false);
 
     /// <summary>The stem's original, tagged with its title, artist, license and source track; where its owner allowed
     /// downloads, or for the owner and admins.</summary>
-    public static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> DownloadAsync(int id, HttpContext context, ClaimsPrincipal user,
+    public static async Task<Results<MediaFileResult, ProblemHttpResult>> DownloadAsync(int id, HttpContext context, ClaimsPrincipal user,
         DownloadService downloads, StemFileSource files, CancellationToken cancellationToken)
     {
         var lookup = await downloads.PrepareStemAsync(id, user.AsViewer(), cancellationToken);
@@ -71,8 +71,7 @@ public static class StemFilesApi
         {
             await files.CountDownloadsAsync([id], cancellationToken);
         }
-        return TypedResults.PhysicalFile(file.FullPath, file.ContentType, file.FileName, file.LastModified,
-            ETagFor(file.Length, file.LastModified), enableRangeProcessing: true);
+        return new MediaFileResult(file.FullPath, file.ContentType, file.LastModified, file.Length, rangeProcessing: true, file.FileName);
     }
 
     /// <summary>Every ready stem of the track the caller may download, and CREDITS.txt, as one ZIP written as it goes
@@ -140,17 +139,14 @@ public static class StemFilesApi
         private static string Ascii(string name) => new(name.Select(c => c is >= ' ' and < (char)127 and not '"' ? c : '_').ToArray());
     }
 
-    private static Results<PhysicalFileHttpResult, ProblemHttpResult> Send(FileLookup lookup, bool rangeProcessing) => lookup switch
+    private static Results<MediaFileResult, ProblemHttpResult> Send(FileLookup lookup, bool rangeProcessing) => lookup switch
     {
-        { Status: LookupStatus.Found, File: { } file } => TypedResults.PhysicalFile(file.FullPath, file.ContentType,
-            lastModified: file.LastModified, entityTag: ETagFor(file.Length, file.LastModified), enableRangeProcessing: rangeProcessing),
+        { Status: LookupStatus.Found, File: { } file } => new MediaFileResult(file.FullPath, file.ContentType, file.LastModified,
+            file.Length, rangeProcessing),
         { Status: LookupStatus.NotReady } => ApiProblems.Problem(ErrorCodes.StemProcessing, "The stem is still being processed.",
             "Try again when its state is ready."),
         { Status: LookupStatus.Failed } => ApiProblems.Problem(ErrorCodes.StemProcessing, "Processing this stem failed.",
             "The uploader can see why on the stem's edit page."),
         _ => ApiProblems.NotFound(ErrorCodes.StemNotFound, "No stem has this id."),
     };
-
-    private static EntityTagHeaderValue ETagFor(long length, DateTimeOffset lastModified) => new(
-        $"\"{length.ToString("x", CultureInfo.InvariantCulture)}-{lastModified.ToUnixTimeSeconds().ToString("x", CultureInfo.InvariantCulture)}\"");
 }

@@ -69,6 +69,7 @@ public static class MusicSiteHost
         services.AddSingleton<Live.EventStream>();
         services.AddSingleton<StaticAssets>();
         services.AddMusicSiteCompression();
+        services.AddMusicSiteStreaming(builder.Configuration);
         services.AddMusicSiteReverseProxy(builder.Configuration);
         services.AddMusicSiteCors(builder.Configuration);
         // The server's name and version tell an attacker which bugs to try.
@@ -107,7 +108,9 @@ public static class MusicSiteHost
             pages => pages.UseStatusCodePagesWithReExecute("/error/{0}", createScopeForStatusCodePages: true));
         app.UseWhen(c => !ApiProblems.IsApiRequest(c.Request) && !HttpMethods.IsGet(c.Request.Method) && !HttpMethods.IsHead(c.Request.Method),
             posts => posts.UseStatusCodePages(context => ErrorPage.WriteStatusAsync(context.HttpContext)));
-        app.UseResponseCompression();
+        // Only the site's static text files are compressed (Compression.MimeTypes): the API, media streams and downloads
+        // never go through the middleware, whose wrapper of the response body would copy every byte they send once more.
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), files => files.UseResponseCompression());
         var assets = app.Services.GetRequiredService<StaticAssets>();
         app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = assets.ApplyCaching });
         // Routing after the status-code pages, so a re-executed request (/error/404) is routed afresh.

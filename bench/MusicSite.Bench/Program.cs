@@ -17,7 +17,7 @@ using MusicSite.Seeding;
 
 // MusicSite benchmarks. Each prints its numbers; none decides pass or fail (the machines are shared and noisy).
 //   search   p50/p95 of catalog searches on a synthetic catalog of N tracks (default 100000)
-//   stream   throughput of /api/music/stream next to the same file as a static file, against a running site
+//   listeners <url> <n> <bytes/s> <seconds> <pid>  n slow listeners of a running site's stream: errors and its peak memory
 //   pipeline processing time per minute of audio
 //   login-timing  failed sign-ins against a running site: a known email next to an unknown one
 //   lineage  p50/p95 of lineage reads (attribution, derivatives, graph) on a graph of N tracks (default 10000), depth 10
@@ -49,9 +49,10 @@ try
     {
         await PipelineBench.RunAsync(data);
     }
-    if (mode is "stream")
+    if (mode is "listeners")
     {
-        await StreamBench.RunAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), args[3]);
+        await ListenersBench.RunAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture),
+            int.Parse(args[4], CultureInfo.InvariantCulture), int.Parse(args[5], CultureInfo.InvariantCulture));
     }
     if (mode is "login-timing")
     {
@@ -61,7 +62,7 @@ try
 finally
 {
     // Only the modes that opened a database have loaded the SQLite library (through Core's shim).
-    if (mode is not ("stream" or "login-timing" or "genre-pages"))
+    if (mode is not ("listeners" or "login-timing" or "genre-pages"))
     {
         SqliteConnection.ClearAllPools();
     }
@@ -212,37 +213,6 @@ static class PipelineBench
             await scope.ServiceProvider.GetRequiredService<AudioPipeline>().ProcessAsync(track.Id, CancellationToken.None);
             var seconds = watch.Elapsed.TotalSeconds;
             Console.WriteLine($"pipeline: {label,-36} {minutes} min of audio in {seconds:0.0} s = {seconds / minutes:0.00} s per minute of audio ({Environment.ProcessorCount} cores)");
-        }
-    }
-}
-
-static class StreamBench
-{
-    /// <summary>Downloads the same bytes from two URLs with a few concurrent clients, for a fixed time each.</summary>
-    public static async Task RunAsync(string streamUrl, int seconds, string staticUrl)
-    {
-        using var client = new HttpClient();
-        foreach (var (label, url) in new[] { ("static file", staticUrl), ("/api/music/stream", streamUrl), ("static file (again)", staticUrl) })
-        {
-            long bytes = 0;
-            var requests = 0;
-            var watch = Stopwatch.StartNew();
-            var until = DateTime.UtcNow.AddSeconds(seconds);
-            await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
-            {
-                var buffer = new byte[81920];
-                while (DateTime.UtcNow < until)
-                {
-                    await using var body = await client.GetStreamAsync(url);
-                    int read;
-                    while ((read = await body.ReadAsync(buffer)) > 0)
-                    {
-                        Interlocked.Add(ref bytes, read);
-                    }
-                    Interlocked.Increment(ref requests);
-                }
-            }));
-            Console.WriteLine($"stream: {label,-22} {bytes / watch.Elapsed.TotalSeconds / 1e6:0.0} MB/s, {requests / watch.Elapsed.TotalSeconds:0.0} requests/s (4 clients, {seconds} s)");
         }
     }
 }
