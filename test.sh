@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what the tests need (ffmpeg, chromium, npm), builds, and runs every test: services on SQLite,
+# Installs what the tests need (ffmpeg, chromium, nginx, npm), builds, and runs every test: services on SQLite,
 # components, the HTTP API and pages, and real-browser tests in Chromium. Ends with "N passed, N failed".
 # One test or class: ./test.sh --filter "FullyQualifiedName~AuthApiTests"
 set -euo pipefail
@@ -8,6 +8,7 @@ source .ci/tools.sh
 
 ensure_build_tools
 ensure_command chromium chromium
+ensure_command nginx nginx-light  # the X-Accel-Redirect test runs docs/nginx.md's server block
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 results=.test-output

@@ -29,10 +29,10 @@ static class ListenersBench
         var after = Memory(sitePid);
 
         var errors = outcomes.Where(o => o.Error is not null).ToList();
-        var rates = outcomes.Where(o => o.Error is null).Select(o => o.Bytes / o.Seconds / 1000).Order().ToList();
+        var rates = outcomes.Where(o => o.Error is null).Select(o => o.Bytes / o.Seconds / 1024).Order().ToList();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"listeners: {count} at {bytesPerSecond / 1000.0:0.#} KB/s for {seconds} s: errors {errors.Count}; read per listener " +
-            $"min {(rates.Count > 0 ? rates[0] : 0):0.0} KB/s, median {(rates.Count > 0 ? rates[rates.Count / 2] : 0):0.0} KB/s"));
+            $"listeners: {count} at {bytesPerSecond / 1024.0:0.#} KiB/s ({bytesPerSecond * 8 / 1024.0:0} kbit/s) for {seconds} s: errors {errors.Count}; " +
+            $"read per listener min {(rates.Count > 0 ? rates[0] : 0):0.0} KiB/s, median {(rates.Count > 0 ? rates[rates.Count / 2] : 0):0.0} KiB/s"));
         foreach (var group in errors.GroupBy(e => e.Error).OrderByDescending(g => g.Count()).Take(5))
         {
             Console.WriteLine($"listeners:   {group.Count()} x {group.Key}");
@@ -58,14 +58,14 @@ static class ListenersBench
             watch.Restart();
             while (true)
             {
-                // Like a player: read only what the rate allows by now, then wait.
+                // Like a player: read a buffer's worth once the rate allows it, and wait in between.
                 var due = (long)(watch.Elapsed.TotalSeconds * bytesPerSecond) - bytes;
-                if (due <= 0)
+                if (due < buffer.Length)
                 {
-                    await Task.Delay(TimeSpan.FromSeconds((1.0 - due) / bytesPerSecond), stop);
+                    await Task.Delay(TimeSpan.FromSeconds((double)(buffer.Length - due) / bytesPerSecond), stop);
                     continue;
                 }
-                var read = await body.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, due)), stop);
+                var read = await body.ReadAsync(buffer, stop);
                 if (read == 0)
                 {
                     return new Outcome(bytes, watch.Elapsed.TotalSeconds, null);
