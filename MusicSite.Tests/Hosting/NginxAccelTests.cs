@@ -68,7 +68,7 @@ public sealed partial class NginxAccelTests : IDisposable
         Directory.CreateDirectory(temp);
         // As root, nginx's workers run as nobody: they write their temp files here and read the site's media folder.
         var asRoot = Environment.UserName == "root";
-        if (asRoot)
+        if (asRoot && !OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(temp, (UnixFileMode)0b111_111_111);
         }
