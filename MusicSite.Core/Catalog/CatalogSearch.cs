@@ -5,24 +5,20 @@ using MusicSite.Data;
 
 namespace MusicSite.Catalog;
 
-public sealed record FacetCount(string Label, int Count, string Parameter, string Value);
-public sealed record TrackFacets(IReadOnlyList<FacetCount> Genres, IReadOnlyList<FacetCount> BpmRanges);
-/// <summary>A page of results. <paramref name="Genre"/> is the genre the query's genre filter named, if it named one.</summary>
+/// <summary>A page of results. <paramref name="Genre"/> is the genre the query's genre filter named, if it named one.
+/// <paramref name="TotalExact"/> false: <paramref name="Total"/> is the cap, and more match (<see cref="CatalogTotals"/>).</summary>
 public sealed record TrackSearchResult(IReadOnlyList<TrackSummary> Items, int Total, TrackFacets Facets, IReadOnlyList<string> Terms,
-    GenreMatch? Genre = null);
+    GenreMatch? Genre = null, bool TotalExact = true);
 
 public sealed record GenreMatch(string Name, string Slug);
 
 /// <summary>
 /// The catalog query: filters, full-text search (FTS5, ranked title &gt; artist &gt; tags and genre names &gt; description,
-/// prefix matching), sorting and paging, all done by the database; facet counts beside the results.
+/// prefix matching), sorting and paging, all done by the database; the total and facets beside the results are
+/// <see cref="CatalogTotals"/>'s.
 /// </summary>
-public sealed partial class CatalogSearch(MusicSiteDbContext db, TrackCatalog catalog)
+public sealed partial class CatalogSearch(MusicSiteDbContext db, TrackCatalog catalog, CatalogTotals totals)
 {
-    /// <summary>BPM facet buckets: [from, to) with a label.</summary>
-    private static readonly (int From, int To, string Label)[] BpmBuckets =
-        [(0, 90, "Under 90"), (90, 110, "90–109"), (110, 130, "110–129"), (130, 150, "130–149"), (150, 1000, "150 and over")];
-
     public async Task<TrackSearchResult> SearchAsync(TrackQuery query, Viewer viewer, CancellationToken cancellationToken)
     {
         var terms = Terms(query.Search);
@@ -45,7 +41,7 @@ public sealed partial class CatalogSearch(MusicSiteDbContext db, TrackCatalog ca
                 // the full-text query once per track (quadratic; found by bench/run.sh).
                 t => t.Id, h => h.Rowid, (t, h) => new RankedTrack { Track = t, Rank = h.Rank });
 
-        var total = await ranked.CountAsync(cancellationToken);
+        var (total, facets) = await totals.CountAsync(query, viewer, ranked.Select(r => r.Track), genre?.Id, cancellationToken);
         // The page's ids come from the ranked query; their details (genres, license, album) from a second, keyed
         // one, because EF cannot project collections across a join with the keyless FTS rows.
         var ids = await Sort(ranked, terms.Count == 0 && query.EffectiveSort == TrackSort.Relevance ? TrackSort.CreatedAt : query.EffectiveSort,
@@ -55,8 +51,7 @@ public sealed partial class CatalogSearch(MusicSiteDbContext db, TrackCatalog ca
             .ToListAsync(cancellationToken);
         var details = await TrackCatalog.Summaries(db.Tracks.Where(t => ids.Contains(t.Id))).ToDictionaryAsync(t => t.Id, cancellationToken);
         var items = ids.Select(id => details[id]).ToList();
-        var facets = await FacetsAsync(ranked.Select(r => r.Track), cancellationToken);
-        return new TrackSearchResult(items, total, facets, terms, genre is null ? null : new GenreMatch(genre.Name, genre.Slug));
+        return new TrackSearchResult(items, total.Count, facets, terms, genre is null ? null : new GenreMatch(genre.Name, genre.Slug), total.Exact);
     }
 
     /// <summary>Search words as the index sees them: letters and digits, at most eight of them.</summary>
@@ -164,23 +159,6 @@ public sealed partial class CatalogSearch(MusicSiteDbContext db, TrackCatalog ca
         descending
             ? tracks.OrderByDescending(key).ThenByDescending(r => r.Track.Id)
             : tracks.OrderBy(key).ThenBy(r => r.Track.Id);
-
-    private async Task<TrackFacets> FacetsAsync(IQueryable<Track> matching, CancellationToken cancellationToken)
-    {
-        var genreCounts = await matching.SelectMany(t => t.Genres)
-            .GroupBy(g => new { g.GenreId, g.Genre!.Name, g.Genre.Slug })
-            .Select(g => new { g.Key.Name, g.Key.Slug, Count = g.Count() })
-            .OrderByDescending(g => g.Count).ThenBy(g => g.Name).Take(12)
-            .ToListAsync(cancellationToken);
-        var bpms = await matching.Where(t => t.Bpm != null)
-            .GroupBy(t => t.Bpm < 90 ? 0 : t.Bpm < 110 ? 1 : t.Bpm < 130 ? 2 : t.Bpm < 150 ? 3 : 4)
-            .Select(g => new { Bucket = g.Key, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        return new TrackFacets(
-            genreCounts.Select(g => new FacetCount(g.Name, g.Count, "genre", g.Slug)).ToList(),
-            bpms.OrderBy(b => b.Bucket).Select(b => new FacetCount(BpmBuckets[b.Bucket].Label, b.Count, "bpm",
-                $"{BpmBuckets[b.Bucket].From}-{BpmBuckets[b.Bucket].To - 1}")).ToList());
-    }
 
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex WordPattern();

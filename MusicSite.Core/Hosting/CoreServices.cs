@@ -29,6 +29,7 @@ public static class CoreServices
         services.AddOptions<ProcessingOptions>().Bind(configuration.GetSection(ProcessingOptions.SectionName));
         services.AddOptions<Notifications.NotificationMailOptions>().Bind(configuration.GetSection(Notifications.NotificationMailOptions.SectionName));
         services.AddOptions<Admin.Backups.BackupOptions>().Bind(configuration.GetSection(Admin.Backups.BackupOptions.SectionName));
+        services.AddOptions<CatalogTotalsOptions>().Bind(configuration.GetSection(CatalogTotalsOptions.SectionName));
         services.AddOptions<FaultOptions>().Bind(configuration.GetSection(FaultOptions.SectionName));
         services.AddOptions<Admin.MonitoringOptions>().Bind(configuration.GetSection(Admin.MonitoringOptions.SectionName));
         services.AddSingleton<FaultPoints>();
@@ -112,6 +113,8 @@ public static class CoreServices
         services.AddScoped<ArtistDirectory>();
         services.AddScoped<Showcase>();
         services.AddScoped<CatalogSearch>();
+        services.AddScoped<CatalogCounters>();
+        services.AddScoped<CatalogTotals>();
         services.AddScoped<PlayCounter>();
         services.AddScoped<DownloadService>();
         services.AddScoped<GenreDirectory>();

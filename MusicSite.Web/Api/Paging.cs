@@ -26,15 +26,19 @@ public sealed record PageQuery(int? Page, int? Limit)
     }
 }
 
-public sealed record PageMeta(int Page, int PerPage, int Total, int TotalPages, bool HasNext, bool HasPrev);
+/// <summary>A list's paging. <paramref name="TotalExact"/> false: more than <paramref name="Total"/> match (the list
+/// counted up to a cap, "1,000+"); <paramref name="TotalPages"/> then counts the pages up to the cap, and a full page
+/// has a next one.</summary>
+public sealed record PageMeta(int Page, int PerPage, int Total, int TotalPages, bool HasNext, bool HasPrev, bool TotalExact = true);
 
 /// <summary>The list envelope: <c>{ "data": [...], "meta": { ... } }</c>.</summary>
 public sealed record PagedList<T>(IReadOnlyList<T> Data, PageMeta Meta)
 {
-    public static PagedList<T> Create(IReadOnlyList<T> items, PageQuery query, int total)
+    public static PagedList<T> Create(IReadOnlyList<T> items, PageQuery query, int total, bool totalExact = true)
     {
         var totalPages = total == 0 ? 0 : (int)Math.Ceiling(total / (double)query.PageSize);
+        var hasNext = totalExact ? query.PageNumber < totalPages : query.PageNumber < totalPages || items.Count == query.PageSize;
         return new PagedList<T>(items, new PageMeta(query.PageNumber, query.PageSize, total, totalPages,
-            query.PageNumber < totalPages, query.PageNumber > 1 && total > 0));
+            hasNext, query.PageNumber > 1 && (total > 0 || !totalExact), totalExact));
     }
 }

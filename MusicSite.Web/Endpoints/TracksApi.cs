@@ -15,7 +15,8 @@ using MusicSite.Web.Auth;
 
 namespace MusicSite.Web.Endpoints;
 
-/// <summary>A page of the catalog: the list envelope plus facet counts over everything that matched.</summary>
+/// <summary>A page of the catalog: the list envelope plus facet counts over everything that matched, or, when
+/// <c>facets.exact</c> is false, over <c>facets.among</c> of the matches.</summary>
 public sealed record TrackListResponse(IReadOnlyList<TrackSummary> Data, PageMeta Meta, TrackFacets Facets);
 
 /// <summary>/api/music/tracks: list, upload, read, edit, delete and re-run processing. Playback is in <see cref="PlaybackApi"/>.</summary>
@@ -114,7 +115,8 @@ public static class TracksApi
 
     /// <summary>The catalog: search, artist, genre, tags, min_duration, max_duration, bpm_min, bpm_max, key, license,
     /// uploader_id; sort (created_at, updated_at, title, artist, duration, plays, likes, popularity, relevance) and
-    /// order (asc, desc); page and limit. Facet counts come beside the list.</summary>
+    /// order (asc, desc); page and limit. Facet counts come beside the list. Past a cap the total is the cap and
+    /// <c>meta.totalExact</c> is false (<see cref="CatalogTotals"/>).</summary>
     public static async Task<Results<Ok<TrackListResponse>, ProblemHttpResult>> ListAsync(HttpRequest request, ClaimsPrincipal user,
         CatalogSearch search, TrackResponses responses, CancellationToken cancellationToken)
     {
@@ -125,7 +127,7 @@ public static class TracksApi
         }
         var result = await search.SearchAsync(query, user.AsViewer(), cancellationToken);
         var page = PagedList<TrackSummary>.Create(await responses.ListAsync(result.Items, cancellationToken, user.AsViewer()),
-            new PageQuery(query.Page, query.Limit), result.Total);
+            new PageQuery(query.Page, query.Limit), result.Total, result.TotalExact);
         return TypedResults.Ok(new TrackListResponse(page.Data, page.Meta, result.Facets));
     }
 

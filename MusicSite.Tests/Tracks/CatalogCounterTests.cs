@@ -1,0 +1,204 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
+using MusicSite.Catalog;
+using MusicSite.Data;
+using MusicSite.Genres;
+using MusicSite.Tests.Artists;
+using MusicSite.Tests.Genres;
+
+namespace MusicSite.Tests.Tracks;
+
+/// <summary>The counters the database keeps (migration 20261204020000_CatalogCounterTriggers) against a brute-force
+/// recount of the same rows, in C#, after random sequences of every change that moves them: uploads, publishing,
+/// processing outcomes, deletes (soft and hard), genre links, license and BPM edits, genre moves, merges and deletes.</summary>
+public sealed class CatalogCounterTests(ReferenceDataFixture core) : IClassFixture<ReferenceDataFixture>
+{
+    private static readonly TrackState[] States = [TrackState.Pending, TrackState.Processing, TrackState.Ready, TrackState.Ready, TrackState.Failed];
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task Counters_AfterRandomChanges_EqualBruteForceCount(int seed)
+    {
+        var random = new Random(seed);
+        var user = await ArtistRows.UserAsync(core.Services, $"Counted {seed}");
+        for (var step = 0; step < 240; step++)
+        {
+            await ChangeAsync(random, user);
+            if (step % 40 == 39)
+            {
+                await AssertAgreeAsync($"seed {seed}, step {step}");
+            }
+        }
+        await AssertAgreeAsync($"seed {seed}, end");
+    }
+
+    [Fact]
+    public async Task Migration_FillsCountersForExistingRows_AndRollsBack()
+    {
+        var random = new Random(7);
+        var user = await ArtistRows.UserAsync(core.Services, "Before the counters");
+        for (var i = 0; i < 60; i++)
+        {
+            await ChangeAsync(random, user);
+        }
+        await using var scope = core.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<MusicSiteDbContext>();
+        var migrations = db.Database.GetMigrations().ToList();
+        var counters = migrations.IndexOf("20261204020000_CatalogCounterTriggers");
+        var migrator = db.GetService<IMigrator>();
+        await migrator.MigrateAsync(migrations[counters - 1]);
+        Assert.Equal(0, await db.Database.SqlQuery<int>($"SELECT count(*) AS \"Value\" FROM sqlite_master WHERE name = 'CatalogCounters'").SingleAsync());
+
+        await db.Database.MigrateAsync(); // the fill from the rows that are there
+        await AssertAgreeAsync("after the fill");
+        await ChangeAsync(random, user);
+        await AssertAgreeAsync("after the fill and one change");
+    }
+
+    [Fact]
+    public async Task GenreCounter_TrackTaggedWithParentAndChild_CountsOnce_UntilBothLinksGo()
+    {
+        await using var scope = core.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<MusicSiteDbContext>();
+        var counters = scope.ServiceProvider.GetRequiredService<CatalogCounters>();
+        var token = ArtistRows.Token();
+        var parent = new Genre { Name = $"Counted parent {token}", Slug = $"counted-parent-{token}" };
+        var child = new Genre { Name = $"Counted child {token}", Slug = $"counted-child-{token}", Parent = parent };
+        db.Genres.AddRange(parent, child);
+        await db.SaveChangesAsync();
+        var track = await ArtistRows.TrackAsync(core.Services, await ArtistRows.UserAsync(core.Services, "Twice"), "Twice");
+        db.TrackGenres.AddRange(new TrackGenre { TrackId = track, GenreId = parent.Id }, new TrackGenre { TrackId = track, GenreId = child.Id });
+        await db.SaveChangesAsync();
+        Assert.Equal(1, await counters.SumAsync(CounterKind.Genre, [parent.Id], CancellationToken.None));
+
+        await db.TrackGenres.Where(l => l.TrackId == track && l.GenreId == child.Id).ExecuteDeleteAsync();
+        Assert.Equal(1, await counters.SumAsync(CounterKind.Genre, [parent.Id], CancellationToken.None));
+        Assert.Equal(0, await counters.SumAsync(CounterKind.Genre, [child.Id], CancellationToken.None));
+        await db.TrackGenres.Where(l => l.TrackId == track).ExecuteDeleteAsync();
+        Assert.Equal(0, await counters.SumAsync(CounterKind.Genre, [parent.Id], CancellationToken.None));
+    }
+
+    /// <summary>One random change, made the way the site makes it (EF for tracks and links, the curation service for
+    /// the genre tree).</summary>
+    private async Task ChangeAsync(Random random, int user)
+    {
+        await using var scope = core.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<MusicSiteDbContext>();
+        var genreIds = await db.Genres.Select(g => g.Id).ToListAsync();
+        var licenseIds = await db.Licenses.Select(l => l.Id).ToListAsync();
+        var trackIds = await db.Tracks.Select(t => t.Id).ToListAsync();
+        var now = DateTime.UtcNow;
+        int Pick(List<int> from) => from[random.Next(from.Count)];
+        var kind = trackIds.Count < 20 ? 0 : random.Next(13);
+        if (kind == 0)
+        {
+            db.Tracks.Add(new Track
+            {
+                Title = "Counted", ArtistName = "Counted", LicenseId = Pick(licenseIds), UploaderId = user,
+                IsPublic = random.Next(4) != 0, State = States[random.Next(States.Length)], Bpm = random.Next(3) == 0 ? null : random.Next(40, 301),
+                MediaFolder = Guid.NewGuid().ToString("N"), CreatedAt = now, UpdatedAt = now,
+                Genres = genreIds.OrderBy(_ => random.Next()).Take(random.Next(0, 4)).Select(id => new TrackGenre { GenreId = id }).ToList(),
+            });
+            await db.SaveChangesAsync();
+            return;
+        }
+        if (kind >= 9)
+        {
+            await GenreChangeAsync(scope.ServiceProvider, random, kind, genreIds);
+            return;
+        }
+        var trackId = Pick(trackIds);
+        var track = await db.Tracks.Include(t => t.Genres).FirstAsync(t => t.Id == trackId);
+        switch (kind)
+        {
+            case 1: track.IsPublic = !track.IsPublic; break;
+            case 2: track.State = States[random.Next(States.Length)]; break;
+            case 3: track.DeletedAt = track.DeletedAt is null ? now : null; break;
+            case 4: db.Tracks.Remove(track); break;
+            case 5: track.LicenseId = Pick(licenseIds); break;
+            case 6: track.Bpm = random.Next(4) == 0 ? null : random.Next(40, 301); break;
+            case 7 when genreIds.Except(track.Genres.Select(g => g.GenreId)).ToList() is { Count: > 0 } free:
+                track.Genres.Add(new TrackGenre { GenreId = Pick(free) });
+                break;
+            case 8 when track.Genres.Count > 0:
+                track.Genres.Remove(track.Genres[random.Next(track.Genres.Count)]);
+                break;
+            default:
+                // Several columns at once, as an edit form saves them.
+                (track.IsPublic, track.State, track.LicenseId, track.Bpm) = (random.Next(2) == 0, States[random.Next(States.Length)],
+                    Pick(licenseIds), random.Next(40, 301));
+                break;
+        }
+        await db.SaveChangesAsync();
+    }
+
+    private static async Task GenreChangeAsync(IServiceProvider services, Random random, int kind, List<int> genreIds)
+    {
+        var curation = services.GetRequiredService<GenreCuration>();
+        var db = services.GetRequiredService<MusicSiteDbContext>();
+        var genreId = genreIds[random.Next(genreIds.Count)];
+        var genre = await db.Genres.AsNoTracking().FirstAsync(g => g.Id == genreId);
+        var other = genreIds[random.Next(genreIds.Count)];
+        var actor = GenreRows.Curator;
+        switch (kind)
+        {
+            case 9 or 10:
+                // A move (refused when the new parent is inside the genre: nothing changes then).
+                await curation.UpdateAsync(genre.Id, new GenreInput(genre.Name, genre.Slug, genre.Description, random.Next(5) == 0 ? null : other),
+                    actor, CancellationToken.None);
+                break;
+            case 11:
+                await curation.MergeAsync(genre.Id, other, actor, CancellationToken.None);
+                break;
+            default:
+                await curation.DeleteAsync(genre.Id, other, actor, CancellationToken.None);
+                break;
+        }
+    }
+
+    private async Task AssertAgreeAsync(string when)
+    {
+        await using var scope = core.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<MusicSiteDbContext>();
+        var parents = await db.Genres.AsNoTracking().ToDictionaryAsync(g => g.Id, g => g.ParentId);
+        var listed = await db.Tracks.AsNoTracking()
+            .Where(t => t.DeletedAt == null && t.IsPublic && t.State == TrackState.Ready)
+            .Select(t => new { t.LicenseId, t.Bpm, Genres = t.Genres.Select(g => g.GenreId).ToList() })
+            .ToListAsync();
+        var expected = new Dictionary<(CounterKind, int), int>();
+        void Add(CounterKind kind, int key) => expected[(kind, key)] = expected.GetValueOrDefault((kind, key)) + 1;
+        foreach (var track in listed)
+        {
+            Add(CounterKind.All, 0);
+            Add(CounterKind.License, track.LicenseId);
+            if (track.Bpm is { } bpm)
+            {
+                Add(CounterKind.Bpm, BpmBuckets.All.Single(b => bpm >= b.From && bpm < b.To).Index);
+            }
+            // Every genre on the way up from each link, once per track: a walk of the parent links, not the closure.
+            var above = new HashSet<int>();
+            foreach (var tagged in track.Genres)
+            {
+                for (int? at = tagged; at is { } current; at = parents[current])
+                {
+                    above.Add(current);
+                }
+            }
+            foreach (var genre in above)
+            {
+                Add(CounterKind.Genre, genre);
+            }
+        }
+        var actual = (await scope.ServiceProvider.GetRequiredService<CatalogCounters>().AllAsync(CancellationToken.None))
+            .ToDictionary(c => (c.Kind, c.Key), c => c.Count);
+        var differences = expected.Keys.Union(actual.Keys)
+            .Where(k => expected.GetValueOrDefault(k) != actual.GetValueOrDefault(k))
+            .Select(k => $"{k.Item1} {k.Item2}: counted {actual.GetValueOrDefault(k)}, recounted {expected.GetValueOrDefault(k)}").ToList();
+        Assert.True(differences.Count == 0, $"{when}: {string.Join("; ", differences)}");
+        Assert.True(expected.Count > 5, "the random changes left too little listed to compare");
+    }
+}
