@@ -10,6 +10,11 @@
 #   bench/run.sh genres [n]         2,000 genres (a random tree) and n tracks (default 100,000): the catalog query filtered
 #                                   by a genre and its descendants next to the unfiltered one (with its query plan), then
 #                                   /genres, /genres?q= and a genre page rendered by the real site on that database
+#   bench/run.sh catalog [n]        catalogs of 100,000 and 1,000,000 tracks (or only n), each built in a fresh data directory by
+#                                   the real migrations and bulk inserts (build time and size printed), then every catalog list
+#                                   (API and page: sorts, filters, search, deep pages through the cursor, genres, albums, artists,
+#                                   home) through the real site with the output cache off, p50/p95 next to the raw SQLite query
+#                                   on the same file with the ratio, errors (non-2xx) per list; then again with the cache on
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source .ci/tools.sh
@@ -23,7 +28,37 @@ if [ "$mode" = "stream" ]; then
   exec bench/stream.sh "$bench" ${2:-}
 fi
 data=$(mktemp -d)
+site=""
 trap 'rm -rf "$data"' EXIT
+
+# The real site on loopback, on $data, with every rate limit off (0); extra settings as NAME=value arguments.
+port=5190; base="http://127.0.0.1:$port"
+start_site() {
+  env "$@" MUSICSITE_DATA="$data" MUSICSITE_SEED=none MUSICSITE_ADMIN_EMAIL=bench@example.com MUSICSITE_ADMIN_PASSWORD=Bench1Password \
+    RateLimits__AccountPermitLimit=0 RateLimits__AccountPerEmailLimit=0 RateLimits__SignInDelaySeconds=0 \
+    RateLimits__UploadsPerHour=0 RateLimits__SearchesPerMinute=0 RateLimits__EditsPerMinute=0 RateLimits__ReadsPerMinute=0 \
+    RateLimits__ContactPerHour=0 \
+    dotnet MusicSite.Web/bin/Release/net10.0/MusicSite.Web.dll --contentRoot "$PWD/MusicSite.Web" --urls "$base" >>"$data/site.log" 2>&1 &
+  site=$!
+  for _ in $(seq 1 120); do curl -sf -o /dev/null "$base/healthz" && return 0; sleep 1; done
+  echo "the site did not answer /healthz; its log:"; tail -30 "$data/site.log"; return 1
+}
+
+if [ "$mode" = "catalog" ]; then
+  trap '[ -z "$site" ] || kill $site 2>/dev/null; rm -rf "$data"' EXIT
+  dotnet build MusicSite.Web/MusicSite.Web.csproj -c Release -nologo -v quiet
+  for n in ${2:-100000 1000000}; do
+    rm -rf "${data:?}"/*
+    dotnet "$bench" catalog-build "$data" "$n"
+    for cache in off on; do
+      start_site OutputCache__Enabled=$([ $cache = on ] && echo true || echo false)
+      dotnet "$bench" catalog-http "$base" "$data/musicsite.db" "cache-$cache"
+      kill $site; wait $site 2>/dev/null || true; site=""
+    done
+  done
+  exit 0
+fi
+
 if [ "$mode" = "genres" ]; then
   # Builds the database in $data; the site below is started on it.
   dotnet "$bench" genres "$data" ${2:-}
@@ -37,15 +72,9 @@ fi
 [ "$mode" = "login-timing" ] || [ "$mode" = "genres" ] || { rm -rf "$data"; exit 0; }
 
 # The real site on loopback. Every request comes from 127.0.0.1, so the limits are off (0).
+trap '[ -z "$site" ] || kill $site 2>/dev/null; rm -rf "$data"' EXIT
 dotnet build MusicSite.Web/MusicSite.Web.csproj -c Release -nologo -v quiet
-port=5190; base="http://127.0.0.1:$port"
-MUSICSITE_DATA="$data" MUSICSITE_SEED=none MUSICSITE_ADMIN_EMAIL=bench@example.com MUSICSITE_ADMIN_PASSWORD=Bench1Password \
-  RateLimits__AccountPermitLimit=0 RateLimits__AccountPerEmailLimit=0 RateLimits__SignInDelaySeconds=0 \
-  RateLimits__UploadsPerHour=0 RateLimits__SearchesPerMinute=0 RateLimits__EditsPerMinute=0 RateLimits__ReadsPerMinute=0 \
-  dotnet MusicSite.Web/bin/Release/net10.0/MusicSite.Web.dll --contentRoot "$PWD/MusicSite.Web" --urls "$base" >"$data/site.log" 2>&1 &
-site=$!
-trap 'kill $site 2>/dev/null; rm -rf "$data"' EXIT
-for _ in $(seq 1 60); do curl -sf -o /dev/null "$base/healthz" && break; sleep 1; done
+start_site
 
 # The genre pages, 50 full responses each, one at a time.
 if [ "$mode" = "genres" ]; then

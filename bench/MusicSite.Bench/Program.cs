@@ -24,6 +24,11 @@ using MusicSite.Seeding;
 //   genres <data> [n]  2,000 genres and n tracks (default 100000) built in <data>: the descendant-filtered catalog query
 //            next to the unfiltered one, and its query plan; the database stays for genre-pages
 //   genre-pages <base> <file> <n>  /genres, /genres?q= and a genre page of a running site started on that database
+//   catalog-build <data> <n> [--search-by-trigger]  a catalog of n tracks in <data> (CatalogBuilder): migrated, bulk-inserted,
+//            build time and size printed; the search index filled in one statement unless --search-by-trigger
+//   catalog-check [n]  the same catalog (default 20000) built both ways: build times, and whether TrackSearch ends the same
+//   catalog-http <base> <db file> [cache-on]  every catalog list of a running site on that database, p50/p95 next to the raw
+//            SQLite query on the file (CatalogBench); with cache-on the HTTP numbers only. CATALOG_RUNS=n: fewer requests
 var mode = args.FirstOrDefault() ?? "all";
 var data = Path.Combine(Path.GetTempPath(), "musicsite-bench-" + Guid.NewGuid().ToString("N")[..8]);
 Directory.CreateDirectory(data);
@@ -45,6 +50,18 @@ try
     {
         await GenrePagesBench.RunAsync(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture));
     }
+    if (mode is "catalog-build")
+    {
+        await CatalogBuilder.RunAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), searchByTrigger: args.Contains("--search-by-trigger"));
+    }
+    if (mode is "catalog-check")
+    {
+        await CatalogBuilderCheck.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20_000);
+    }
+    if (mode is "catalog-http")
+    {
+        await CatalogBench.RunAsync(args[1], args[2], cacheOn: args.Length > 3 && args[3] == "cache-on");
+    }
     if (mode is "pipeline" or "all")
     {
         await PipelineBench.RunAsync(data);
@@ -62,7 +79,7 @@ try
 finally
 {
     // Only the modes that opened a database have loaded the SQLite library (through Core's shim).
-    if (mode is not ("listeners" or "login-timing" or "genre-pages"))
+    if (mode is not ("listeners" or "login-timing" or "genre-pages" or "catalog-http"))
     {
         SqliteConnection.ClearAllPools();
     }
