@@ -37,10 +37,11 @@ sealed class CatalogRaw : IDisposable
     {
         var ids = Ids($"""
             SELECT t."Id" FROM (SELECT rowid AS id, {Weights} AS r FROM "TrackSearch" WHERE "TrackSearch" MATCH $match) h
-            JOIN "Tracks" t ON t."Id" = h.id WHERE {Listed} ORDER BY h.r, t."Id" DESC LIMIT 20
+            CROSS JOIN "Tracks" t ON t."Id" = h.id WHERE {Listed} ORDER BY h.r, t."Id" DESC LIMIT 20
             """, ("$match", match));
         Details(ids);
-        Scalar($"""SELECT count(*) FROM "TrackSearch" s JOIN "Tracks" t ON t."Id" = s.rowid WHERE "TrackSearch" MATCH $match AND {Listed}""", ("$match", match));
+        // CROSS JOIN keeps the full-text query outermost: the other order runs the MATCH once per listed track.
+        Scalar($"""SELECT count(*) FROM "TrackSearch" s CROSS JOIN "Tracks" t ON t."Id" = s.rowid WHERE "TrackSearch" MATCH $match AND {Listed}""", ("$match", match));
     }
 
     /// <summary>A newest-first page after a (CreatedAt, Id) key: keyset paging.</summary>
