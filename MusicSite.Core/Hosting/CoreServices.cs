@@ -37,12 +37,14 @@ public static class CoreServices
 
         services.AddSingleton<Live.LiveSignals>();
         services.AddSingleton<Live.LiveChangeInterceptor>();
+        services.AddSingleton<Live.ContentVersion>();
+        services.AddSingleton<Live.ContentChangeInterceptor>();
         services.AddScoped<Live.LiveViews>();
         services.AddDbContext<MusicSiteDbContext>((sp, options) =>
         {
             SqliteDatabase.Configure(options, sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<MusicSiteOptions>>()
                 .Value.Paths.Database);
-            options.AddInterceptors(sp.GetRequiredService<Live.LiveChangeInterceptor>());
+            options.AddInterceptors(sp.GetRequiredService<Live.LiveChangeInterceptor>(), sp.GetRequiredService<Live.ContentChangeInterceptor>());
         });
 
         services.AddSingleton<FfmpegRunner>();

@@ -12,6 +12,9 @@ public static class AuthSetup
     /// <summary>Chooses the cookie or the bearer token for each request.</summary>
     public const string Scheme = "MusicSite";
 
+    /// <summary>The sign-in cookie's name (the handler may split a large one into numbered chunks after it).</summary>
+    public const string CookieName = "musicsite.auth";
+
     public static IServiceCollection AddMusicSiteAuth(this IServiceCollection services)
     {
         services.AddIdentity<AppUser, IdentityRole<int>>(IdentityPolicy.Apply)
@@ -37,7 +40,7 @@ public static class AuthSetup
 
         services.ConfigureApplicationCookie(options =>
         {
-            options.Cookie.Name = "musicsite.auth";
+            options.Cookie.Name = CookieName;
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;

@@ -78,6 +78,7 @@ public static class MusicSiteHost
         services.AddOptions<Microsoft.AspNetCore.Http.Features.FormOptions>()
             .Configure<Microsoft.Extensions.Options.IOptions<UploadOptions>>((form, uploads) =>
                 form.MultipartBodyLengthLimit = UploadLimits.MaxBodyBytes(uploads.Value));
+        services.AddMusicSitePageCache(builder.Configuration);
         services.AddRazorComponents();
         return builder;
     }
@@ -123,6 +124,7 @@ public static class MusicSiteHost
         app.UseMiddleware<UploadLimits>();
         app.UseAntiforgery();
         app.UseMiddleware<HtmxHistoryMiddleware>();
+        app.UseMusicSitePageCache();
 
         app.MapOpenApi();
         app.MapMusicSiteHealth();
