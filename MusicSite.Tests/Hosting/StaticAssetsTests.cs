@@ -153,6 +153,20 @@ public sealed class StaticAssetsTests(MusicSiteFactory site) : IClassFixture<Mus
         Assert.Equal(200, (int)(await client.GetAsync("/favicon.ico")).StatusCode);
     }
 
+    [Fact]
+    public async Task ErrorPageOutsideRazor_LinksTheSvgIcon()
+    {
+        // A failed form post cannot be re-run as the /error page: it gets the bare ErrorPage, which has no App.razor head.
+        var client = site.CreateClient();
+        var response = await client.PostAsync("/no/such/page", new FormUrlEncodedContent([]));
+        Assert.Equal(404, (int)response.StatusCode);
+        var doc = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+
+        var icon = doc.QuerySelector("link[rel=icon][type='image/svg+xml']")?.GetAttribute("href");
+        Assert.NotNull(icon);
+        Assert.Equal(200, (int)(await client.GetAsync(icon)).StatusCode);
+    }
+
     private async Task<HttpResponseMessage> GetAsync(string url, string acceptEncoding, RangeHeaderValue? range = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, url);

@@ -13,9 +13,11 @@ public static class ErrorPage
         context.Response.ContentType = "text/html; charset=utf-8";
         var t = WebUtility.HtmlEncode(title);
         var m = WebUtility.HtmlEncode(message);
+        // The same icon every Razor page links (App.razor), so an error answer has the site's tab icon too.
+        var icon = WebUtility.HtmlEncode(context.RequestServices.GetService<Hosting.StaticAssets>()?.Url("/favicon.svg") ?? "/favicon.svg");
         return context.Response.WriteAsync($"""
             <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{t} · MusicSite</title><link rel="stylesheet" href="/css/site.css"></head>
+            <title>{t} · MusicSite</title><link rel="icon" href="{icon}" type="image/svg+xml"><link rel="stylesheet" href="/css/site.css"></head>
             <body><main id="main" class="wrap"><h1>{t}</h1><p>{m}</p><p><a href="/">Back to the home page</a></p></main></body></html>
             """, cancellationToken);
     }
