@@ -6,9 +6,11 @@ using MusicSite.Data;
 namespace MusicSite.Catalog;
 
 /// <summary>A page of results. <paramref name="Genre"/> is the genre the query's genre filter named, if it named one.
-/// <paramref name="TotalExact"/> false: <paramref name="Total"/> is the cap, and more match (<see cref="CatalogTotals"/>).</summary>
+/// <paramref name="TotalExact"/> false: <paramref name="Total"/> is the cap, and more match (<see cref="CatalogTotals"/>).
+/// The cursors start the next and previous pages by keyset (<see cref="TrackCursor"/>); null when there is no such page,
+/// and always null in relevance order, which pages by number.</summary>
 public sealed record TrackSearchResult(IReadOnlyList<TrackSummary> Items, int Total, TrackFacets Facets, IReadOnlyList<string> Terms,
-    GenreMatch? Genre = null, bool TotalExact = true);
+    GenreMatch? Genre = null, bool TotalExact = true, string? NextCursor = null, string? PrevCursor = null);
 
 public sealed record GenreMatch(string Name, string Slug);
 
@@ -19,39 +21,82 @@ public sealed record GenreMatch(string Name, string Slug);
 /// </summary>
 public sealed partial class CatalogSearch(MusicSiteDbContext db, TrackCatalog catalog, CatalogTotals totals)
 {
+
     public async Task<TrackSearchResult> SearchAsync(TrackQuery query, Viewer viewer, CancellationToken cancellationToken)
     {
         var terms = Terms(query.Search);
         var genre = query.Genre is null ? null : await NamedGenreAsync(query.Genre, cancellationToken);
-        var tracks = Filter(catalog.Visible(viewer).Where(t => t.State == TrackState.Ready), query);
+        var tracks = Filter(await catalog.ListedForAsync(viewer, cancellationToken), query);
         if (query.Genre is not null)
         {
             // An unknown genre matches nothing (rather than being ignored and showing everything).
             tracks = genre is null ? tracks.Where(t => false) : tracks.InGenre(db, genre.Id);
         }
+        var matching = terms.Count == 0 ? tracks : tracks.Where(t => Hits(terms).Contains(t.Id));
 
-        IQueryable<RankedTrack> ranked = terms.Count == 0
-            ? tracks.Select(t => new RankedTrack { Track = t, Rank = 0 })
-            : tracks.Join(
-                db.Database.SqlQuery<SearchHit>($"""
-                    SELECT rowid AS "Rowid", bm25("TrackSearch", 10.0, 5.0, 2.0, 1.0, 2.0) AS "Rank"
-                    FROM "TrackSearch" WHERE "TrackSearch" MATCH {MatchExpression(terms)}
-                    """),
-                // Same type on both sides: a cast in the join key would keep SQLite off the primary key and run
-                // the full-text query once per track (quadratic; found by bench/run.sh).
-                t => t.Id, h => h.Rowid, (t, h) => new RankedTrack { Track = t, Rank = h.Rank });
+        // The page's ids first, from one indexed statement; then the details of exactly those ids, by key.
+        var page = query.RanksByRelevance
+            ? await RankedPageAsync(tracks, terms, query, cancellationToken)
+            : await SortedPageAsync(matching, query, cancellationToken);
+        var items = await catalog.SummariesAsync(page.Ids, cancellationToken);
+        var (total, facets) = await totals.CountAsync(query, viewer, matching, genre?.Id, cancellationToken);
+        return new TrackSearchResult(items, total.Count, facets, terms, genre is null ? null : new GenreMatch(genre.Name, genre.Slug),
+            total.Exact, page.Next?.Encode(), page.Previous?.Encode());
+    }
 
-        var (total, facets) = await totals.CountAsync(query, viewer, ranked.Select(r => r.Track), genre?.Id, cancellationToken);
-        // The page's ids come from the ranked query; their details (genres, license, album) from a second, keyed
-        // one, because EF cannot project collections across a join with the keyless FTS rows.
-        var ids = await Sort(ranked, terms.Count == 0 && query.EffectiveSort == TrackSort.Relevance ? TrackSort.CreatedAt : query.EffectiveSort,
-                query.EffectiveDescending)
-            .Skip(Paging.Offset(query.Page, query.Limit)).Take(query.Limit)
-            .Select(r => r.Track.Id)
+    private sealed record PageIds(IReadOnlyList<int> Ids, TrackCursor? Next = null, TrackCursor? Previous = null);
+
+    /// <summary>Ids of the tracks the full-text index finds for every word (as a prefix).</summary>
+    private IQueryable<int> Hits(IReadOnlyList<string> terms) =>
+        db.Database.SqlQuery<int>($"""SELECT rowid AS "Value" FROM "TrackSearch" WHERE "TrackSearch" MATCH {MatchExpression(terms)}""");
+
+    /// <summary>Most relevant first: FTS5 ranks the matches (bm25, weights in the index's own rank setting), the
+    /// join keeps those the viewer may see and the filters allow, in one statement. Paged by number only.</summary>
+    private async Task<PageIds> RankedPageAsync(IQueryable<Track> tracks, IReadOnlyList<string> terms, TrackQuery query,
+        CancellationToken cancellationToken)
+    {
+        var ranked = tracks.Join(
+            db.Database.SqlQuery<SearchHit>($"""
+                SELECT rowid AS "Rowid", bm25("TrackSearch", 10.0, 5.0, 2.0, 1.0, 2.0) AS "Rank"
+                FROM "TrackSearch" WHERE "TrackSearch" MATCH {MatchExpression(terms)}
+                """),
+            // Same type on both sides: a cast in the join key would keep SQLite off the primary key and run
+            // the full-text query once per track (quadratic; found by bench/run.sh).
+            t => t.Id, h => h.Rowid, (t, h) => new { t.Id, h.Rank });
+        // bm25 is lower for better matches: "most relevant first" is ascending rank.
+        var ordered = query.EffectiveDescending
+            ? ranked.OrderBy(r => r.Rank).ThenByDescending(r => r.Id)
+            : ranked.OrderByDescending(r => r.Rank).ThenBy(r => r.Id);
+        return new PageIds(await ordered.Skip(Paging.Offset(query.Page, query.Limit)).Take(query.Limit).Select(r => r.Id)
+            .ToListAsync(cancellationToken));
+    }
+
+    /// <summary>Any other order: one of the list indexes read in order, from an offset (numbered pages) or from a
+    /// cursor (keyset: any depth costs what page 1 costs). One row more than the page tells whether another follows.</summary>
+    private static async Task<PageIds> SortedPageAsync(IQueryable<Track> matching, TrackQuery query, CancellationToken cancellationToken)
+    {
+        var sort = query.ListSort;
+        var descending = query.EffectiveDescending;
+        var cursor = query.Cursor;
+        var backward = cursor?.Backward ?? false;
+        var scanDescending = descending != backward;
+        var source = cursor is null ? matching : TrackOrder.Seek(matching, sort, scanDescending, cursor);
+        var offset = cursor is null ? Paging.Offset(query.Page, query.Limit) : 0;
+        var rows = await TrackOrder.Apply(source, sort, scanDescending).Skip(offset).Take(query.Limit + 1).Select(TrackOrder.Row(sort))
             .ToListAsync(cancellationToken);
-        var details = await TrackCatalog.Summaries(db.Tracks.Where(t => ids.Contains(t.Id))).ToDictionaryAsync(t => t.Id, cancellationToken);
-        var items = ids.Select(id => details[id]).ToList();
-        return new TrackSearchResult(items, total.Count, facets, terms, genre is null ? null : new GenreMatch(genre.Name, genre.Slug), total.Exact);
+        var more = rows.Count > query.Limit;
+        rows = rows.Take(query.Limit).ToList();
+        if (backward)
+        {
+            rows.Reverse();
+        }
+        TrackCursor? At(PageRow row, bool before) => new(sort, descending, before, row.Id, TrackOrder.KeyOf(sort, row));
+        if (rows.Count == 0)
+        {
+            return new PageIds([]);
+        }
+        var (hasNext, hasPrevious) = backward ? (true, more) : (more, cursor is not null || offset > 0);
+        return new PageIds(rows.Select(r => r.Id).ToList(), hasNext ? At(rows[^1], false) : null, hasPrevious ? At(rows[0], true) : null);
     }
 
     /// <summary>Search words as the index sees them: letters and digits, at most eight of them.</summary>
@@ -137,41 +182,12 @@ public sealed partial class CatalogSearch(MusicSiteDbContext db, TrackCatalog ca
                ?? candidates.FirstOrDefault(g => g.Slug == slug);
     }
 
-    private static IQueryable<RankedTrack> Sort(IQueryable<RankedTrack> tracks, TrackSort sort, bool descending) =>
-        (sort, descending) switch
-        {
-            // bm25 is lower for better matches: "most relevant first" is ascending rank.
-            (TrackSort.Relevance, true) => tracks.OrderBy(r => r.Rank).ThenByDescending(r => r.Track.Id),
-            (TrackSort.Relevance, false) => tracks.OrderByDescending(r => r.Rank).ThenBy(r => r.Track.Id),
-            (TrackSort.UpdatedAt, var d) => Order(tracks, r => r.Track.UpdatedAt, d),
-            (TrackSort.Title, var d) => Order(tracks, r => EF.Functions.Collate(r.Track.Title, "NOCASE"), d),
-            (TrackSort.Artist, var d) => Order(tracks, r => EF.Functions.Collate(r.Track.ArtistName, "NOCASE"), d),
-            (TrackSort.Duration, var d) => Order(tracks, r => r.Track.DurationSeconds, d),
-            (TrackSort.Plays, var d) => Order(tracks, r => r.Track.PlayCount, d),
-            (TrackSort.Likes, var d) => Order(tracks, r => r.Track.LikeCount, d),
-            (TrackSort.Popularity, var d) => Order(tracks, r => r.Track.PlayCount + 2 * r.Track.DownloadCount + 3 * r.Track.LikeCount, d),
-            (_, var d) => Order(tracks, r => r.Track.CreatedAt, d),
-        };
-
-    /// <summary>Orders by the key, then by id in the same direction, so pages never overlap or skip.</summary>
-    private static IOrderedQueryable<RankedTrack> Order<TKey>(IQueryable<RankedTrack> tracks,
-        System.Linq.Expressions.Expression<Func<RankedTrack, TKey>> key, bool descending) =>
-        descending
-            ? tracks.OrderByDescending(key).ThenByDescending(r => r.Track.Id)
-            : tracks.OrderBy(key).ThenBy(r => r.Track.Id);
-
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex WordPattern();
 
     private sealed class SearchHit
     {
         public int Rowid { get; set; }
-        public double Rank { get; set; }
-    }
-
-    private sealed class RankedTrack
-    {
-        public Track Track { get; set; } = null!;
         public double Rank { get; set; }
     }
 }

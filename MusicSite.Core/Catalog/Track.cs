@@ -109,6 +109,13 @@ internal sealed class TrackConfiguration : IEntityTypeConfiguration<Track>
         builder.HasMany(t => t.MediaFiles).WithOne().HasForeignKey(m => m.TrackId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(t => t.CreatedAt);
         builder.HasIndex(t => new { t.IsPublic, t.State, t.DeletedAt });
+        // The listed catalog in each sort order (decision 0042): partial indexes on the listed state, so a page is an
+        // index range read in order. Title, artist (NOCASE) and popularity (an expression) are raw SQL beside them,
+        // see ListedTrackIndexes.
+        foreach (var (name, key) in ListedTrackIndexes.Modelled)
+        {
+            builder.HasIndex([key, "Id"], name).HasFilter(ListedTrackIndexes.Filter);
+        }
     }
 }
 

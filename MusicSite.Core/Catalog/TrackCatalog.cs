@@ -45,6 +45,23 @@ public sealed class TrackCatalog(MusicSiteDbContext db)
     internal IQueryable<Track> Visible(Viewer viewer, int? sharedTrackId = null) =>
         db.Tracks.Where(t => t.DeletedAt == null).Where(MaySee(viewer, sharedTrackId ?? 0)); // ids start at 1: 0 shares nothing
 
+    /// <summary>Listed tracks: not deleted, public and ready, stated term for term as the list indexes' WHERE
+    /// (<see cref="ListedTrackIndexes.Filter"/>), so that SQLite reads a page from one of them.</summary>
+    internal IQueryable<Track> Listed() => db.Tracks.Where(t => t.DeletedAt == null && t.IsPublic && t.State == TrackState.Ready);
+
+    /// <summary>The ready tracks a list shows this viewer. Anonymous viewers, and signed-in ones with no ready track
+    /// of their own that is private, see exactly the listed tracks: that shape uses the list indexes. Admins, and
+    /// uploaders with private tracks, take the general "public or mine" shape, which the indexes cannot serve.</summary>
+    internal async Task<IQueryable<Track>> ListedForAsync(Viewer viewer, CancellationToken cancellationToken)
+    {
+        if (!viewer.IsAdmin && (viewer.UserId is not { } userId || !await db.Tracks.AnyAsync(
+                t => t.UploaderId == userId && t.DeletedAt == null && !t.IsPublic && t.State == TrackState.Ready, cancellationToken)))
+        {
+            return Listed();
+        }
+        return Visible(viewer).Where(t => t.State == TrackState.Ready);
+    }
+
     /// <summary>True for a deleted track this viewer could see before: it answers "gone", not "not found". A deleted
     /// private track stays "not found" to others, so that its past existence is not revealed either.</summary>
     public Task<bool> WasDeletedAsync(int id, Viewer viewer, CancellationToken cancellationToken) =>
@@ -59,9 +76,9 @@ public sealed class TrackCatalog(MusicSiteDbContext db)
         t => viewer.IsAdmin || t.IsPublic || (viewer.UserId != null && t.UploaderId == viewer.UserId) || t.Id == sharedTrackId;
 
     public async Task<IReadOnlyList<TrackSummary>> LatestAsync(Viewer viewer, int count, CancellationToken cancellationToken) =>
-        await Summaries(Visible(viewer).Where(t => t.State == TrackState.Ready)
-            .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id).Take(count))
-            .ToListAsync(cancellationToken);
+        await SummariesAsync(await (await ListedForAsync(viewer, cancellationToken))
+            .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id).Take(count).Select(t => t.Id)
+            .ToListAsync(cancellationToken), cancellationToken);
 
     /// <summary>Tracks like this one: the same artist counts 3, each shared genre 2, each shared tag 1;
     /// ties go to the more played.</summary>
@@ -90,9 +107,8 @@ public sealed class TrackCatalog(MusicSiteDbContext db)
             })
             .OrderByDescending(t => t.Score).ThenByDescending(t => t.PlayCount).ThenByDescending(t => t.Id)
             .Take(count).Select(t => new { t.Id, t.Score }).ToListAsync(cancellationToken);
-        var idList = ids.Select(t => t.Id).ToList();
-        var summaries = await Summaries(db.Tracks.Where(t => idList.Contains(t.Id))).ToDictionaryAsync(t => t.Id, cancellationToken);
-        return ids.Select(t => new RelatedTrack(summaries[t.Id], t.Score)).ToList();
+        var summaries = await SummariesAsync(ids.Select(t => t.Id).ToList(), cancellationToken);
+        return ids.Zip(summaries, (t, s) => new RelatedTrack(s, t.Score)).ToList();
     }
 
     /// <summary>The uploader's own tracks, newest first, one page of them and the total.</summary>
@@ -113,6 +129,32 @@ public sealed class TrackCatalog(MusicSiteDbContext db)
     public async Task<(IReadOnlyList<License> Licenses, IReadOnlyList<GenreNode> Genres)> UploadChoicesAsync(
         GenreDirectory genres, CancellationToken cancellationToken) =>
         (await db.Licenses.AsNoTracking().OrderBy(l => l.Id).ToListAsync(cancellationToken), await genres.TreeAsync(cancellationToken));
+
+    /// <summary>The summaries of exactly these tracks, in this order (a page's ids, read first from an index): the
+    /// rows by key, then their genre names by key, two statements that read nothing but the page's rows.</summary>
+    internal Task<IReadOnlyList<TrackSummary>> SummariesAsync(IReadOnlyList<int> ids, CancellationToken cancellationToken) =>
+        SummariesAsync(db, ids, cancellationToken);
+
+    internal static async Task<IReadOnlyList<TrackSummary>> SummariesAsync(MusicSiteDbContext db, IReadOnlyList<int> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        var keys = ids.ToArray();
+        var rows = await db.Tracks.AsNoTracking().Where(t => keys.Contains(t.Id))
+            .Select(t => new TrackSummary(t.Id, t.Title, t.ArtistName,
+                t.Album != null ? t.Album.Title : null, t.AlbumId, t.DurationSeconds, t.License!.Name,
+                Array.Empty<string>(), t.CreatedAt, t.Bpm, t.Key, t.PlayCount,
+                new UploaderRef(t.UploaderId, t.Uploader!.DisplayName, t.Uploader.ArtistSlug, t.Uploader.FollowerCount)) { UpdatedAt = t.UpdatedAt, LikeCount = t.LikeCount })
+            .ToDictionaryAsync(t => t.Id, cancellationToken);
+        var genres = (await db.TrackGenres.AsNoTracking().Where(g => keys.Contains(g.TrackId))
+                .OrderBy(g => g.TrackId).ThenBy(g => g.GenreId)
+                .Select(g => new { g.TrackId, g.Genre!.Name })
+                .ToListAsync(cancellationToken))
+            .ToLookup(g => g.TrackId, g => g.Name);
+        return ids.Where(rows.ContainsKey).Select(id => rows[id] with { Genres = genres[id].ToList() }).ToList();
+    }
 
     internal static IQueryable<TrackSummary> Summaries(IQueryable<Track> tracks) =>
         tracks.Select(t => new TrackSummary(t.Id, t.Title, t.ArtistName,

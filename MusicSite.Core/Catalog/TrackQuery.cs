@@ -41,6 +41,8 @@ public sealed record TrackQuery
     public bool? Descending { get; init; }
     public int Page { get; init; } = 1;
     public int Limit { get; init; } = DefaultLimit;
+    /// <summary>A keyset position (the <c>cursor</c> parameter): when set, the page starts there and <see cref="Page"/> is not used.</summary>
+    public TrackCursor? Cursor { get; init; }
 
     public bool IsSearching => !string.IsNullOrWhiteSpace(Search);
 
@@ -48,6 +50,13 @@ public sealed record TrackQuery
     public bool HasFilters => Artist is not null || Genre is not null || Tags.Count > 0 || MinDuration is not null || MaxDuration is not null
                               || Duration is not null || BpmMin is not null || BpmMax is not null || Key is not null || License is not null
                               || UploaderId is not null;
+
+    /// <summary>True when FTS5's relevance orders the list: a search with words in it, sorted by relevance. That
+    /// order pages by number only.</summary>
+    public bool RanksByRelevance => EffectiveSort == TrackSort.Relevance && CatalogSearch.Terms(Search).Count > 0;
+
+    /// <summary>The order of a list not ranked by relevance (relevance without words is newest first).</summary>
+    public TrackSort ListSort => EffectiveSort == TrackSort.Relevance ? TrackSort.CreatedAt : EffectiveSort;
 
     public TrackSort EffectiveSort => Sort ?? (string.IsNullOrWhiteSpace(Search) ? TrackSort.CreatedAt : TrackSort.Relevance);
 
@@ -134,7 +143,27 @@ public sealed record TrackQuery
             Page = WholeNumber(get("page"), "page", int.MaxValue, errors) ?? 1,
             Limit = WholeNumber(get("limit"), "limit", MaxLimit, errors) ?? DefaultLimit,
         };
+        if (Text(get("cursor")) is { } cursorText)
+        {
+            query = query with { Cursor = ParseCursor(cursorText, query, errors) };
+        }
         return (query, errors);
+    }
+
+    private static TrackCursor? ParseCursor(string text, TrackQuery query, FieldErrors errors)
+    {
+        var cursor = TrackCursor.Decode(text);
+        if (cursor is null)
+        {
+            return Invalid<TrackCursor>(errors, "cursor", "This cursor is not valid: start again from the first page.");
+        }
+        if (query.RanksByRelevance)
+        {
+            return Invalid<TrackCursor>(errors, "cursor", "Relevance order pages by number (page), not by cursor.");
+        }
+        return cursor.Sort == query.ListSort && cursor.Descending == query.EffectiveDescending
+            ? cursor
+            : Invalid<TrackCursor>(errors, "cursor", "This cursor belongs to another sort order: start again from the first page.");
     }
 
     /// <summary>The form field that names the sort the form showed by default (see <see cref="Parse"/>).</summary>
@@ -144,7 +173,7 @@ public sealed record TrackQuery
     /// The query as a query string, for links that keep every filter (pages, chips, shared links): empty values
     /// are left out, and a sort with its direction is written as its <see cref="TrackSortChoice"/> when it has one.
     /// </summary>
-    public string ToQueryString(int? page = null)
+    public string ToQueryString(int? page = null, string? cursor = null)
     {
         var parts = new List<(string, string)>();
         void Add(string name, object? value)
@@ -176,7 +205,11 @@ public sealed record TrackQuery
             Add("sort", Sort is { } named ? SortNames.First(p => p.Value == named).Key : null);
             Add("order", Descending is { } d ? d ? "desc" : "asc" : null);
         }
-        if ((page ?? Page) > 1)
+        if (cursor is not null)
+        {
+            Add("cursor", cursor);
+        }
+        else if ((page ?? Page) > 1)
         {
             Add("page", page ?? Page);
         }

@@ -14,6 +14,10 @@ public static class SchemaSnapshot
     /// shadow tables (FullTextSearchTests covers them), and the catalog counters (CatalogCounterTests).</summary>
     private static readonly string[] RawSqlPrefixes = ["TrackSearch", "CatalogCounters"];
 
+    /// <summary>Indexes written in raw SQL because the model cannot state them (a collation per column, an
+    /// expression): CatalogQueryPlanTests shows the catalog's queries use them.</summary>
+    private static readonly string[] RawSqlIndexPrefixes = [MusicSite.Catalog.ListedTrackIndexes.RawPrefix];
+
     public static SortedSet<string> Read(string databasePath)
     {
         using var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False");
@@ -35,12 +39,16 @@ public static class SchemaSnapshot
             foreach (var (name, unique, origin) in Query(connection, $"PRAGMA index_list(\"{table}\")",
                          r => (r.GetString(1), r.GetInt64(2), r.GetString(3))))
             {
-                if (origin == "pk")
+                if (origin == "pk" || RawSqlIndexPrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal)))
                 {
                     continue; // the primary key is already described by the columns' pk positions
                 }
                 var columns = string.Join(",", Query(connection, $"PRAGMA index_info(\"{name}\")", r => r.GetString(2)));
-                lines.Add($"index {table}.{name} ({columns}) unique={unique}");
+                // A partial index's WHERE is part of what it is: a query uses it only when it states the same terms.
+                var sql = Query(connection, $"SELECT sql FROM sqlite_master WHERE type = 'index' AND name = '{name}'",
+                    r => r.IsDBNull(0) ? "" : r.GetString(0)).FirstOrDefault() ?? "";
+                var where = sql.IndexOf(" WHERE ", StringComparison.OrdinalIgnoreCase) is var at and >= 0 ? sql[(at + 7)..].Trim() : "";
+                lines.Add($"index {table}.{name} ({columns}) unique={unique} where={where}");
             }
             foreach (var fk in Query(connection, $"PRAGMA foreign_key_list(\"{table}\")",
                          r => $"fk {table}.{r.GetString(3)} -> {r.GetString(2)}.{r.GetString(4)} on_delete={r.GetString(6)}"))

@@ -28,8 +28,10 @@ public sealed record PageQuery(int? Page, int? Limit)
 
 /// <summary>A list's paging. <paramref name="TotalExact"/> false: more than <paramref name="Total"/> match (the list
 /// counted up to a cap, "1,000+"); <paramref name="TotalPages"/> then counts the pages up to the cap, and a full page
-/// has a next one.</summary>
-public sealed record PageMeta(int Page, int PerPage, int Total, int TotalPages, bool HasNext, bool HasPrev, bool TotalExact = true);
+/// has a next one. <c>nextCursor</c> and <c>prevCursor</c> start the next and previous pages by keyset where the list
+/// offers it (the catalog: pass one back as <c>cursor</c>); null when there is no such page.</summary>
+public sealed record PageMeta(int Page, int PerPage, int Total, int TotalPages, bool HasNext, bool HasPrev, bool TotalExact = true,
+    string? NextCursor = null, string? PrevCursor = null);
 
 /// <summary>The list envelope: <c>{ "data": [...], "meta": { ... } }</c>.</summary>
 public sealed record PagedList<T>(IReadOnlyList<T> Data, PageMeta Meta)

@@ -115,7 +115,8 @@ public static class TracksApi
 
     /// <summary>The catalog: search, artist, genre, tags, min_duration, max_duration, bpm_min, bpm_max, key, license,
     /// uploader_id; sort (created_at, updated_at, title, artist, duration, plays, likes, popularity, relevance) and
-    /// order (asc, desc); page and limit. Facet counts come beside the list. Past a cap the total is the cap and
+    /// order (asc, desc); page and limit, or cursor (meta's nextCursor or prevCursor: keyset paging, as fast at any
+    /// depth; relevance pages by number only). Facet counts come beside the list. Past a cap the total is the cap and
     /// <c>meta.totalExact</c> is false (<see cref="CatalogTotals"/>).</summary>
     public static async Task<Results<Ok<TrackListResponse>, ProblemHttpResult>> ListAsync(HttpRequest request, ClaimsPrincipal user,
         CatalogSearch search, TrackResponses responses, CancellationToken cancellationToken)
@@ -128,7 +129,13 @@ public static class TracksApi
         var result = await search.SearchAsync(query, user.AsViewer(), cancellationToken);
         var page = PagedList<TrackSummary>.Create(await responses.ListAsync(result.Items, cancellationToken, user.AsViewer()),
             new PageQuery(query.Page, query.Limit), result.Total, result.TotalExact);
-        return TypedResults.Ok(new TrackListResponse(page.Data, page.Meta, result.Facets));
+        var meta = page.Meta with { NextCursor = result.NextCursor, PrevCursor = result.PrevCursor };
+        if (query.Cursor is not null)
+        {
+            // Paged by cursor: the page number is not known, the cursors say what comes next.
+            meta = meta with { HasNext = result.NextCursor is not null, HasPrev = result.PrevCursor is not null };
+        }
+        return TypedResults.Ok(new TrackListResponse(page.Data, meta, result.Facets));
     }
 
     /// <summary>One track with its <c>stats</c> and <c>urls</c>. <c>include_stats=true</c> adds <c>daily</c>, its plays and

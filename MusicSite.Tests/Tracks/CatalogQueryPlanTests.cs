@@ -1,0 +1,180 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using MusicSite.Catalog;
+using MusicSite.Data;
+using MusicSite.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace MusicSite.Tests.Tracks;
+
+/// <summary>
+/// The catalog's list statements, as the engine emits them, read through EXPLAIN QUERY PLAN on a migrated database
+/// (decision 0042). The database holds no statistics, so SQLite plans the same at ten tracks as at a million: an
+/// anonymous page must be read in order from one of the list indexes, never by scanning Tracks or sorting it.
+/// </summary>
+public sealed class CatalogQueryPlanTests(ITestOutputHelper output) : IDisposable
+{
+    private readonly TempDirectory _dir = new("musicsite-plans");
+
+    public static IEnumerable<object[]> Sorts() =>
+        Enum.GetValues<TrackSort>().Where(s => s != TrackSort.Relevance)
+            .SelectMany(s => new[] { new object[] { s, true }, [s, false] });
+
+    [Theory]
+    [MemberData(nameof(Sorts))]
+    public async Task AnonymousPage_AnySortAndDirection_ReadsAListIndexInOrder(TrackSort sort, bool descending)
+    {
+        var query = new TrackQuery { Sort = sort, Descending = descending };
+        foreach (var shape in new[] { query, query with { Page = 50 }, query with { Cursor = Cursor(sort, descending, false) },
+                     query with { Cursor = Cursor(sort, descending, true) } })
+        {
+            var plan = await PagePlanAsync(shape, Viewer.Anonymous);
+            Assert.Contains("IX_Tracks_Listed", plan, StringComparison.Ordinal);
+            Assert.DoesNotContain("USE TEMP B-TREE FOR ORDER BY", plan, StringComparison.Ordinal);
+            AssertNoTableScan(plan);
+        }
+    }
+
+    [Theory]
+    [InlineData("bpm")]
+    [InlineData("genre")]
+    [InlineData("license")]
+    [InlineData("search")]
+    public async Task FilteredOrSearchedPage_NeverScansTracks(string filter)
+    {
+        var query = filter switch
+        {
+            "bpm" => new TrackQuery { BpmMin = 100, BpmMax = 140, Sort = TrackSort.Plays },
+            "genre" => new TrackQuery { Genre = "house", Sort = TrackSort.Title },
+            "license" => new TrackQuery { License = "cc-by", Sort = TrackSort.CreatedAt },
+            _ => new TrackQuery { Search = "mid" },
+        };
+        AssertNoTableScan(await PagePlanAsync(query, Viewer.Anonymous));
+    }
+
+    [Fact]
+    public async Task PageDetails_ReadOnlyThePagesRowsByKey()
+    {
+        var statements = await StatementsAsync(new TrackQuery(), Viewer.Anonymous);
+        // EF sends the page's ids as parameters (@keys1, @keys2, ...).
+        var details = statements.Where(s => s.Sql.Contains("@keys", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, details.Count); // the rows, then their genres
+        foreach (var statement in details)
+        {
+            var plan = await PlanAsync(statement);
+            output.WriteLine($"{statement.Sql}\n--\n{plan}\n");
+            AssertNoTableScan(plan);
+            Assert.DoesNotMatch(@"(?m)^SCAN (TABLE )?(TrackGenres|Genres)( AS \w+)?$", plan);
+        }
+    }
+
+    [Fact]
+    public void PlanCheck_CanFail_OnAFullScan()
+    {
+        Assert.Throws<Xunit.Sdk.ContainsException>(() => AssertNoTableScan("SCAN TABLE Tracks AS t\nUSE TEMP B-TREE FOR ORDER BY"));
+        Assert.Throws<Xunit.Sdk.ContainsException>(() => AssertNoTableScan("SCAN t"));
+        AssertNoTableScan("SCAN TABLE Tracks AS t USING INDEX IX_Tracks_Listed_CreatedAt");
+    }
+
+    private static void AssertNoTableScan(string plan)
+    {
+        // "SCAN TABLE Tracks AS t" (or "SCAN t" in newer SQLite) without "USING ... INDEX" reads every row.
+        var scans = plan.Split('\n').Select(l => l.Trim())
+            .Where(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^SCAN (TABLE )?(Tracks|t\d?)( AS \w+)?$")).ToList();
+        Assert.Contains("no full scan of Tracks", scans.Count == 0 ? "no full scan of Tracks" : plan, StringComparison.Ordinal);
+    }
+
+    private static TrackCursor Cursor(TrackSort sort, bool descending, bool backward) =>
+        new(sort, descending, backward, 1000, SortKey.KindOf(sort) switch
+        {
+            SortKeyKind.Text => new SortKey(SortKeyKind.Text, Text: "m"),
+            SortKeyKind.Real => new SortKey(SortKeyKind.Real, Real: 180),
+            SortKeyKind.Number => new SortKey(SortKeyKind.Number, Number: 10),
+            _ => new SortKey(SortKeyKind.Time, Time: new DateTime(2026, 6, 1, 0, 0, 0, DateTimeKind.Utc)),
+        });
+
+    private async Task<string> PagePlanAsync(TrackQuery query, Viewer viewer)
+    {
+        var statements = await StatementsAsync(query, viewer);
+        var page = statements.First(s => s.Sql.Contains("LIMIT", StringComparison.Ordinal) && !s.Sql.Contains("GROUP BY", StringComparison.Ordinal));
+        var plan = await PlanAsync(page);
+        output.WriteLine($"{query.ToQueryString()}\n{page.Sql}\n--\n{plan}\n");
+        return plan;
+    }
+
+    private sealed record Statement(string Sql, IReadOnlyList<(string Name, object Value)> Parameters);
+
+    private sealed class Recorder : DbCommandInterceptor
+    {
+        public List<Statement> Statements { get; } = [];
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Statements.Add(new Statement(command.CommandText,
+                command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, p.Value ?? DBNull.Value)).ToList()));
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+    }
+
+    private string DatabasePath => _dir.Combine("plans.db");
+
+    private async Task<IReadOnlyList<Statement>> StatementsAsync(TrackQuery query, Viewer viewer)
+    {
+        var recorder = new Recorder();
+        var options = new DbContextOptionsBuilder<MusicSiteDbContext>();
+        SqliteDatabase.Configure(options, DatabasePath);
+        options.AddInterceptors(recorder);
+        await using var db = new MusicSiteDbContext(options.Options);
+        if (!File.Exists(DatabasePath))
+        {
+            await db.Database.MigrateAsync();
+            await SeedAsync(db);
+        }
+        var catalog = new TrackCatalog(db);
+        await new CatalogSearch(db, catalog).SearchAsync(query, viewer, CancellationToken.None);
+        return recorder.Statements;
+    }
+
+    /// <summary>One listed track in one genre: enough for every statement of a page to run (plans do not depend on
+    /// how many rows there are, the database has no statistics).</summary>
+    private static async Task SeedAsync(MusicSiteDbContext db)
+    {
+        var user = new MusicSite.Accounts.AppUser { UserName = "plan@example.com", NormalizedUserName = "PLAN@EXAMPLE.COM",
+            Email = "plan@example.com", DisplayName = "Plan", CreatedAt = DateTime.UtcNow };
+        var license = new License { Code = "cc-by", Name = "CC BY 4.0" };
+        var genre = new MusicSite.Genres.Genre { Name = "House", Slug = "house" };
+        db.AddRange(user, license, genre);
+        await db.SaveChangesAsync();
+        db.Tracks.Add(new Track
+        {
+            Title = "Midnight Drive", ArtistName = "Plan", LicenseId = license.Id, UploaderId = user.Id, IsPublic = true, State = TrackState.Ready,
+            MediaFolder = "plan", DurationSeconds = 200, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+            Genres = [new TrackGenre { GenreId = genre.Id }],
+        });
+        await db.SaveChangesAsync();
+    }
+
+    private async Task<string> PlanAsync(Statement statement)
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + statement.Sql;
+        foreach (var (name, value) in statement.Parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+        var lines = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            lines.Add(reader.GetString(3));
+        }
+        return string.Join('\n', lines);
+    }
+
+    public void Dispose() => _dir.Dispose();
+}
