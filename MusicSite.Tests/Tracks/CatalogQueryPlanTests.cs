@@ -134,7 +134,8 @@ public sealed class CatalogQueryPlanTests(ITestOutputHelper output) : IDisposabl
             await SeedAsync(db);
         }
         var catalog = new TrackCatalog(db);
-        await new CatalogSearch(db, catalog).SearchAsync(query, viewer, CancellationToken.None);
+        var totals = new CatalogTotals(db, new CatalogCounters(db), Microsoft.Extensions.Options.Options.Create(new CatalogTotalsOptions()));
+        await new CatalogSearch(db, catalog, totals).SearchAsync(query, viewer, CancellationToken.None);
         return recorder.Statements;
     }
 
