@@ -68,22 +68,39 @@ start_nginx() {
   nginx -p "$work" -c "$work/nginx.conf"
 }
 
-# One wrk run: its transfer rate in MB/s, requests/s, errors (answers of 400 and up, connect, read and write errors) and
-# requests that took over 30 s. The URL was checked for a 200 with the whole file before.
+# CPU time (user + system, in clock ticks) used so far by the given processes.
+cpu_ticks() { local total=0 p; for p in "$@"; do total=$((total + $(awk '{ print $14 + $15 }' "/proc/$p/stat"))); done; echo "$total"; }
+nginx_pids() { local master; master=$(cat "$work/nginx.pid"); echo "$master" $(pgrep -P "$master"); }
+
+# One wrk run: its transfer rate in MB/s, requests/s, errors (answers of 400 and up, connect, read and write errors),
+# requests that took over 30 s, and the CPU seconds the serving processes (the rest of the arguments) spent per GB
+# sent: on a shared machine the rate follows the load, the CPU per GB much less. The URL was checked for a 200 with the
+# whole file before.
 measure() {
-  local label=$1 url=$2 connections=$3 out
+  local label=$1 url=$2 connections=$3 out before after
+  shift 3
+  before=$(cpu_ticks "$@")
   out=$(wrk -t2 -c"$connections" -d"${seconds}s" --timeout 30s "$url")
-  echo "$out" | awk -v label="$label" -v c="$connections" '
-    /Transfer\/sec/ { v = $2; unit = substr(v, length(v) - 1); v = v + 0
-                      mb = unit == "GB" ? v * 1024 : unit == "MB" ? v : unit == "KB" ? v / 1024 : v / 1048576 }
+  after=$(cpu_ticks "$@")
+  echo "$out" | awk -v label="$label" -v c="$connections" -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" '
+    function mb(v,   unit) { unit = substr(v, length(v) - 1); v = v + 0
+                             return unit == "GB" ? v * 1024 : unit == "MB" ? v : unit == "KB" ? v / 1024 : v / 1048576 }
+    /Transfer\/sec/ { rate = mb($2) }
+    /requests in/ { sent = mb($5) }
     /Requests\/sec/ { rps = $2 }
     /Non-2xx/ { errors += $NF }
     /Socket errors/ { gsub(/,/, ""); errors += $4 + $6 + $8; timeouts = $10 }
-    END { printf "stream: %-34s %3d connections  %8.0f MB/s  %7.1f requests/s  errors %d  timeouts (over 30 s) %d\n",
-                 label, c, mb, rps, errors + 0, timeouts + 0 }'
+    END { printf "stream: %-34s %3d connections  %8.0f MB/s  %6.1f requests/s  %5.2f CPU-s per GB  errors %d  timeouts (over 30 s) %d\n",
+                 label, c, rate, rps, ticks / hz / (sent / 1024), errors + 0, timeouts + 0 }'
 }
 
 mb_of() { awk '{ for (i = 1; i <= NF; i++) if ($(i + 1) == "MB/s") print $i }' <<<"$1"; }
+cpu_of() { awk '{ for (i = 1; i <= NF; i++) if ($(i + 1) == "CPU-s") print $i }' <<<"$1"; }
+# The ratio of two runs: throughput, and nginx direct's CPU per GB over the other's (the efficiency ratio).
+ratio() {
+  awk -v label="$1" -v c="$2" -v a="$(mb_of "$3")" -v d="$(mb_of "$4")" -v ac="$(cpu_of "$3")" -v dc="$(cpu_of "$4")" \
+    'BEGIN { printf "stream: %s / nginx direct at %d connections = %.2f (throughput), %.2f (CPU per GB, nginx over it)\n", label, c, a / d, dc / ac }'
+}
 
 start_site ""
 token=$(curl -sf -H 'Content-Type: application/json' -d '{"email":"bench@example.com","password":"Bench1Password"}' \
@@ -104,10 +121,9 @@ echo "stream: $relative, $size bytes; load average $(cut -d' ' -f1-3 /proc/loada
 
 start_nginx
 for c in 4 64; do
-  direct=$(measure "nginx direct" "http://127.0.0.1:$direct_port/$relative" "$c"); echo "$direct"
-  alone=$(measure "site standalone" "$base$stream" "$c"); echo "$alone"
-  awk -v a="$(mb_of "$alone")" -v d="$(mb_of "$direct")" -v c="$c" \
-    'BEGIN { printf "stream: standalone / nginx direct at %d connections = %.2f\n", c, a / d }'
+  direct=$(measure "nginx direct" "http://127.0.0.1:$direct_port/$relative" "$c" $(nginx_pids)); echo "$direct"
+  alone=$(measure "site standalone" "$base$stream" "$c" "$site"); echo "$alone"
+  ratio standalone "$c" "$alone" "$direct"
 done
 
 # 500 listeners on the standalone site, each reading at 320 kbit/s, while its memory is polled.
@@ -118,9 +134,8 @@ start_site "/_media/"
 [ "$(curl -s -o /dev/null -w '%{http_code} %{size_download}' "http://127.0.0.1:$proxy_port$stream")" = "200 $size" ] \
   || { echo "stream: nginx with the redirect does not answer 200 with the whole file" >&2; exit 1; }
 for c in 4 64; do
-  direct=$(measure "nginx direct" "http://127.0.0.1:$direct_port/$relative" "$c"); echo "$direct"
-  accel=$(measure "site behind nginx, X-Accel-Redirect" "http://127.0.0.1:$proxy_port$stream" "$c"); echo "$accel"
-  awk -v a="$(mb_of "$accel")" -v d="$(mb_of "$direct")" -v c="$c" \
-    'BEGIN { printf "stream: behind nginx / nginx direct at %d connections = %.2f\n", c, a / d }'
+  direct=$(measure "nginx direct" "http://127.0.0.1:$direct_port/$relative" "$c" $(nginx_pids)); echo "$direct"
+  accel=$(measure "site behind nginx, X-Accel-Redirect" "http://127.0.0.1:$proxy_port$stream" "$c" "$site" $(nginx_pids)); echo "$accel"
+  ratio "behind nginx" "$c" "$accel" "$direct"
 done
 echo "stream: load average $(cut -d' ' -f1-3 /proc/loadavg) at the end"
