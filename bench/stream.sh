@@ -119,7 +119,11 @@ size=$(stat -c %s "$file")
   || { echo "stream: the standalone stream does not answer 200 with the whole file" >&2; exit 1; }
 echo "stream: $relative, $size bytes; load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
 
+# A fresh process compiles its hot paths during its first requests: not measured.
+warm_up() { wrk -t1 -c2 -d3s "$1" >/dev/null; }
+
 start_nginx
+warm_up "$base$stream"
 for c in 4 64; do
   direct=$(measure "nginx direct" "http://127.0.0.1:$direct_port/$relative" "$c" $(nginx_pids)); echo "$direct"
   alone=$(measure "site standalone" "$base$stream" "$c" "$site"); echo "$alone"
@@ -133,6 +137,7 @@ stop_site
 start_site "/_media/"
 [ "$(curl -s -o /dev/null -w '%{http_code} %{size_download}' "http://127.0.0.1:$proxy_port$stream")" = "200 $size" ] \
   || { echo "stream: nginx with the redirect does not answer 200 with the whole file" >&2; exit 1; }
+warm_up "http://127.0.0.1:$proxy_port$stream"
 for c in 4 64; do
   direct=$(measure "nginx direct" "http://127.0.0.1:$direct_port/$relative" "$c" $(nginx_pids)); echo "$direct"
   accel=$(measure "site behind nginx, X-Accel-Redirect" "http://127.0.0.1:$proxy_port$stream" "$c" "$site" $(nginx_pids)); echo "$accel"
