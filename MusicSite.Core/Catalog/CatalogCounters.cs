@@ -31,7 +31,7 @@ public sealed class CatalogCounters(MusicSiteDbContext db)
         {
             sum += await db.Database.SqlQuery<int>($"""
                 SELECT "Count" AS "Value" FROM "CatalogCounters" WHERE "Kind" = {(int)kind} AND "Key" = {key}
-                """).FirstOrDefaultAsync(cancellationToken);
+                """).SingleOrDefaultAsync(cancellationToken);
         }
         return sum;
     }

@@ -28,6 +28,9 @@ public static class BpmBuckets
         new(4, 150, 1000, "150 and over"),
     ];
 
+    /// <summary>The bucket of a BPM (below the first: the first; past the last: the last, as the counters count).</summary>
+    public static Bucket Of(int bpm) => All.FirstOrDefault(b => bpm < b.To) ?? All[^1];
+
     /// <summary>The bucket a bpm_min/bpm_max pair selects exactly, if it selects one.</summary>
     public static Bucket? Selected(int? min, int? max) =>
         All.FirstOrDefault(b => b.From == min && b.To - 1 == max);

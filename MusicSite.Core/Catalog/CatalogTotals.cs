@@ -50,21 +50,23 @@ public sealed class CatalogTotals(MusicSiteDbContext db, CatalogCounters counter
         var counted = await CountedAsync(query, genreId, cancellationToken);
         if (counted is null)
         {
-            var total = await CappedAsync(matching, cancellationToken);
-            return (total, await SampledFacetsAsync(matching, total, cancellationToken));
+            // One read of at most cap + 1 rows gives the total and the tracks the facets are counted over.
+            var sample = await SampleAsync(matching, cancellationToken);
+            return (sample.Total, await FacetsAsync(sample, cancellationToken));
         }
 
         // The viewer's unlisted tracks are the matching ones that are not public (matching is already ready and
         // not deleted): none for an anonymous viewer.
-        var unlisted = viewer.UserId is null && !viewer.IsAdmin ? null : matching.Where(t => !t.IsPublic);
-        var extra = unlisted is null ? new CatalogTotal(0, true) : await CappedAsync(unlisted, cancellationToken);
+        var unlisted = viewer.UserId is null && !viewer.IsAdmin ? Sample.None : await SampleAsync(matching.Where(t => !t.IsPublic), cancellationToken);
         var listed = await counters.SumAsync(counted.Value.Kind, counted.Value.Keys, cancellationToken);
-        var sum = new CatalogTotal(extra.Exact ? listed + extra.Count : Cap, extra.Exact);
-        if (counted.Value.Kind != CounterKind.All || !extra.Exact)
+        var total = unlisted.Total.Exact ? new CatalogTotal(listed + unlisted.Total.Count, true) : new CatalogTotal(Cap, false);
+        if (counted.Value.Kind == CounterKind.All && unlisted.Total.Exact)
         {
-            return (sum, await SampledFacetsAsync(matching, sum, cancellationToken));
+            return (total, await CounterFacetsAsync(unlisted, cancellationToken));
         }
-        return (sum, await CounterFacetsAsync(extra.Count == 0 ? null : unlisted, cancellationToken));
+        // The facets are exact only when the sample is every matching track (its own count is under the cap).
+        var sampled = total.Exact && total.Count == 0 ? Sample.None : await SampleAsync(matching, cancellationToken);
+        return (total, await FacetsAsync(sampled, cancellationToken));
     }
 
     /// <summary>The counters that answer the query exactly, if any do: no search, and at most one of a genre, a
@@ -104,54 +106,51 @@ public sealed class CatalogTotals(MusicSiteDbContext db, CatalogCounters counter
         return (CounterKind.All, [0]);
     }
 
-    /// <summary>Counts at most cap + 1 rows: the exact count up to the cap, else the cap, not exact.</summary>
-    private async Task<CatalogTotal> CappedAsync(IQueryable<Track> tracks, CancellationToken cancellationToken)
+    /// <summary>At most cap + 1 of the tracks, unordered: the exact count up to the cap, else the cap, not exact;
+    /// and the first cap of them with their BPM, for the facets.</summary>
+    private async Task<Sample> SampleAsync(IQueryable<Track> tracks, CancellationToken cancellationToken)
     {
-        var count = await tracks.Select(t => t.Id).Take(Cap + 1).CountAsync(cancellationToken);
-        return count > Cap ? new CatalogTotal(Cap, false) : new CatalogTotal(count, true);
+        var rows = await tracks.Select(t => new SampleRow(t.Id, t.Bpm)).Take(Cap + 1).ToListAsync(cancellationToken);
+        return rows.Count > Cap
+            ? new Sample(new CatalogTotal(Cap, false), rows.Take(Cap).ToList())
+            : new Sample(new CatalogTotal(rows.Count, true), rows);
     }
 
-    /// <summary>The whole listed catalog's facets from the counters, plus the viewer's unlisted tracks (at most cap).</summary>
-    private async Task<TrackFacets> CounterFacetsAsync(IQueryable<Track>? unlisted, CancellationToken cancellationToken)
+    /// <summary>The whole listed catalog's facets from the counters, plus the viewer's unlisted tracks.</summary>
+    private async Task<TrackFacets> CounterFacetsAsync(Sample unlisted, CancellationToken cancellationToken)
     {
         var bpm = (await counters.OfKindAsync(CounterKind.Bpm, cancellationToken)).ToDictionary();
-        if (unlisted is null)
-        {
-            return new TrackFacets(GenreFacets(await counters.TopGenresAsync(FacetGenres, cancellationToken)), BpmFacets(bpm));
-        }
-        // Adding the viewer's tracks can lift a genre into the top only if it is one of theirs: the top of the
-        // counters plus the viewer's genres hold the whole merged top.
-        var own = await GenreTalliesAsync(unlisted, cancellationToken);
         var top = (await counters.TopGenresAsync(FacetGenres, cancellationToken)).ToDictionary(g => g.Id);
-        var listed = await counters.OfKindAsync(CounterKind.Genre, cancellationToken);
-        foreach (var tally in own)
+        if (unlisted.Rows.Count > 0)
         {
-            tally.Count += listed.GetValueOrDefault(tally.Id);
-            top[tally.Id] = tally;
-        }
-        foreach (var (bucket, count) in await BpmTalliesAsync(unlisted, cancellationToken))
-        {
-            bpm[bucket] = bpm.GetValueOrDefault(bucket) + count;
+            // Adding the viewer's tracks can lift a genre into the top only if it is one of theirs: the top of the
+            // counters plus the viewer's genres hold the whole merged top.
+            var listed = await counters.OfKindAsync(CounterKind.Genre, cancellationToken);
+            foreach (var tally in await GenreTalliesAsync(unlisted.Rows, cancellationToken))
+            {
+                tally.Count += listed.GetValueOrDefault(tally.Id);
+                top[tally.Id] = tally;
+            }
+            foreach (var (bucket, count) in BpmTallies(unlisted.Rows))
+            {
+                bpm[bucket] = bpm.GetValueOrDefault(bucket) + count;
+            }
         }
         return new TrackFacets(GenreFacets(top.Values), BpmFacets(bpm));
     }
 
-    /// <summary>Facets counted over at most cap of the matching tracks: exact when the total is (then that is all of them).</summary>
-    private async Task<TrackFacets> SampledFacetsAsync(IQueryable<Track> matching, CatalogTotal total, CancellationToken cancellationToken)
-    {
-        if (total.Count == 0)
-        {
-            return TrackFacets.None;
-        }
-        var sample = matching.Take(Cap);
-        return new TrackFacets(GenreFacets(await GenreTalliesAsync(sample, cancellationToken)),
-            BpmFacets(await BpmTalliesAsync(sample, cancellationToken)), total.Exact, total.Exact ? null : Cap);
-    }
+    /// <summary>Facets counted over the sample: exact when the total is (then the sample is all of the tracks).</summary>
+    private async Task<TrackFacets> FacetsAsync(Sample sample, CancellationToken cancellationToken) =>
+        sample.Rows.Count == 0
+            ? TrackFacets.None
+            : new TrackFacets(GenreFacets(await GenreTalliesAsync(sample.Rows, cancellationToken)), BpmFacets(BpmTallies(sample.Rows)),
+                sample.Total.Exact, sample.Total.Exact ? null : sample.Rows.Count);
 
-    /// <summary>Per genre, the tracks tagged with it or a genre below it, each counted once.</summary>
-    private async Task<List<GenreTally>> GenreTalliesAsync(IQueryable<Track> tracks, CancellationToken cancellationToken)
+    /// <summary>Per genre, the tracks tagged with it or a genre below it, each counted once: one keyed read of the
+    /// tracks' links and the genres above them.</summary>
+    private async Task<List<GenreTally>> GenreTalliesAsync(IReadOnlyList<SampleRow> rows, CancellationToken cancellationToken)
     {
-        var ids = tracks.Select(t => t.Id);
+        var ids = rows.Select(r => r.Id).ToList();
         var pairs = db.TrackGenres.Where(l => ids.Contains(l.TrackId))
             .Join(db.GenreClosure, l => l.GenreId, c => c.DescendantId, (l, c) => new { l.TrackId, c.AncestorId })
             .Distinct();
@@ -160,11 +159,8 @@ public sealed class CatalogTotals(MusicSiteDbContext db, CatalogCounters counter
             .ToListAsync(cancellationToken);
     }
 
-    private static async Task<Dictionary<int, int>> BpmTalliesAsync(IQueryable<Track> tracks, CancellationToken cancellationToken) =>
-        await tracks.Where(t => t.Bpm != null)
-            .GroupBy(t => t.Bpm < 90 ? 0 : t.Bpm < 110 ? 1 : t.Bpm < 130 ? 2 : t.Bpm < 150 ? 3 : 4)
-            .Select(g => new { Bucket = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(b => b.Bucket, b => b.Count, cancellationToken);
+    private static Dictionary<int, int> BpmTallies(IEnumerable<SampleRow> rows) =>
+        rows.Where(r => r.Bpm is not null).GroupBy(r => BpmBuckets.Of(r.Bpm!.Value).Index).ToDictionary(g => g.Key, g => g.Count());
 
     private static List<FacetCount> GenreFacets(IEnumerable<GenreTally> tallies) =>
         tallies.Where(g => g.Count > 0).OrderByDescending(g => g.Count).ThenBy(g => g.Name, StringComparer.Ordinal).Take(FacetGenres)
@@ -172,4 +168,11 @@ public sealed class CatalogTotals(MusicSiteDbContext db, CatalogCounters counter
 
     private static List<FacetCount> BpmFacets(IReadOnlyDictionary<int, int> counts) =>
         BpmBuckets.All.Where(b => counts.GetValueOrDefault(b.Index) > 0).Select(b => b.Facet(counts[b.Index])).ToList();
+
+    private sealed record SampleRow(int Id, int? Bpm);
+
+    private sealed record Sample(CatalogTotal Total, IReadOnlyList<SampleRow> Rows)
+    {
+        public static readonly Sample None = new(new CatalogTotal(0, true), []);
+    }
 }
