@@ -57,7 +57,7 @@ public sealed partial class CatalogSearch(MusicSiteDbContext db, TrackCatalog ca
     {
         var ranked = tracks.Join(
             db.Database.SqlQuery<SearchHit>($"""
-                SELECT rowid AS "Rowid", bm25("TrackSearch", 10.0, 5.0, 2.0, 1.0, 2.0) AS "Rank"
+                SELECT rowid AS "Rowid", rank AS "Rank"
                 FROM "TrackSearch" WHERE "TrackSearch" MATCH {MatchExpression(terms)}
                 """),
             // Same type on both sides: a cast in the join key would keep SQLite off the primary key and run
