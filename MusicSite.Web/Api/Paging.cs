@@ -31,7 +31,13 @@ public sealed record PageQuery(int? Page, int? Limit)
 /// has a next one. <c>nextCursor</c> and <c>prevCursor</c> start the next and previous pages by keyset where the list
 /// offers it (the catalog: pass one back as <c>cursor</c>); null when there is no such page.</summary>
 public sealed record PageMeta(int Page, int PerPage, int Total, int TotalPages, bool HasNext, bool HasPrev, bool TotalExact = true,
-    string? NextCursor = null, string? PrevCursor = null);
+    string? NextCursor = null, string? PrevCursor = null)
+{
+    /// <summary>Whether a page follows: before the last page, or, when the total is only a capped count, whenever
+    /// this page came back full (the API's <c>hasNext</c> and the pages' Next link).</summary>
+    public static bool HasNextPage(int page, int totalPages, bool totalExact, bool full) =>
+        page < totalPages || (!totalExact && full);
+}
 
 /// <summary>The list envelope: <c>{ "data": [...], "meta": { ... } }</c>.</summary>
 public sealed record PagedList<T>(IReadOnlyList<T> Data, PageMeta Meta)
@@ -39,8 +45,8 @@ public sealed record PagedList<T>(IReadOnlyList<T> Data, PageMeta Meta)
     public static PagedList<T> Create(IReadOnlyList<T> items, PageQuery query, int total, bool totalExact = true)
     {
         var totalPages = total == 0 ? 0 : (int)Math.Ceiling(total / (double)query.PageSize);
-        var hasNext = totalExact ? query.PageNumber < totalPages : query.PageNumber < totalPages || items.Count == query.PageSize;
         return new PagedList<T>(items, new PageMeta(query.PageNumber, query.PageSize, total, totalPages,
-            hasNext, query.PageNumber > 1 && (total > 0 || !totalExact), totalExact));
+            PageMeta.HasNextPage(query.PageNumber, totalPages, totalExact, items.Count == query.PageSize),
+            query.PageNumber > 1 && (total > 0 || !totalExact), totalExact));
     }
 }
