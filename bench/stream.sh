@@ -5,6 +5,8 @@
 #   site behind nginx, redirect   the site checks, answers X-Accel-Redirect, nginx sends (docs/nginx.md's server block)
 #   nginx direct                  nginx serving the same file as a plain static file
 # then 500 slow listeners (40 KiB/s each, 320 kbit/s, for 30 s) on the standalone site: errors and its peak memory.
+# With two cores or more, the server under test (the site, nginx) runs on core 0 and the client (wrk, the listeners) on
+# core 1, so that neither takes CPU from the other and the comparison is one core of server against one core of server.
 # Called by bench/run.sh with the benchmark's built dll. Prints numbers; never fails on them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,6 +27,10 @@ cleanup() {
 trap cleanup EXIT
 
 port=5391; proxy_port=5392; direct_port=5393
+server_cpu=(); client_cpu=(); wrk_threads=2
+if [ "$(nproc)" -ge 2 ] && command -v taskset >/dev/null; then
+  server_cpu=(taskset -c 0); client_cpu=(taskset -c 1); wrk_threads=1
+fi
 base="http://127.0.0.1:$port"
 
 dotnet build MusicSite.Web/MusicSite.Web.csproj -c Release -nologo -v quiet
@@ -37,7 +43,7 @@ start_site() {
     RateLimits__UploadsPerHour=0 RateLimits__SearchesPerMinute=0 RateLimits__EditsPerMinute=0 RateLimits__ReadsPerMinute=0 \
     RateLimits__ContactPerHour=0 Streaming__AccelRedirectPrefix="$1" ReverseProxy__KnownProxies__0=127.0.0.1 \
     Logging__LogLevel__Default=Warning \
-    dotnet MusicSite.Web/bin/Release/net10.0/MusicSite.Web.dll --contentRoot "$PWD/MusicSite.Web" --urls "$base" >>"$work/site.log" 2>&1 &
+    "${server_cpu[@]}" dotnet MusicSite.Web/bin/Release/net10.0/MusicSite.Web.dll --contentRoot "$PWD/MusicSite.Web" --urls "$base" >>"$work/site.log" 2>&1 &
   site=$!
   for _ in $(seq 1 60); do curl -sf -o /dev/null "$base/healthz" && return 0; sleep 1; done
   echo "stream: the site did not start; its log:" >&2; tail -20 "$work/site.log" >&2; exit 1
@@ -65,7 +71,7 @@ start_nginx() {
     echo "  server { listen 127.0.0.1:$direct_port; sendfile on; tcp_nopush on; location / { root $data/media; } }"
     echo "}"
   } >"$work/nginx.conf"
-  nginx -p "$work" -c "$work/nginx.conf"
+  "${server_cpu[@]}" nginx -p "$work" -c "$work/nginx.conf"
 }
 
 # CPU time (user + system, in clock ticks) used so far by the given processes.
@@ -80,7 +86,7 @@ measure() {
   local label=$1 url=$2 connections=$3 out before after
   shift 3
   before=$(cpu_ticks "$@")
-  out=$(wrk -t2 -c"$connections" -d"${seconds}s" --timeout 30s "$url")
+  out=$("${client_cpu[@]}" wrk -t"$wrk_threads" -c"$connections" -d"${seconds}s" --timeout 30s "$url")
   after=$(cpu_ticks "$@")
   echo "$out" | awk -v label="$label" -v c="$connections" -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" '
     function mb(v,   unit) { unit = substr(v, length(v) - 1); v = v + 0
@@ -117,10 +123,11 @@ relative=${file#"$data/media/"}
 size=$(stat -c %s "$file")
 [ "$(curl -s -o /dev/null -w '%{http_code} %{size_download}' "$base$stream")" = "200 $size" ] \
   || { echo "stream: the standalone stream does not answer 200 with the whole file" >&2; exit 1; }
-echo "stream: $relative, $size bytes; load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
+echo "stream: $relative, $size bytes; load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores;" \
+  "$([ ${#server_cpu[@]} -gt 0 ] && echo "servers pinned to core 0, clients to core 1" || echo "not pinned")"
 
 # A fresh process compiles its hot paths during its first requests: not measured.
-warm_up() { wrk -t1 -c2 -d3s "$1" >/dev/null; }
+warm_up() { "${client_cpu[@]}" wrk -t1 -c2 -d3s "$1" >/dev/null; }
 
 start_nginx
 warm_up "$base$stream"
@@ -131,7 +138,7 @@ for c in 4 64; do
 done
 
 # 500 listeners on the standalone site, each reading at 320 kbit/s, while its memory is polled.
-dotnet "$bench" listeners "$base$stream" 500 40960 30 "$site"
+"${client_cpu[@]}" dotnet "$bench" listeners "$base$stream" 500 40960 30 "$site"
 
 stop_site
 start_site "/_media/"

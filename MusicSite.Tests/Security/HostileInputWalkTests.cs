@@ -50,6 +50,7 @@ public sealed class HostileInputWalkTests : IDisposable
     [
         "page", "limit", "id", "quality", "format", "sort", "order", "search", "returnUrl", "size", "token", "saved",
         "userId", "code", "email", "genre", "tags", "bpm_min", "bpm_max", "min_duration", "uploader_id", "parent_id", "top_level",
+        "cursor", "artist", "license", "key", "duration", "max_duration",
     ];
 
     /// <summary>Values typed into every visible field of a page's own form (antiforgery token kept).</summary>
