@@ -47,29 +47,12 @@ public sealed partial class CatalogSearch(MusicSiteDbContext db, TrackCatalog ca
     private sealed record PageIds(IReadOnlyList<int> Ids, TrackCursor? Next = null, TrackCursor? Previous = null);
 
     /// <summary>Ids of the tracks the full-text index finds for every word (as a prefix).</summary>
-    private IQueryable<int> Hits(IReadOnlyList<string> terms) =>
-        db.Database.SqlQuery<int>($"""SELECT rowid AS "Value" FROM "TrackSearch" WHERE "TrackSearch" MATCH {MatchExpression(terms)}""");
+    private IQueryable<int> Hits(IReadOnlyList<string> terms) => RankedSearch.Hits(db, terms);
 
-    /// <summary>Most relevant first: FTS5 ranks the matches (bm25, weights in the index's own rank setting), the
-    /// join keeps those the viewer may see and the filters allow, in one statement. Paged by number only.</summary>
+    /// <summary>Most relevant first (<see cref="RankedSearch"/>). Paged by number only.</summary>
     private async Task<PageIds> RankedPageAsync(IQueryable<Track> tracks, IReadOnlyList<string> terms, TrackQuery query,
-        CancellationToken cancellationToken)
-    {
-        var ranked = tracks.Join(
-            db.Database.SqlQuery<SearchHit>($"""
-                SELECT rowid AS "Rowid", rank AS "Rank"
-                FROM "TrackSearch" WHERE "TrackSearch" MATCH {MatchExpression(terms)}
-                """),
-            // Same type on both sides: a cast in the join key would keep SQLite off the primary key and run
-            // the full-text query once per track (quadratic; found by bench/run.sh).
-            t => t.Id, h => h.Rowid, (t, h) => new { t.Id, h.Rank });
-        // bm25 is lower for better matches: "most relevant first" is ascending rank.
-        var ordered = query.EffectiveDescending
-            ? ranked.OrderBy(r => r.Rank).ThenByDescending(r => r.Id)
-            : ranked.OrderByDescending(r => r.Rank).ThenBy(r => r.Id);
-        return new PageIds(await ordered.Skip(Paging.Offset(query.Page, query.Limit)).Take(query.Limit).Select(r => r.Id)
-            .ToListAsync(cancellationToken));
-    }
+        CancellationToken cancellationToken) =>
+        new(await RankedSearch.PageAsync(db, tracks, terms, query, cancellationToken));
 
     /// <summary>Any other order: one of the list indexes read in order, from an offset (numbered pages) or from a
     /// cursor (keyset: any depth costs what page 1 costs). One row more than the page tells whether another follows.</summary>
@@ -104,10 +87,6 @@ public sealed partial class CatalogSearch(MusicSiteDbContext db, TrackCatalog ca
         string.IsNullOrWhiteSpace(search)
             ? []
             : WordPattern().Matches(search).Select(m => m.Value.ToLowerInvariant()).Distinct().Take(8).ToList();
-
-    /// <summary>Each word as a quoted prefix ("hou"*), all required: what the listener typed so far matches.</summary>
-    private static string MatchExpression(IReadOnlyList<string> terms) =>
-        string.Join(" ", terms.Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"*"));
 
     private static IQueryable<Track> Filter(IQueryable<Track> tracks, TrackQuery query)
     {
@@ -184,10 +163,4 @@ public sealed partial class CatalogSearch(MusicSiteDbContext db, TrackCatalog ca
 
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex WordPattern();
-
-    private sealed class SearchHit
-    {
-        public int Rowid { get; set; }
-        public double Rank { get; set; }
-    }
 }

@@ -54,6 +54,22 @@ public sealed class CatalogQueryPlanTests(ITestOutputHelper output) : IDisposabl
         AssertNoTableScan(await PagePlanAsync(query, Viewer.Anonymous));
     }
 
+    [Theory]
+    [InlineData(1)]   // a window of the index's best matches (decision 0049)
+    [InlineData(100)] // deeper than the widest window: every match ranked, then joined
+    public async Task SearchedPage_RanksInTheIndexFirst_ThenReadsTracksByKey(int page)
+    {
+        var plan = await PagePlanAsync(new TrackQuery { Search = "mid", Page = page }, Viewer.Anonymous);
+
+        var lines = plan.Split('\n').Select(l => l.Trim()).ToList();
+        var index = lines.FindIndex(l => l.Contains("TrackSearch VIRTUAL TABLE", StringComparison.Ordinal));
+        var byKey = lines.FindIndex(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^SEARCH (TABLE Tracks AS )?t USING INTEGER PRIMARY KEY"));
+        // The index is read once, outermost; the other order would run the full-text query once per track.
+        Assert.True(index >= 0 && byKey > index, plan);
+        Assert.Equal(page == 1, plan.Contains("MATERIALIZE", StringComparison.Ordinal));
+        AssertNoTableScan(plan);
+    }
+
     [Fact]
     public async Task PageDetails_ReadOnlyThePagesRowsByKey()
     {
