@@ -88,6 +88,10 @@ public sealed partial class CatalogSearch(MusicSiteDbContext db, TrackCatalog ca
             ? []
             : WordPattern().Matches(search).Select(m => m.Value.ToLowerInvariant()).Distinct().Take(8).ToList();
 
+    /// <summary>Each word as a quoted prefix ("hou"*), all required: what the listener typed so far matches.</summary>
+    internal static string MatchExpression(IReadOnlyList<string> terms) =>
+        string.Join(" ", terms.Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"*"));
+
     private static IQueryable<Track> Filter(IQueryable<Track> tracks, TrackQuery query)
     {
         if (query.Artist is { } artist)

@@ -22,7 +22,7 @@ internal static class RankedSearch
 
     /// <summary>Ids of the tracks the full-text index finds for every word (as a prefix), unranked.</summary>
     public static IQueryable<int> Hits(MusicSiteDbContext db, IReadOnlyList<string> terms) =>
-        db.Database.SqlQuery<int>($"""SELECT rowid AS "Value" FROM "TrackSearch" WHERE "TrackSearch" MATCH {MatchExpression(terms)}""");
+        db.Database.SqlQuery<int>($"""SELECT rowid AS "Value" FROM "TrackSearch" WHERE "TrackSearch" MATCH {CatalogSearch.MatchExpression(terms)}""");
 
     /// <summary>The page's ids in relevance order among <paramref name="tracks"/> (what the viewer may see and the
     /// filters allow). First from a window of the index's best matches: the window is the head of the final order, so
@@ -51,10 +51,6 @@ internal static class RankedSearch
         return await Order(ranked, best).Skip(offset).Take(query.Limit).Select(r => r.Id).ToListAsync(cancellationToken);
     }
 
-    /// <summary>Each word as a quoted prefix ("hou"*), all required: what the listener typed so far matches.</summary>
-    public static string MatchExpression(IReadOnlyList<string> terms) =>
-        string.Join(" ", terms.Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"*"));
-
     // bm25 is lower for better matches: "most relevant first" is ascending rank, ties newest id first.
     private static IQueryable<RankedRow> Order(IQueryable<RankedRow> rows, bool best) =>
         best ? rows.OrderBy(r => r.Rank).ThenByDescending(r => r.Id) : rows.OrderByDescending(r => r.Rank).ThenBy(r => r.Id);
@@ -64,7 +60,7 @@ internal static class RankedSearch
     private static IQueryable<SearchHit> Ranked(MusicSiteDbContext db, IReadOnlyList<string> terms) =>
         db.Database.SqlQuery<SearchHit>($"""
             SELECT rowid AS "Rowid", rank AS "Rank", 0 AS "Size"
-            FROM "TrackSearch" WHERE "TrackSearch" MATCH {MatchExpression(terms)}
+            FROM "TrackSearch" WHERE "TrackSearch" MATCH {CatalogSearch.MatchExpression(terms)}
             """);
 
     /// <summary>The index's first <paramref name="size"/> matches in the final order, with how many there were. The
@@ -73,12 +69,12 @@ internal static class RankedSearch
         best
             ? db.Database.SqlQuery<SearchHit>($"""
                 SELECT "Rowid", "Rank", count(*) OVER () AS "Size" FROM (
-                    SELECT rowid AS "Rowid", rank AS "Rank" FROM "TrackSearch" WHERE "TrackSearch" MATCH {MatchExpression(terms)}
+                    SELECT rowid AS "Rowid", rank AS "Rank" FROM "TrackSearch" WHERE "TrackSearch" MATCH {CatalogSearch.MatchExpression(terms)}
                     ORDER BY rank, rowid DESC LIMIT {size})
                 """)
             : db.Database.SqlQuery<SearchHit>($"""
                 SELECT "Rowid", "Rank", count(*) OVER () AS "Size" FROM (
-                    SELECT rowid AS "Rowid", rank AS "Rank" FROM "TrackSearch" WHERE "TrackSearch" MATCH {MatchExpression(terms)}
+                    SELECT rowid AS "Rowid", rank AS "Rank" FROM "TrackSearch" WHERE "TrackSearch" MATCH {CatalogSearch.MatchExpression(terms)}
                     ORDER BY rank DESC, rowid LIMIT {size})
                 """);
 

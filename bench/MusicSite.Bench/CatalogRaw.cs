@@ -12,7 +12,6 @@ sealed class CatalogRaw : IDisposable
     /// <summary>A listed track: what anonymous lists show.</summary>
     public const string Listed = """t."DeletedAt" IS NULL AND t."IsPublic" = 1 AND t."State" = 'Ready'""";
     public const string InGenre = """t."Id" IN (SELECT tg."TrackId" FROM "TrackGenres" tg JOIN "GenreClosure" c ON c."DescendantId" = tg."GenreId" WHERE c."AncestorId" = $genre)""";
-    public const string Weights = """bm25("TrackSearch", 10.0, 5.0, 2.0, 1.0, 2.0)""";
 
     private readonly SqliteConnection _connection;
 
@@ -32,16 +31,29 @@ sealed class CatalogRaw : IDisposable
         Scalar($"""SELECT count(*) FROM "Tracks" t WHERE {Listed} {where}""", parameters);
     }
 
-    /// <summary>The ranked full-text query with the site's weights: top 20 listed matches, their details, the count.</summary>
+    /// <summary>The ranked full-text query with the site's weights (the index's rank setting), in its fastest shape
+    /// (decision 0049): the index alone keeps its 60 best matches (ties by id, newest first), the listed ones of those
+    /// are the top 20 (every match ranked and joined only when fewer than 20 of them are listed); their details; and
+    /// the count up to the site's cap of 1,000 ("1,000+"), the full-text query outermost.</summary>
     public void Search(string match)
     {
         var ids = Ids($"""
-            SELECT t."Id" FROM (SELECT rowid AS id, {Weights} AS r FROM "TrackSearch" WHERE "TrackSearch" MATCH $match) h
+            SELECT t."Id" FROM (SELECT rowid AS id, rank AS r FROM "TrackSearch" WHERE "TrackSearch" MATCH $match ORDER BY rank, rowid DESC LIMIT 60) h
             CROSS JOIN "Tracks" t ON t."Id" = h.id WHERE {Listed} ORDER BY h.r, t."Id" DESC LIMIT 20
             """, ("$match", match));
+        if (ids.Count < 20)
+        {
+            ids = Ids($"""
+                SELECT t."Id" FROM (SELECT rowid AS id, rank AS r FROM "TrackSearch" WHERE "TrackSearch" MATCH $match) h
+                CROSS JOIN "Tracks" t ON t."Id" = h.id WHERE {Listed} ORDER BY h.r, t."Id" DESC LIMIT 20
+                """, ("$match", match));
+        }
         Details(ids);
         // CROSS JOIN keeps the full-text query outermost: the other order runs the MATCH once per listed track.
-        Scalar($"""SELECT count(*) FROM "TrackSearch" s CROSS JOIN "Tracks" t ON t."Id" = s.rowid WHERE "TrackSearch" MATCH $match AND {Listed}""", ("$match", match));
+        Scalar($"""
+            SELECT count(*) FROM (SELECT 1 FROM "TrackSearch" s CROSS JOIN "Tracks" t ON t."Id" = s.rowid
+            WHERE "TrackSearch" MATCH $match AND {Listed} LIMIT 1001)
+            """, ("$match", match));
     }
 
     /// <summary>A newest-first page after a (CreatedAt, Id) key: keyset paging.</summary>
