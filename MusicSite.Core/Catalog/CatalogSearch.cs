@@ -27,19 +27,26 @@ public sealed partial class CatalogSearch(MusicSiteDbContext db, TrackCatalog ca
         var terms = Terms(query.Search);
         var genre = query.Genre is null ? null : await NamedGenreAsync(query.Genre, cancellationToken);
         var tracks = Filter(await catalog.ListedForAsync(viewer, cancellationToken), query);
-        if (query.Genre is not null)
+        if (query.Genre is not null && genre is null)
         {
-            // An unknown genre matches nothing (rather than being ignored and showing everything).
-            tracks = genre is null ? tracks.Where(t => false) : tracks.InGenre(db, genre.Id);
+            tracks = tracks.Where(t => false); // an unknown genre matches nothing (rather than being ignored)
         }
-        var matching = terms.Count == 0 ? tracks : tracks.Where(t => Hits(terms).Contains(t.Id));
+        // The genre and license filters choose their plan by how many tracks they select and how many rows a
+        // statement needs (decision 0047); a search's hits are few next to those, so it tests them per row.
+        var narrowing = await totals.NarrowingAsync(query, genre?.Id, cancellationToken);
+        if (terms.Count > 0)
+        {
+            narrowing = narrowing with { WalkFactor = 0 };
+        }
+        var filtered = terms.Count == 0 ? tracks : tracks.Where(t => Hits(terms).Contains(t.Id));
+        var pageRows = (query.Cursor is null ? Paging.Offset(query.Page, query.Limit) : 0) + query.Limit + 1;
 
         // The page's ids first, from one indexed statement; then the details of exactly those ids, by key.
         var page = query.RanksByRelevance
-            ? await RankedPageAsync(tracks, terms, query, cancellationToken)
-            : await SortedPageAsync(matching, query, cancellationToken);
+            ? await RankedPageAsync(narrowing.Apply(tracks, db, pageRows), terms, query, cancellationToken)
+            : await SortedPageAsync(narrowing.Apply(filtered, db, pageRows), query, cancellationToken);
         var items = await catalog.SummariesAsync(page.Ids, cancellationToken);
-        var (total, facets) = await totals.CountAsync(query, viewer, matching, genre?.Id, cancellationToken);
+        var (total, facets) = await totals.CountAsync(query, viewer, filtered, narrowing, genre is not null, cancellationToken);
         return new TrackSearchResult(items, total.Count, facets, terms, genre is null ? null : new GenreMatch(genre.Name, genre.Slug),
             total.Exact, page.Next?.Encode(), page.Previous?.Encode());
     }
@@ -92,6 +99,7 @@ public sealed partial class CatalogSearch(MusicSiteDbContext db, TrackCatalog ca
     internal static string MatchExpression(IReadOnlyList<string> terms) =>
         string.Join(" ", terms.Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"*"));
 
+    /// <summary>Every filter but the genre and the license, which <see cref="Narrowing"/> applies.</summary>
     private static IQueryable<Track> Filter(IQueryable<Track> tracks, TrackQuery query)
     {
         if (query.Artist is { } artist)
@@ -132,11 +140,6 @@ public sealed partial class CatalogSearch(MusicSiteDbContext db, TrackCatalog ca
         {
             var spellings = MusicalKey.Spellings(key);
             tracks = tracks.Where(t => spellings.Contains(t.Key!));
-        }
-        if (query.License is { } license)
-        {
-            var code = license.ToLowerInvariant();
-            tracks = tracks.Where(t => t.License!.Code == code || t.License.Name.ToLower() == code);
         }
         if (query.UploaderId is { } uploader)
         {

@@ -22,6 +22,14 @@ public static class GenreFilter
         return tracks.Where(t => tagged.Contains(t.Id));
     }
 
+    /// <summary>The same tracks as <see cref="InGenre(IQueryable{Track}, MusicSiteDbContext, int)"/>, tested one track at a
+    /// time: a link of the track whose genre is in the subtree (two primary-key probes per track). For a list that
+    /// reads a sort index in order and stops after a page: with many matches it stops early, where the IN form
+    /// gathers every match first (decision 0047: 26,107 tracks under electronic at 100,000).</summary>
+    public static IQueryable<Track> InGenreByLinks(this IQueryable<Track> tracks, MusicSiteDbContext db, int genreId) =>
+        tracks.Where(t => db.TrackGenres.Any(l => l.TrackId == t.Id
+                                                 && db.GenreClosure.Any(c => c.AncestorId == genreId && c.DescendantId == l.GenreId)));
+
     /// <summary>Albums tagged with the genre or a genre below it.</summary>
     public static IQueryable<Album> InGenre(this IQueryable<Album> albums, MusicSiteDbContext db, int genreId)
     {

@@ -70,6 +70,76 @@ public sealed class CatalogQueryPlanTests(ITestOutputHelper output) : IDisposabl
         AssertNoTableScan(plan);
     }
 
+    public static IEnumerable<object[]> FilterPlans() =>
+        from filter in new[] { "genre", "license", "genre+license" }
+        from sort in new[] { TrackSort.CreatedAt, TrackSort.Plays, TrackSort.Title }
+        select new object[] { filter, sort };
+
+    [Theory]
+    [MemberData(nameof(FilterPlans))]
+    public async Task FilteredPage_ManyMatches_WalksAListIndexInOrderWithKeyedProbes(string filter, TrackSort sort)
+    {
+        var plan = await PagePlanAsync(Filtered(filter, sort), Viewer.Anonymous, WalkAlways);
+
+        Assert.Contains("IX_Tracks_Listed", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("USE TEMP B-TREE FOR ORDER BY", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("IX_Tracks_LicenseId", plan, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"(?m)^\s*\W*SCAN (TABLE )?(TrackGenres|GenreClosure)", plan); // each probe is a key lookup
+        AssertNoTableScan(plan);
+    }
+
+    [Theory]
+    [MemberData(nameof(FilterPlans))]
+    public async Task FilteredPage_FewMatches_GathersThemByTheFiltersIndex(string filter, TrackSort sort)
+    {
+        var plan = await PagePlanAsync(Filtered(filter, sort), Viewer.Anonymous, GatherAlways);
+
+        Assert.Matches(filter switch
+        {
+            "license" => "IX_Tracks_LicenseId",
+            "genre" => "IX_TrackGenres_GenreId",
+            _ => "IX_Tracks_LicenseId|IX_TrackGenres_GenreId",
+        }, plan);
+        AssertNoTableScan(plan);
+    }
+
+    [Theory]
+    [InlineData("genre")]
+    [InlineData("license")]
+    public async Task FacetSample_ManyMatches_ReadsTracksInKeyOrderWithoutSorting(string filter)
+    {
+        var statements = await StatementsAsync(Filtered(filter, TrackSort.CreatedAt), Viewer.Anonymous, WalkAlways);
+        var sample = statements.Single(s => s.Sql.Contains("\"t\".\"Bpm\"", StringComparison.Ordinal) && s.Sql.Contains("LIMIT", StringComparison.Ordinal));
+        var plan = await PlanAsync(sample);
+        output.WriteLine($"{sample.Sql}\n--\n{plan}\n");
+
+        Assert.Contains("ORDER BY \"t\".\"Id\"", sample.Sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("IX_Tracks_ListedRaw_Popularity", plan, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FacetTallies_ReadTheSampledTracksLinksByKey()
+    {
+        var statements = await StatementsAsync(new TrackQuery { Artist = "plan" }, Viewer.Anonymous, 1);
+        var pairs = statements.Single(s => s.Sql.Contains("json_each", StringComparison.Ordinal) && s.Sql.Contains("TrackGenres", StringComparison.Ordinal));
+        var plan = await PlanAsync(pairs);
+        output.WriteLine($"{pairs.Sql}\n--\n{plan}\n");
+
+        Assert.Matches(@"SEARCH (TABLE TrackGenres AS )?l USING (COVERING )?INDEX sqlite_autoindex_TrackGenres_1 \(TrackId=\?\)", plan);
+        Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.Ordinal);
+    }
+
+    private const double WalkAlways = 0;
+    private const double GatherAlways = 1e12;
+
+    private static TrackQuery Filtered(string filter, TrackSort sort) => new()
+    {
+        Sort = sort,
+        Genre = filter.Contains("genre", StringComparison.Ordinal) ? "house" : null,
+        License = filter.Contains("license", StringComparison.Ordinal) ? "cc-by" : null,
+    };
+
     [Fact]
     public async Task PageDetails_ReadOnlyThePagesRowsByKey()
     {
@@ -111,10 +181,12 @@ public sealed class CatalogQueryPlanTests(ITestOutputHelper output) : IDisposabl
             _ => new SortKey(SortKeyKind.Time, Time: new DateTime(2026, 6, 1, 0, 0, 0, DateTimeKind.Utc)),
         });
 
-    private async Task<string> PagePlanAsync(TrackQuery query, Viewer viewer)
+    private async Task<string> PagePlanAsync(TrackQuery query, Viewer viewer, double walkFactor = 1)
     {
-        var statements = await StatementsAsync(query, viewer);
-        var page = statements.First(s => s.Sql.Contains("LIMIT", StringComparison.Ordinal) && !s.Sql.Contains("GROUP BY", StringComparison.Ordinal));
+        var statements = await StatementsAsync(query, viewer, walkFactor);
+        // The first statement that reads Tracks with a LIMIT (the counters' and names' lookups come before it).
+        var page = statements.First(s => s.Sql.Contains("LIMIT", StringComparison.Ordinal) && !s.Sql.Contains("GROUP BY", StringComparison.Ordinal)
+                                         && s.Sql.Contains("FROM \"Tracks\" AS \"t\"", StringComparison.Ordinal));
         var plan = await PlanAsync(page);
         output.WriteLine($"{query.ToQueryString()}\n{page.Sql}\n--\n{plan}\n");
         return plan;
@@ -137,7 +209,7 @@ public sealed class CatalogQueryPlanTests(ITestOutputHelper output) : IDisposabl
 
     private string DatabasePath => _dir.Combine("plans.db");
 
-    private async Task<IReadOnlyList<Statement>> StatementsAsync(TrackQuery query, Viewer viewer)
+    private async Task<IReadOnlyList<Statement>> StatementsAsync(TrackQuery query, Viewer viewer, double walkFactor = 1)
     {
         var recorder = new Recorder();
         var options = new DbContextOptionsBuilder<MusicSiteDbContext>();
@@ -150,7 +222,7 @@ public sealed class CatalogQueryPlanTests(ITestOutputHelper output) : IDisposabl
             await SeedAsync(db);
         }
         var catalog = new TrackCatalog(db);
-        var totals = new CatalogTotals(db, new CatalogCounters(db), Microsoft.Extensions.Options.Options.Create(new CatalogTotalsOptions()));
+        var totals = new CatalogTotals(db, new CatalogCounters(db), Microsoft.Extensions.Options.Options.Create(new CatalogTotalsOptions { WalkFactor = walkFactor }));
         await new CatalogSearch(db, catalog, totals).SearchAsync(query, viewer, CancellationToken.None);
         return recorder.Statements;
     }

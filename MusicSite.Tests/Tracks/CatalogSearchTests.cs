@@ -12,7 +12,7 @@ namespace MusicSite.Tests.Tracks;
 
 /// <summary>A seeded catalog, queried through GET /api/music/tracks, checked against the same rules applied
 /// by brute force in C# to every row.</summary>
-public sealed class CatalogFixture : MusicSiteFactory, IAsyncLifetime
+public class CatalogFixture : MusicSiteFactory, IAsyncLifetime
 {
     public List<Row> Rows { get; } = [];
     public Dictionary<int, int?> GenreParents { get; } = [];
@@ -262,7 +262,10 @@ public sealed partial class CatalogSearchTests(CatalogFixture catalog) : IClassF
         Assert.Contains("/tracks?search=deep&sort=title&limit=5&page=2", doc.QuerySelectorAll(".pager-numbers a").Select(a => a.GetAttribute("href")));
     }
 
-    private List<CatalogFixture.Row> BruteForce(Dictionary<string, string> p)
+    private List<CatalogFixture.Row> BruteForce(Dictionary<string, string> p) => BruteForce(catalog, p);
+
+    /// <summary>The list a query string's parameters select, in order, worked out in C# from the fixture's rows.</summary>
+    internal static List<CatalogFixture.Row> BruteForce(CatalogFixture catalog, Dictionary<string, string> p)
     {
         IEnumerable<CatalogFixture.Row> rows = catalog.Rows.Where(r => r.Visible);
         if (p.TryGetValue("search", out var search))
