@@ -10,9 +10,10 @@ using MusicSite.Hosting;
 /// false: the three TrackSearch insert triggers are dropped for the load, TrackSearch is filled by one INSERT … SELECT
 /// that computes what those triggers compute, and the triggers are re-created from their own SQL, all in the same
 /// transaction. <see cref="CatalogBuilderCheck"/> shows that both ways leave the same TrackSearch rows.
-/// Play, download and like counts are set on the rows (there are no PlayEvents or TrackLikes behind them).
+/// Play, download and like counts are set on the rows (no TrackLikes behind them). The last two weeks' plays are
+/// there as PlayEvents (<see cref="AddPlayEvents"/>), so that the "popular this week" sections rank real rows.
 /// </summary>
-static class CatalogBuilder
+static partial class CatalogBuilder
 {
     private static readonly string[] Adjectives = ["midnight", "deep", "blue", "golden", "silent", "electric", "broken", "velvet", "neon",
         "hollow", "distant", "frozen", "burning", "quiet", "wild", "lost", "bright", "dark", "endless", "secret", "paper", "copper", "crystal",
@@ -171,6 +172,8 @@ static class CatalogBuilder
             }
         }
 
+        var playEvents = AddPlayEvents(connection, random, firstTrack, trackCount);
+
         if (!searchByTrigger)
         {
             // What the dropped triggers would have left: each track's row on insert (tags '' and no genres), then tags
@@ -192,7 +195,7 @@ static class CatalogBuilder
         transaction.Commit();
         _transaction = null;
         Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA optimize;");
-        return $"{userCount:N0} artists, {albumCount:N0} albums, {links:N0} genre links, {tags:N0} tags";
+        return $"{userCount:N0} artists, {albumCount:N0} albums, {links:N0} genre links, {tags:N0} tags, {playEvents:N0} play events";
     }
 
     private static string TrackTitle(Random random)
