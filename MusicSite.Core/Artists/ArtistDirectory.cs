@@ -115,22 +115,24 @@ public sealed class ArtistDirectory(MusicSiteDbContext db, TrackCatalog catalog,
         var artists = Artists();
         var total = await artists.CountAsync(cancellationToken);
         var published = PublicTracks();
+        // The page's artists first, then the counts of those alone: counted in the sorted query, SQLite counted every
+        // artist's tracks before sorting them (decision 0048).
         var rows = await artists.OrderBy(u => EF.Functions.Collate(u.DisplayName, "NOCASE")).ThenBy(u => u.Id)
             .Skip(Paging.Offset(page, limit)).Take(limit)
-            .Select(u => new
-            {
-                u.Id, u.ArtistSlug, u.DisplayName, u.AvatarPath,
-                Tracks = published.Count(t => t.UploaderId == u.Id),
-                Albums = db.Albums.Count(a => a.OwnerId == u.Id),
-            })
+            .Select(u => new { u.Id, u.ArtistSlug, u.DisplayName, u.AvatarPath })
             .ToListAsync(cancellationToken);
+        var ids = rows.Select(r => r.Id).ToArray();
+        var tracks = await published.Where(t => ids.Contains(t.UploaderId)).GroupBy(t => t.UploaderId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var albumCounts = await db.Albums.Where(a => ids.Contains(a.OwnerId)).GroupBy(a => a.OwnerId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var items = new List<ArtistSummary>(rows.Count);
-        var hidden = await preferences.PrivateProfilesAsync(rows.Select(r => r.Id).ToList(), cancellationToken);
+        var hidden = await preferences.PrivateProfilesAsync(ids, cancellationToken);
         foreach (var row in rows)
         {
             var slug = row.ArtistSlug ?? await slugs.EnsureAsync(row.Id, cancellationToken) ?? "";
             items.Add(new ArtistSummary(row.Id, slug, row.DisplayName, hidden.Contains(row.Id) ? null : AvatarVersion(row.AvatarPath),
-                row.Tracks, row.Albums));
+                tracks.GetValueOrDefault(row.Id), albumCounts.GetValueOrDefault(row.Id)));
         }
         return (items, total);
     }
@@ -154,7 +156,9 @@ public sealed class ArtistDirectory(MusicSiteDbContext db, TrackCatalog catalog,
         return db.Users.Where(u => u.DeletedAt == null && (published.Any(t => t.UploaderId == u.Id) || db.Albums.Any(a => a.OwnerId == u.Id)));
     }
 
-    private IQueryable<Track> PublicTracks() => catalog.Visible(Viewer.Anonymous).Where(t => t.State == TrackState.Ready);
+    /// <summary>The listed tracks, stated as the list indexes' WHERE: "is an artist" and an artist's track count
+    /// read the partial index on the uploader (decision 0048).</summary>
+    private IQueryable<Track> PublicTracks() => catalog.Listed();
 
     private IQueryable<Track> Tracks(int id, Viewer viewer) =>
         catalog.Visible(viewer).Where(t => t.UploaderId == id && t.State == TrackState.Ready);

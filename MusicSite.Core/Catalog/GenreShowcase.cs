@@ -5,14 +5,45 @@ namespace MusicSite.Catalog;
 
 /// <summary>What a genre page features: the most played tracks and albums of the genre, its subgenres included
 /// (<see cref="GenreFilter"/>), among what the viewer may see.</summary>
-public sealed class GenreShowcase(MusicSiteDbContext db, TrackCatalog catalog)
+public sealed class GenreShowcase(MusicSiteDbContext db, TrackCatalog catalog, CatalogCounters counters)
 {
     /// <summary>Playable tracks of the genre or a genre below it, most played first, then newest.</summary>
+    /// <remarks>For a viewer who sees exactly the listed tracks, the counters choose the cheaper of two plans
+    /// (decision 0048): a genre holding many tracks walks the listed tracks in this very order (an index on plays,
+    /// creation and id) and tests each for the genre, stopping at <paramref name="count"/>, about count × catalog ÷
+    /// genre rows; a genre holding few reads its tracks and sorts them here, as many rows as it holds.</remarks>
     public async Task<IReadOnlyList<TrackSummary>> PopularTracksAsync(int genreId, Viewer viewer, int count,
-        CancellationToken cancellationToken) =>
-        await TrackCatalog.Summaries(catalog.Visible(viewer).Where(t => t.State == TrackState.Ready).InGenre(db, genreId)
-                .OrderByDescending(t => t.PlayCount).ThenByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id).Take(count))
-            .ToListAsync(cancellationToken);
+        CancellationToken cancellationToken)
+    {
+        if (!await catalog.SeesListedOnlyAsync(viewer, cancellationToken))
+        {
+            return await catalog.SummariesAsync(await Ordered(catalog.Visible(viewer).Where(t => t.State == TrackState.Ready).InGenre(db, genreId))
+                .Take(count).Select(t => t.Id).ToListAsync(cancellationToken), cancellationToken);
+        }
+        var inGenre = await counters.SumAsync(CounterKind.Genre, [genreId], cancellationToken);
+        var listed = await counters.SumAsync(CounterKind.All, [0], cancellationToken);
+        if (inGenre == 0)
+        {
+            return [];
+        }
+        List<int> ids;
+        if ((long)inGenre * inGenre > (long)count * listed)
+        {
+            var subtree = db.GenreSubtree(genreId);
+            ids = await Ordered(catalog.Listed().Where(t => db.TrackGenres.Any(l => l.TrackId == t.Id && subtree.Contains(l.GenreId))))
+                .Take(count).Select(t => t.Id).ToListAsync(cancellationToken);
+        }
+        else
+        {
+            ids = (await catalog.Listed().InGenre(db, genreId).Select(t => new { t.Id, t.PlayCount, t.CreatedAt }).ToListAsync(cancellationToken))
+                .OrderByDescending(t => t.PlayCount).ThenByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id).Take(count)
+                .Select(t => t.Id).ToList();
+        }
+        return await catalog.SummariesAsync(ids, cancellationToken);
+    }
+
+    private static IQueryable<Track> Ordered(IQueryable<Track> tracks) =>
+        tracks.OrderByDescending(t => t.PlayCount).ThenByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id);
 
     /// <summary>Albums tagged with the genre or a genre below it that hold a playable track the viewer may see,
     /// by the plays of those tracks, then by the newest of them.</summary>

@@ -52,15 +52,14 @@ public sealed class TrackCatalog(MusicSiteDbContext db)
     /// <summary>The ready tracks a list shows this viewer. Anonymous viewers, and signed-in ones with no ready track
     /// of their own that is private, see exactly the listed tracks: that shape uses the list indexes. Admins, and
     /// uploaders with private tracks, take the general "public or mine" shape, which the indexes cannot serve.</summary>
-    internal async Task<IQueryable<Track>> ListedForAsync(Viewer viewer, CancellationToken cancellationToken)
-    {
-        if (!viewer.IsAdmin && (viewer.UserId is not { } userId || !await db.Tracks.AnyAsync(
-                t => t.UploaderId == userId && t.DeletedAt == null && !t.IsPublic && t.State == TrackState.Ready, cancellationToken)))
-        {
-            return Listed();
-        }
-        return Visible(viewer).Where(t => t.State == TrackState.Ready);
-    }
+    internal async Task<IQueryable<Track>> ListedForAsync(Viewer viewer, CancellationToken cancellationToken) =>
+        await SeesListedOnlyAsync(viewer, cancellationToken) ? Listed() : Visible(viewer).Where(t => t.State == TrackState.Ready);
+
+    /// <summary>True when the ready tracks this viewer may see are exactly the listed ones (the rule of
+    /// <see cref="ListedForAsync"/>): then what is counted or ranked for everyone holds for them too.</summary>
+    internal async Task<bool> SeesListedOnlyAsync(Viewer viewer, CancellationToken cancellationToken) =>
+        !viewer.IsAdmin && (viewer.UserId is not { } userId || !await db.Tracks.AnyAsync(
+            t => t.UploaderId == userId && t.DeletedAt == null && !t.IsPublic && t.State == TrackState.Ready, cancellationToken));
 
     /// <summary>True for a deleted track this viewer could see before: it answers "gone", not "not found". A deleted
     /// private track stays "not found" to others, so that its past existence is not revealed either.</summary>

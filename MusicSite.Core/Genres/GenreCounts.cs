@@ -22,7 +22,10 @@ public sealed record GenreCount(int Tracks, int Subgenres)
 /// <summary>The one owner of a genre's counts: descendant-inclusive track counts through the closure table (one read
 /// of the visible tracks' links, credited to every counted genre above them, never a walk of the tree) and the
 /// number of direct subgenres.</summary>
-public sealed class GenreCounts(MusicSiteDbContext db, TrackCatalog catalog)
+/// <remarks>A viewer who sees exactly the listed tracks reads the database's counters (<see cref="CatalogCounters"/>,
+/// per genre with its subtree, a track once): a key lookup per genre. Admins and uploaders with private tracks get
+/// theirs counted from the links (decision 0048).</remarks>
+public sealed class GenreCounts(MusicSiteDbContext db, TrackCatalog catalog, CatalogCounters counters)
 {
     /// <summary>The counts of every genre of the tree (genres without tracks included, with 0).</summary>
     public Task<IReadOnlyDictionary<int, GenreCount>> AllAsync(Viewer viewer, CancellationToken cancellationToken) =>
@@ -46,6 +49,12 @@ public sealed class GenreCounts(MusicSiteDbContext db, TrackCatalog catalog)
         var subgenres = (await db.Genres.AsNoTracking().Select(g => new { g.Id, Children = g.Children.Count }).ToListAsync(cancellationToken))
             .Where(g => wanted is null || wanted.Contains(g.Id))
             .ToDictionary(g => g.Id, g => g.Children);
+        if (await catalog.SeesListedOnlyAsync(viewer, cancellationToken))
+        {
+            var counted = await counters.OfKindAsync(CounterKind.Genre, cancellationToken);
+            return subgenres.ToDictionary(g => g.Key, g => new GenreCount(counted.GetValueOrDefault(g.Key), g.Value));
+        }
+
         // The counted genres above each genre (itself included), from the closure.
         var above = (await db.GenreClosure.AsNoTracking().Select(c => new { c.AncestorId, c.DescendantId }).ToListAsync(cancellationToken))
             .Where(c => wanted is null || wanted.Contains(c.AncestorId))

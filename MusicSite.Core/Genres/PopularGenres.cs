@@ -9,7 +9,7 @@ namespace MusicSite.Genres;
 public sealed record PopularGenre(int Id, string Name, string Slug, int Plays, int TrackCount);
 
 /// <summary>The one owner of the popular-genres ranking (docs/decisions/0024).</summary>
-public sealed class PopularGenres(MusicSiteDbContext db, TrackCatalog catalog, TimeProvider clock)
+public sealed class PopularGenres(MusicSiteDbContext db, TrackCatalog catalog, ShowcaseCache cache, TimeProvider clock)
 {
     public const int DefaultDays = 30;
     public const int MaxDays = 365;
@@ -18,11 +18,22 @@ public sealed class PopularGenres(MusicSiteDbContext db, TrackCatalog catalog, T
     /// days, then by track count, then by name. A play counts for the genres its track is tagged with, not their
     /// ancestors (else the top-level genres would always lead). The aggregates are grouped in the database; the
     /// ranked list has at most one row per genre, and the page is cut from it.</summary>
+    /// <remarks>For every viewer who sees exactly the listed tracks the whole ranking is kept briefly
+    /// (<see cref="ShowcaseCache"/>: until content changes, plays lag by at most its lifetime); admins and uploaders
+    /// with private tracks get theirs counted on each request.</remarks>
     public async Task<(IReadOnlyList<PopularGenre> Items, int Total)> RankAsync(Viewer viewer, int days, int page, int limit,
         CancellationToken cancellationToken)
     {
         var since = clock.GetUtcNow().UtcDateTime.AddDays(-days);
-        var playable = catalog.Visible(viewer).Where(t => t.State == TrackState.Ready);
+        var ranked = await catalog.SeesListedOnlyAsync(viewer, cancellationToken)
+            ? await cache.GetAsync($"genres:popular:{days}", ShowcaseCache.PlaysLifetime,
+                () => RankedAsync(catalog.Listed(), since, cancellationToken))
+            : await RankedAsync(catalog.Visible(viewer).Where(t => t.State == TrackState.Ready), since, cancellationToken);
+        return (ranked.Skip(Common.Paging.Offset(page, limit)).Take(limit).ToList(), ranked.Count);
+    }
+
+    private async Task<IReadOnlyList<PopularGenre>> RankedAsync(IQueryable<Track> playable, DateTime since, CancellationToken cancellationToken)
+    {
         var tracks = await playable.SelectMany(t => t.Genres)
             .GroupBy(l => l.GenreId).Select(g => new { GenreId = g.Key, Tracks = g.Count() })
             .ToDictionaryAsync(g => g.GenreId, g => g.Tracks, cancellationToken);
@@ -37,10 +48,9 @@ public sealed class PopularGenres(MusicSiteDbContext db, TrackCatalog catalog, T
         var ids = tracks.Keys.ToList();
         var genres = await db.Genres.AsNoTracking().Where(g => ids.Contains(g.Id))
             .Select(g => new { g.Id, g.Name, g.Slug }).ToListAsync(cancellationToken);
-        var ranked = genres
+        return genres
             .Select(g => new PopularGenre(g.Id, g.Name, g.Slug, plays.GetValueOrDefault(g.Id), tracks[g.Id]))
             .OrderByDescending(g => g.Plays).ThenByDescending(g => g.TrackCount).ThenBy(g => g.Name, StringComparer.OrdinalIgnoreCase)
             .ToList();
-        return (ranked.Skip(Common.Paging.Offset(page, limit)).Take(limit).ToList(), ranked.Count);
     }
 }

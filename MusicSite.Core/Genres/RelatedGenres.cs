@@ -11,7 +11,10 @@ public sealed record RelatedGenreItem(int Id, string Name, string Slug, double S
     GenreRelationKind? Kind, double? Weight, int SharedTracks);
 
 /// <summary>The one owner of the related-genres ranking: explicit relations combined with co-occurrence on tracks.</summary>
-public sealed class RelatedGenres(MusicSiteDbContext db, TrackCatalog catalog)
+/// <remarks>The ranking depends on content alone (no plays): for a viewer who sees exactly the listed tracks it is kept
+/// until content changes (<see cref="ShowcaseCache"/>), since counting co-occurrence reads every track of the genre
+/// (decision 0048).</remarks>
+public sealed class RelatedGenres(MusicSiteDbContext db, TrackCatalog catalog, ShowcaseCache cache)
 {
     public const string Curated = "curated";
 
@@ -25,6 +28,14 @@ public sealed class RelatedGenres(MusicSiteDbContext db, TrackCatalog catalog)
         {
             return null;
         }
+        return await catalog.SeesListedOnlyAsync(viewer, cancellationToken)
+            ? await cache.GetAsync($"genres:related:{genreId}", ShowcaseCache.ContentLifetime,
+                () => RankAsync(genreId, catalog.Listed(), cancellationToken))
+            : await RankAsync(genreId, catalog.Visible(viewer).Where(t => t.State == TrackState.Ready), cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<RelatedGenreItem>> RankAsync(int genreId, IQueryable<Track> playable, CancellationToken cancellationToken)
+    {
         var curated = (await db.GenreRelations.AsNoTracking()
                 .Where(r => r.FromGenreId == genreId || r.ToGenreId == genreId)
                 .Select(r => new { Other = r.FromGenreId == genreId ? r.ToGenreId : r.FromGenreId, r.Kind, r.Weight })
@@ -36,7 +47,6 @@ public sealed class RelatedGenres(MusicSiteDbContext db, TrackCatalog catalog)
             .Where(c => c.AncestorId == genreId || c.DescendantId == genreId)
             .Select(c => c.AncestorId == genreId ? c.DescendantId : c.AncestorId)
             .ToListAsync(cancellationToken);
-        var playable = catalog.Visible(viewer).Where(t => t.State == TrackState.Ready);
         var inGenre = playable.InGenre(db, genreId);
         var size = await inGenre.CountAsync(cancellationToken);
         // One link row per (track, genre), so counting links counts distinct tracks.

@@ -114,6 +114,7 @@ public static class CoreServices
         services.AddScoped<ArtistSlugs>();
         services.AddScoped<ArtistDirectory>();
         services.AddScoped<Showcase>();
+        services.AddSingleton<ShowcaseCache>();
         services.AddScoped<CatalogSearch>();
         services.AddScoped<CatalogCounters>();
         services.AddScoped<CatalogTotals>();
