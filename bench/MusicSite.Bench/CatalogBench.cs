@@ -56,6 +56,15 @@ static class CatalogBench
             }
         }
 
+        // The site's code reaches its optimised tier over its first few hundred requests: without this, the first list
+        // timed (page 1) carried that warm-up in its p95 (decision 0047).
+        string[] warmUp = ["/api/music/tracks", "/tracks", "/api/music/tracks?page=2&sort=plays", "/tracks?page=2&sort=title"];
+        for (var i = 0; i < 300; i++)
+        {
+            using var warm = await client.GetAsync(warmUp[i % warmUp.Length]);
+            await warm.Content.ReadAsByteArrayAsync();
+        }
+
         const string newest = """t."CreatedAt" DESC, t."Id" DESC""";
         await ShapeAsync("/tracks, page 1, no filter", "", (r, _) => r.Tracks("", newest, 0));
         await ShapeAsync("newest, page 50", "page=50", (r, _) => r.Tracks("", newest, 49 * 20));
