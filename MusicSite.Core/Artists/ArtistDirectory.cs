@@ -34,7 +34,7 @@ public sealed record ArtistLookup(ArtistProfile? Artist, string? MovedTo)
 /// /api/artists: who counts as an artist, their totals, and their tracks and albums as the viewer may see them.
 /// </summary>
 public sealed class ArtistDirectory(MusicSiteDbContext db, TrackCatalog catalog, AlbumService albums, ArtistSlugs slugs,
-    Accounts.Preferences preferences)
+    Accounts.Preferences preferences, ShowcaseCache cache)
 {
     /// <summary>Sort names in addresses (the track API's names for the same orders), with their labels.</summary>
     public static readonly IReadOnlyList<(string Name, ArtistTrackSort Sort, string Label)> Sorts =
@@ -112,15 +112,18 @@ public sealed class ArtistDirectory(MusicSiteDbContext db, TrackCatalog catalog,
     /// <summary>One page of artists by name, and their number.</summary>
     public async Task<(IReadOnlyList<ArtistSummary> Items, int Total)> ListAsync(int page, int limit, CancellationToken cancellationToken)
     {
-        var artists = Artists();
-        var total = await artists.CountAsync(cancellationToken);
+        // Who is an artist, in name order, is kept until content changes (decision 0048): finding them tests every
+        // account, and the index's pages are slices of that one list. The page's rows and counts are read now.
+        var order = await cache.GetAsync("artists:order", ShowcaseCache.ContentLifetime, async () =>
+            await Artists().OrderBy(u => EF.Functions.Collate(u.DisplayName, "NOCASE")).ThenBy(u => u.Id).Select(u => u.Id)
+                .ToArrayAsync(cancellationToken));
+        var total = order.Length;
         var published = PublicTracks();
-        // The page's artists first, then the counts of those alone: counted in the sorted query, SQLite counted every
-        // artist's tracks before sorting them (decision 0048).
-        var rows = await artists.OrderBy(u => EF.Functions.Collate(u.DisplayName, "NOCASE")).ThenBy(u => u.Id)
-            .Skip(Paging.Offset(page, limit)).Take(limit)
+        var pageIds = order.Skip(Paging.Offset(page, limit)).Take(limit).ToArray();
+        var found = await db.Users.AsNoTracking().Where(u => pageIds.Contains(u.Id))
             .Select(u => new { u.Id, u.ArtistSlug, u.DisplayName, u.AvatarPath })
-            .ToListAsync(cancellationToken);
+            .ToDictionaryAsync(u => u.Id, cancellationToken);
+        var rows = pageIds.Where(found.ContainsKey).Select(id => found[id]).ToList();
         var ids = rows.Select(r => r.Id).ToArray();
         var tracks = await published.Where(t => ids.Contains(t.UploaderId)).GroupBy(t => t.UploaderId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
