@@ -8,10 +8,10 @@ namespace MusicSite.Catalog;
 public sealed class GenreShowcase(MusicSiteDbContext db, TrackCatalog catalog, CatalogCounters counters)
 {
     /// <summary>Playable tracks of the genre or a genre below it, most played first, then newest.</summary>
-    /// <remarks>For a viewer who sees exactly the listed tracks, the counters choose the cheaper of two plans
-    /// (decision 0048): a genre holding many tracks walks the listed tracks in this very order (an index on plays,
-    /// creation and id) and tests each for the genre, stopping at <paramref name="count"/>, about count × catalog ÷
-    /// genre rows; a genre holding few reads its tracks and sorts them here, as many rows as it holds.</remarks>
+    /// <remarks>For a viewer who sees exactly the listed tracks, the counters choose the plan by the catalog's rule
+    /// (<see cref="Narrowing"/>, decisions 0047 and 0048): a genre holding many tracks walks the listed tracks in this
+    /// very order (an index on plays, creation and id) and tests each for the genre, stopping at
+    /// <paramref name="count"/>; a genre holding few reads its tracks and sorts them here.</remarks>
     public async Task<IReadOnlyList<TrackSummary>> PopularTracksAsync(int genreId, Viewer viewer, int count,
         CancellationToken cancellationToken)
     {
@@ -26,12 +26,11 @@ public sealed class GenreShowcase(MusicSiteDbContext db, TrackCatalog catalog, C
         {
             return [];
         }
+        var narrowing = new Narrowing(genreId, inGenre, null, 0, listed, WalkFactor: 1);
         List<int> ids;
-        if ((long)inGenre * inGenre > (long)count * listed)
+        if (narrowing.PlanFor(inGenre, count) == FilterPlan.Walk)
         {
-            var subtree = db.GenreSubtree(genreId);
-            ids = await Ordered(catalog.Listed().Where(t => db.TrackGenres.Any(l => l.TrackId == t.Id && subtree.Contains(l.GenreId))))
-                .Take(count).Select(t => t.Id).ToListAsync(cancellationToken);
+            ids = await Ordered(narrowing.Apply(catalog.Listed(), db, count)).Take(count).Select(t => t.Id).ToListAsync(cancellationToken);
         }
         else
         {
