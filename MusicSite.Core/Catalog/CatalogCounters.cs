@@ -49,6 +49,22 @@ public sealed class CatalogCounters(MusicSiteDbContext db)
             WHERE c."Kind" = 1 AND c."Count" > 0 ORDER BY c."Count" DESC, g."Name" LIMIT {count}
             """).ToListAsync(cancellationToken);
 
+    /// <summary>The listed catalog's artist names that match a LIKE <paramref name="pattern"/> (escaped with
+    /// <paramref name="escape"/>), as one JSON array, with their listed tracks in all (migration
+    /// 20261205010000_CatalogArtistNames keeps them). One scan of the names, however many tracks there are.</summary>
+    public async Task<(string NamesJson, int Tracks)> ArtistNamesLikeAsync(string pattern, string escape, CancellationToken cancellationToken)
+    {
+        var names = await db.Database.SqlQuery<NameCount>($"""
+            SELECT "Name", "Count" FROM "CatalogArtistNames" WHERE "Name" LIKE {pattern} ESCAPE {escape}
+            """).ToListAsync(cancellationToken);
+        return (System.Text.Json.JsonSerializer.Serialize(names.Select(n => n.Name)), names.Sum(n => n.Count));
+    }
+
+    /// <summary>Every artist name's count (for checks against a recount).</summary>
+    public async Task<IReadOnlyDictionary<string, int>> ArtistNamesAsync(CancellationToken cancellationToken) =>
+        await db.Database.SqlQuery<NameCount>($"""SELECT "Name", "Count" FROM "CatalogArtistNames" """)
+            .ToDictionaryAsync(n => n.Name, n => n.Count, StringComparer.Ordinal, cancellationToken);
+
     /// <summary>Every counter, zeros left out (for checks against a recount).</summary>
     public async Task<IReadOnlyList<CounterRow>> AllAsync(CancellationToken cancellationToken) =>
         (await db.Database.SqlQuery<KindKeyCount>($"""
@@ -59,6 +75,12 @@ public sealed class CatalogCounters(MusicSiteDbContext db)
     private sealed class KeyCount
     {
         public int Key { get; set; }
+        public int Count { get; set; }
+    }
+
+    private sealed class NameCount
+    {
+        public string Name { get; set; } = "";
         public int Count { get; set; }
     }
 

@@ -26,14 +26,15 @@ public sealed partial class CatalogSearch(MusicSiteDbContext db, TrackCatalog ca
     {
         var terms = Terms(query.Search);
         var genre = query.Genre is null ? null : await NamedGenreAsync(query.Genre, cancellationToken);
-        var tracks = Filter(await catalog.ListedForAsync(viewer, cancellationToken), query);
+        var listedOnly = await catalog.SeesListedOnlyAsync(viewer, cancellationToken);
+        var tracks = Filter(catalog.ListedFor(viewer, listedOnly), query);
         if (query.Genre is not null && genre is null)
         {
             tracks = tracks.Where(t => false); // an unknown genre matches nothing (rather than being ignored)
         }
-        // The genre and license filters choose their plan by how many tracks they select and how many rows a
+        // The genre, license and artist filters choose their plan by how many tracks they select and how many rows a
         // statement needs (decision 0047); a search's hits are few next to those, so it tests them per row.
-        var narrowing = await totals.NarrowingAsync(query, genre?.Id, cancellationToken);
+        var narrowing = await totals.NarrowingAsync(query, genre?.Id, listedOnly, cancellationToken);
         if (terms.Count > 0)
         {
             narrowing = narrowing with { WalkFactor = 0 };
@@ -99,15 +100,9 @@ public sealed partial class CatalogSearch(MusicSiteDbContext db, TrackCatalog ca
     internal static string MatchExpression(IReadOnlyList<string> terms) =>
         string.Join(" ", terms.Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"*"));
 
-    /// <summary>Every filter but the genre and the license, which <see cref="Narrowing"/> applies.</summary>
+    /// <summary>Every filter but the genre, the license and the artist, which <see cref="Narrowing"/> applies.</summary>
     private static IQueryable<Track> Filter(IQueryable<Track> tracks, TrackQuery query)
     {
-        if (query.Artist is { } artist)
-        {
-            // Part of the name, in any letter case: "marlow" finds "Marlow Kid" (SQLite's LIKE ignores ASCII case).
-            var pattern = QueryValues.ContainsPattern(artist);
-            tracks = tracks.Where(t => EF.Functions.Like(t.ArtistName, pattern, QueryValues.LikeEscape));
-        }
         foreach (var tag in query.Tags)
         {
             tracks = tracks.Where(t => t.Tags.Any(x => x.Tag == tag));

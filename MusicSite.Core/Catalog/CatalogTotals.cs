@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MusicSite.Data;
+using MusicSite.Common;
 
 namespace MusicSite.Catalog;
 
@@ -46,13 +47,25 @@ public sealed class CatalogTotals(MusicSiteDbContext db, CatalogCounters counter
     /// filter named (null for none or an unknown one).</summary>
     /// <summary>The query's genre (<paramref name="genreId"/>, null for none) and license filters resolved, with the
     /// listed tracks each selects, for the choice of plan; null when they match nothing (an unknown genre).</summary>
-    internal async Task<Narrowing> NarrowingAsync(TrackQuery query, int? genreId, CancellationToken cancellationToken)
+    internal async Task<Narrowing> NarrowingAsync(TrackQuery query, int? genreId, bool listedOnly, CancellationToken cancellationToken)
     {
         var licenses = query.License is null ? null : await LicenseIdsAsync(query.License, cancellationToken);
         var listed = await counters.SumAsync(CounterKind.All, [0], cancellationToken);
         var genreCount = genreId is { } genre ? await counters.SumAsync(CounterKind.Genre, [genre], cancellationToken) : 0;
         var licenseCount = licenses is null ? 0 : await counters.SumAsync(CounterKind.License, licenses, cancellationToken);
-        return new Narrowing(genreId, genreCount, licenses, licenseCount, listed, options.Value.WalkFactor);
+        ArtistFilter? artist = null;
+        if (query.Artist is { } name)
+        {
+            // Part of the name, in any letter case: "marlow" finds "Marlow Kid" (SQLite's LIKE ignores ASCII case).
+            var pattern = QueryValues.ContainsPattern(name);
+            // The listed names are all a viewer who sees only listed tracks can find; anyone else may also find their
+            // own unlisted tracks under a name no listed track has, so their filter tests each track.
+            (string? NamesJson, int Tracks) names = listedOnly
+                ? await counters.ArtistNamesLikeAsync(pattern, QueryValues.LikeEscape, cancellationToken)
+                : (null, listed);
+            artist = new ArtistFilter(pattern, names.NamesJson, names.Tracks);
+        }
+        return new Narrowing(genreId, genreCount, licenses, licenseCount, listed, options.Value.WalkFactor) { Artist = artist };
     }
 
     /// <summary>The licenses a filter names: the code, or the name in any letter case.</summary>

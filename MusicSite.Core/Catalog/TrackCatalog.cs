@@ -53,7 +53,11 @@ public sealed class TrackCatalog(MusicSiteDbContext db)
     /// of their own that is private, see exactly the listed tracks: that shape uses the list indexes. Admins, and
     /// uploaders with private tracks, take the general "public or mine" shape, which the indexes cannot serve.</summary>
     internal async Task<IQueryable<Track>> ListedForAsync(Viewer viewer, CancellationToken cancellationToken) =>
-        await SeesListedOnlyAsync(viewer, cancellationToken) ? Listed() : Visible(viewer).Where(t => t.State == TrackState.Ready);
+        ListedFor(viewer, await SeesListedOnlyAsync(viewer, cancellationToken));
+
+    /// <summary><see cref="ListedForAsync"/> with <see cref="SeesListedOnlyAsync"/>'s answer already known.</summary>
+    internal IQueryable<Track> ListedFor(Viewer viewer, bool seesListedOnly) =>
+        seesListedOnly ? Listed() : Visible(viewer).Where(t => t.State == TrackState.Ready);
 
     /// <summary>True when the ready tracks this viewer may see are exactly the listed ones (the rule of
     /// <see cref="ListedForAsync"/>): then what is counted or ranked for everyone holds for them too.</summary>

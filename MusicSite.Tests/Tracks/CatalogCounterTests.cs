@@ -12,10 +12,14 @@ namespace MusicSite.Tests.Tracks;
 
 /// <summary>The counters the database keeps (migration 20261204020000_CatalogCounterTriggers) against a brute-force
 /// recount of the same rows, in C#, after random sequences of every change that moves them: uploads, publishing,
-/// processing outcomes, deletes (soft and hard), genre links, license and BPM edits, genre moves, merges and deletes.</summary>
+/// processing outcomes, deletes (soft and hard), genre links, license, BPM and artist edits, genre moves, merges and
+/// deletes. The listed artist names and their counts (migration 20261205010000_CatalogArtistNames) are checked the same way.</summary>
 public sealed class CatalogCounterTests(ReferenceDataFixture core) : IClassFixture<ReferenceDataFixture>
 {
     private static readonly TrackState[] States = [TrackState.Pending, TrackState.Processing, TrackState.Ready, TrackState.Ready, TrackState.Failed];
+
+    /// <summary>Artist names, two of them equal but for letter case (the names table keeps both).</summary>
+    private static readonly string[] Artists = ["Counted", "counted", "Marlow Kid", "Ünder Ström"];
 
     [Theory]
     [InlineData(1)]
@@ -93,12 +97,12 @@ public sealed class CatalogCounterTests(ReferenceDataFixture core) : IClassFixtu
         var trackIds = await db.Tracks.Select(t => t.Id).ToListAsync();
         var now = DateTime.UtcNow;
         int Pick(List<int> from) => from[random.Next(from.Count)];
-        var kind = trackIds.Count < 20 ? 0 : random.Next(13);
+        var kind = trackIds.Count < 20 ? 0 : random.Next(14);
         if (kind == 0)
         {
             db.Tracks.Add(new Track
             {
-                Title = "Counted", ArtistName = "Counted", LicenseId = Pick(licenseIds), UploaderId = user,
+                Title = "Counted", ArtistName = Artists[random.Next(Artists.Length)], LicenseId = Pick(licenseIds), UploaderId = user,
                 IsPublic = random.Next(4) != 0, State = States[random.Next(States.Length)], Bpm = random.Next(3) == 0 ? null : random.Next(40, 301),
                 MediaFolder = Guid.NewGuid().ToString("N"), CreatedAt = now, UpdatedAt = now,
                 Genres = genreIds.OrderBy(_ => random.Next()).Take(random.Next(0, 4)).Select(id => new TrackGenre { GenreId = id }).ToList(),
@@ -106,7 +110,7 @@ public sealed class CatalogCounterTests(ReferenceDataFixture core) : IClassFixtu
             await db.SaveChangesAsync();
             return;
         }
-        if (kind >= 9)
+        if (kind is >= 9 and <= 12)
         {
             await GenreChangeAsync(scope.ServiceProvider, random, kind, genreIds);
             return;
@@ -121,6 +125,7 @@ public sealed class CatalogCounterTests(ReferenceDataFixture core) : IClassFixtu
             case 4: db.Tracks.Remove(track); break;
             case 5: track.LicenseId = Pick(licenseIds); break;
             case 6: track.Bpm = random.Next(4) == 0 ? null : random.Next(40, 301); break;
+            case 13: track.ArtistName = Artists[random.Next(Artists.Length)]; break;
             case 7 when genreIds.Except(track.Genres.Select(g => g.GenreId)).ToList() is { Count: > 0 } free:
                 track.Genres.Add(new TrackGenre { GenreId = Pick(free) });
                 break;
@@ -129,8 +134,8 @@ public sealed class CatalogCounterTests(ReferenceDataFixture core) : IClassFixtu
                 break;
             default:
                 // Several columns at once, as an edit form saves them.
-                (track.IsPublic, track.State, track.LicenseId, track.Bpm) = (random.Next(2) == 0, States[random.Next(States.Length)],
-                    Pick(licenseIds), random.Next(40, 301));
+                (track.IsPublic, track.State, track.LicenseId, track.Bpm, track.ArtistName) = (random.Next(2) == 0,
+                    States[random.Next(States.Length)], Pick(licenseIds), random.Next(40, 301), Artists[random.Next(Artists.Length)]);
                 break;
         }
         await db.SaveChangesAsync();
@@ -167,7 +172,7 @@ public sealed class CatalogCounterTests(ReferenceDataFixture core) : IClassFixtu
         var parents = await db.Genres.AsNoTracking().ToDictionaryAsync(g => g.Id, g => g.ParentId);
         var listed = await db.Tracks.AsNoTracking()
             .Where(t => t.DeletedAt == null && t.IsPublic && t.State == TrackState.Ready)
-            .Select(t => new { t.LicenseId, t.Bpm, Genres = t.Genres.Select(g => g.GenreId).ToList() })
+            .Select(t => new { t.LicenseId, t.Bpm, t.ArtistName, Genres = t.Genres.Select(g => g.GenreId).ToList() })
             .ToListAsync();
         var expected = new Dictionary<(CounterKind, int), int>();
         void Add(CounterKind kind, int key) => expected[(kind, key)] = expected.GetValueOrDefault((kind, key)) + 1;
@@ -200,5 +205,9 @@ public sealed class CatalogCounterTests(ReferenceDataFixture core) : IClassFixtu
             .Select(k => $"{k.Item1} {k.Item2}: counted {actual.GetValueOrDefault(k)}, recounted {expected.GetValueOrDefault(k)}").ToList();
         Assert.True(differences.Count == 0, $"{when}: {string.Join("; ", differences)}");
         Assert.True(expected.Count > 5, "the random changes left too little listed to compare");
+
+        var names = listed.GroupBy(t => t.ArtistName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var kept = await scope.ServiceProvider.GetRequiredService<CatalogCounters>().ArtistNamesAsync(CancellationToken.None);
+        Assert.Equal(names.OrderBy(n => n.Key, StringComparer.Ordinal), kept.OrderBy(n => n.Key, StringComparer.Ordinal));
     }
 }

@@ -71,7 +71,7 @@ public sealed class CatalogQueryPlanTests(ITestOutputHelper output) : IDisposabl
     }
 
     public static IEnumerable<object[]> FilterPlans() =>
-        from filter in new[] { "genre", "license", "genre+license" }
+        from filter in new[] { "genre", "license", "genre+license", "artist" }
         from sort in new[] { TrackSort.CreatedAt, TrackSort.Plays, TrackSort.Title }
         select new object[] { filter, sort };
 
@@ -98,6 +98,7 @@ public sealed class CatalogQueryPlanTests(ITestOutputHelper output) : IDisposabl
         {
             "license" => "IX_Tracks_LicenseId",
             "genre" => "IX_TrackGenres_GenreId",
+            "artist" => @"SEARCH (TABLE Tracks AS )?t USING INDEX IX_Tracks_ListedRaw_ArtistName \(ArtistName=\?\)",
             _ => "IX_Tracks_LicenseId|IX_TrackGenres_GenreId",
         }, plan);
         AssertNoTableScan(plan);
@@ -138,6 +139,7 @@ public sealed class CatalogQueryPlanTests(ITestOutputHelper output) : IDisposabl
         Sort = sort,
         Genre = filter.Contains("genre", StringComparison.Ordinal) ? "house" : null,
         License = filter.Contains("license", StringComparison.Ordinal) ? "cc-by" : null,
+        Artist = filter.Contains("artist", StringComparison.Ordinal) ? "pla" : null,
     };
 
     [Fact]

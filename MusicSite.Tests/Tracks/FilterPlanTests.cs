@@ -17,7 +17,7 @@ public sealed class GatheringCatalogFixture : CatalogFixture
 }
 
 /// <summary>
-/// Both plans of a genre or license filter (decision 0047) against the brute-force list: the same items in the same
+/// Both plans of a genre, license or artist filter (decision 0047) against the brute-force list: the same items in the same
 /// order on every numbered page and by following the cursors, the same total and the same facets. Each side of the
 /// threshold is forced by the setting, so the same queries run through both statements.
 /// </summary>
@@ -26,7 +26,7 @@ public abstract class FilterPlanAgreement(CatalogFixture catalog)
     private static readonly string[] Sorts = ["newest", "oldest", "title", "artist", "plays", "likes", "popularity", "shortest", "updated_at"];
 
     [Fact]
-    public async Task GenreAndLicenseLists_AnySortPageOrCursor_AgreeWithBruteForce()
+    public async Task GenreLicenseAndArtistLists_AnySortPageOrCursor_AgreeWithBruteForce()
     {
         var client = catalog.CreateClient();
         var random = new Random(47);
@@ -45,6 +45,10 @@ public abstract class FilterPlanAgreement(CatalogFixture catalog)
             if (random.Next(4) == 0)
             {
                 parameters["bpm_min"] = random.Next(60, 130).ToString();
+            }
+            if (random.Next(3) == 0)
+            {
+                parameters["artist"] = new[] { "Aurora Lane", "marlow kid", "Nobody", "marlow", "LANE", "n p", "a" }[random.Next(7)];
             }
             if (random.Next(5) == 0)
             {
