@@ -5,7 +5,7 @@ namespace MusicSite.Catalog;
 
 /// <summary>What a genre page features: the most played tracks and albums of the genre, its subgenres included
 /// (<see cref="GenreFilter"/>), among what the viewer may see.</summary>
-public sealed class GenreShowcase(MusicSiteDbContext db, TrackCatalog catalog, CatalogCounters counters)
+public sealed class GenreShowcase(MusicSiteDbContext db, TrackCatalog catalog, CatalogTotals totals)
 {
     /// <summary>Playable tracks of the genre or a genre below it, most played first, then newest.</summary>
     /// <remarks>For a viewer who sees exactly the listed tracks, the counters choose the plan by the catalog's rule
@@ -17,18 +17,16 @@ public sealed class GenreShowcase(MusicSiteDbContext db, TrackCatalog catalog, C
     {
         if (!await catalog.SeesListedOnlyAsync(viewer, cancellationToken))
         {
-            return await catalog.SummariesAsync(await Ordered(catalog.Visible(viewer).Where(t => t.State == TrackState.Ready).InGenre(db, genreId))
+            return await catalog.SummariesAsync(await Ordered(catalog.ListedFor(viewer, false).InGenre(db, genreId))
                 .Take(count).Select(t => t.Id).ToListAsync(cancellationToken), cancellationToken);
         }
-        var inGenre = await counters.SumAsync(CounterKind.Genre, [genreId], cancellationToken);
-        var listed = await counters.SumAsync(CounterKind.All, [0], cancellationToken);
-        if (inGenre == 0)
+        var narrowing = await totals.NarrowingAsync(new TrackQuery(), genreId, true, cancellationToken);
+        if (narrowing.GenreCount == 0)
         {
             return [];
         }
-        var narrowing = new Narrowing(genreId, inGenre, null, 0, listed, WalkFactor: 1);
         List<int> ids;
-        if (narrowing.PlanFor(inGenre, count) == FilterPlan.Walk)
+        if (narrowing.PlanFor(narrowing.GenreCount, count) == FilterPlan.Walk)
         {
             ids = await Ordered(narrowing.Apply(catalog.Listed(), db, count)).Take(count).Select(t => t.Id).ToListAsync(cancellationToken);
         }

@@ -25,10 +25,11 @@ public sealed class PopularGenres(MusicSiteDbContext db, TrackCatalog catalog, S
         CancellationToken cancellationToken)
     {
         var since = clock.GetUtcNow().UtcDateTime.AddDays(-days);
-        var ranked = await catalog.SeesListedOnlyAsync(viewer, cancellationToken)
-            ? await cache.GetAsync($"genres:popular:{days}", ShowcaseCache.PlaysLifetime,
-                () => RankedAsync(catalog.Listed(), since, cancellationToken))
-            : await RankedAsync(catalog.Visible(viewer).Where(t => t.State == TrackState.Ready), since, cancellationToken);
+        var listedOnly = await catalog.SeesListedOnlyAsync(viewer, cancellationToken);
+        var playable = catalog.ListedFor(viewer, listedOnly);
+        var ranked = listedOnly
+            ? await cache.GetAsync($"genres:popular:{days}", ShowcaseCache.PlaysLifetime, () => RankedAsync(playable, since, cancellationToken))
+            : await RankedAsync(playable, since, cancellationToken);
         return (ranked.Skip(Common.Paging.Offset(page, limit)).Take(limit).ToList(), ranked.Count);
     }
 

@@ -28,10 +28,11 @@ public sealed class RelatedGenres(MusicSiteDbContext db, TrackCatalog catalog, S
         {
             return null;
         }
-        return await catalog.SeesListedOnlyAsync(viewer, cancellationToken)
-            ? await cache.GetAsync($"genres:related:{genreId}", ShowcaseCache.ContentLifetime,
-                () => RankAsync(genreId, catalog.Listed(), cancellationToken))
-            : await RankAsync(genreId, catalog.Visible(viewer).Where(t => t.State == TrackState.Ready), cancellationToken);
+        var listedOnly = await catalog.SeesListedOnlyAsync(viewer, cancellationToken);
+        var playable = catalog.ListedFor(viewer, listedOnly);
+        return listedOnly
+            ? await cache.GetAsync($"genres:related:{genreId}", ShowcaseCache.ContentLifetime, () => RankAsync(genreId, playable, cancellationToken))
+            : await RankAsync(genreId, playable, cancellationToken);
     }
 
     private async Task<IReadOnlyList<RelatedGenreItem>> RankAsync(int genreId, IQueryable<Track> playable, CancellationToken cancellationToken)
