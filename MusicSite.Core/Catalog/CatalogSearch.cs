@@ -47,7 +47,7 @@ public sealed partial class CatalogSearch(MusicSiteDbContext db, TrackCatalog ca
             ? await RankedPageAsync(narrowing.Apply(tracks, db, pageRows), terms, query, cancellationToken)
             : await SortedPageAsync(narrowing.Apply(filtered, db, pageRows), query, cancellationToken);
         var items = await catalog.SummariesAsync(page.Ids, cancellationToken);
-        var (total, facets) = await totals.CountAsync(query, viewer, filtered, narrowing, genre is not null, cancellationToken);
+        var (total, facets) = await totals.CountAsync(query, viewer, filtered, narrowing, genre is not null, listedOnly, cancellationToken);
         return new TrackSearchResult(items, total.Count, facets, terms, genre is null ? null : new GenreMatch(genre.Name, genre.Slug),
             total.Exact, page.Next?.Encode(), page.Previous?.Encode());
     }

@@ -36,7 +36,7 @@ public sealed record CatalogTotal(int Count, bool Exact)
 /// exact ("1,000+"). Facets come from the counters for the whole listed catalog, otherwise from at most cap matching
 /// tracks: exact when that is all of them, else marked as counted among that many.
 /// </summary>
-public sealed class CatalogTotals(MusicSiteDbContext db, CatalogCounters counters, IOptions<CatalogTotalsOptions> options)
+public sealed class CatalogTotals(MusicSiteDbContext db, CatalogCounters counters, ShowcaseCache cache, IOptions<CatalogTotalsOptions> options)
 {
     private const int FacetGenres = 12;
 
@@ -78,14 +78,45 @@ public sealed class CatalogTotals(MusicSiteDbContext db, CatalogCounters counter
 
     /// <summary>The total and facets of the tracks <paramref name="query"/> selects for <paramref name="viewer"/>:
     /// <paramref name="filtered"/> (visible, ready, not deleted, every filter but genre and license applied) narrowed
-    /// by <paramref name="narrowing"/>. <paramref name="genreNamed"/>: the query named a genre that exists.</summary>
+    /// by <paramref name="narrowing"/>. <paramref name="genreNamed"/>: the query named a genre that exists.
+    /// <paramref name="listedOnly"/>: the viewer sees the listed tracks only (<see cref="TrackCatalog.SeesListedOnlyAsync"/>),
+    /// so the answer is everyone's with the same filters, and is kept briefly (<see cref="ShowcaseCache"/>, decision
+    /// 0050): the sort, the page and the cursor do not change it, and any content change drops it.</summary>
     internal async Task<(CatalogTotal Total, TrackFacets Facets)> CountAsync(TrackQuery query, Viewer viewer, IQueryable<Track> filtered,
-        Narrowing narrowing, bool genreNamed, CancellationToken cancellationToken)
+        Narrowing narrowing, bool genreNamed, bool listedOnly, CancellationToken cancellationToken)
     {
         if (query.Genre is not null && !genreNamed)
         {
             return (new CatalogTotal(0, true), TrackFacets.None); // an unknown genre matches nothing
         }
+        if (!listedOnly)
+        {
+            return await CountNowAsync(query, viewer, filtered, narrowing, cancellationToken);
+        }
+        var kept = await cache.GetAsync(KeyOf(query, narrowing), ShowcaseCache.ListTotalsLifetime, async () =>
+        {
+            var (total, facets) = await CountNowAsync(query, viewer, filtered, narrowing, cancellationToken);
+            return new KeptCount(total, facets);
+        });
+        return (kept.Total, kept.Facets);
+    }
+
+    private sealed record KeptCount(CatalogTotal Total, TrackFacets Facets);
+
+    /// <summary>The cache key of the filters that decide which listed tracks match: everything but the sort, the
+    /// page and the cursor. The genre is its resolved id (a name and a slug are the same list); JSON keeps any text
+    /// in the values from running into the next one.</summary>
+    private string KeyOf(TrackQuery query, Narrowing narrowing) =>
+        "totals:" + System.Text.Json.JsonSerializer.Serialize(new object?[]
+        {
+            CatalogSearch.Terms(query.Search), query.Artist, narrowing.GenreId, query.Tags, query.MinDuration, query.MaxDuration,
+            query.Duration?.FromSeconds, query.Duration?.ToSeconds, query.BpmMin, query.BpmMax, query.Key, narrowing.LicenseIds,
+            query.UploaderId, Cap,
+        });
+
+    private async Task<(CatalogTotal Total, TrackFacets Facets)> CountNowAsync(TrackQuery query, Viewer viewer, IQueryable<Track> filtered,
+        Narrowing narrowing, CancellationToken cancellationToken)
+    {
         var rows = Cap + 1;
         var matching = narrowing.Apply(filtered, db, rows);
         // Unless a filter gathers its few matches by its own index (or the full-text index finds them), the sample

@@ -26,9 +26,12 @@ public static class GenreFilter
     /// time: a link of the track whose genre is in the subtree (two primary-key probes per track). For a list that
     /// reads a sort index in order and stops after a page: with many matches it stops early, where the IN form
     /// gathers every match first (decision 0047: 26,107 tracks under electronic at 100,000).</summary>
+    /// <remarks>"+ 0" keeps the closure test a probe of the link's own genre. Without it SQLite 3.35 turns the inner
+    /// test into a list of the subtree's genres and probes the track's links once per genre of the subtree: 71 probes
+    /// a track under electronic, 7.3 ms for the 1,001-track facet sample at 100,000 against 2.3 ms.</remarks>
     public static IQueryable<Track> InGenreByLinks(this IQueryable<Track> tracks, MusicSiteDbContext db, int genreId) =>
         tracks.Where(t => db.TrackGenres.Any(l => l.TrackId == t.Id
-                                                 && db.GenreClosure.Any(c => c.AncestorId == genreId && c.DescendantId == l.GenreId)));
+                                                 && db.GenreClosure.Any(c => c.AncestorId == genreId && c.DescendantId == l.GenreId + 0)));
 
     /// <summary>Albums tagged with the genre or a genre below it.</summary>
     public static IQueryable<Album> InGenre(this IQueryable<Album> albums, MusicSiteDbContext db, int genreId)

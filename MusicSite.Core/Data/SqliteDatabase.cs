@@ -35,7 +35,11 @@ public static class SqliteDatabase
     private sealed class PragmaInterceptor : DbConnectionInterceptor
     {
         public static readonly PragmaInterceptor Instance = new();
-        private const string Pragmas = "PRAGMA busy_timeout=15000; PRAGMA synchronous=NORMAL;";
+        // cache_size: each pooled connection may keep up to 32 MiB of pages (SQLite's default is 2 MiB). A list's
+        // rows are read by key from all over the tracks table, and with 2 MiB the other requests' reads pushed them
+        // out between requests: the small-genre list's page statement took 3 ms in the site against 0.3 ms warm
+        // (decision 0050). The pages are allocated as they are read, so a small database stays small in memory.
+        private const string Pragmas = "PRAGMA busy_timeout=15000; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-32768;";
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {

@@ -85,8 +85,17 @@ public sealed class CatalogQueryPlanTests(ITestOutputHelper output) : IDisposabl
         Assert.DoesNotContain("USE TEMP B-TREE FOR ORDER BY", plan, StringComparison.Ordinal);
         Assert.DoesNotContain("IX_Tracks_LicenseId", plan, StringComparison.Ordinal);
         Assert.DoesNotMatch(@"(?m)^\s*\W*SCAN (TABLE )?(TrackGenres|GenreClosure)", plan); // each probe is a key lookup
+        if (filter.Contains("genre", StringComparison.Ordinal))
+        {
+            AssertClosureProbedByBothKeys(plan);
+        }
         AssertNoTableScan(plan);
     }
+
+    /// <summary>The walk's genre test probes the closure with the link's own genre (both keys), not the subtree's
+    /// genres one by one against each track's links (GenreFilter.InGenreByLinks).</summary>
+    private static void AssertClosureProbedByBothKeys(string plan) =>
+        Assert.Matches(@"SEARCH (TABLE )?GenreClosure AS g USING COVERING INDEX sqlite_autoindex_GenreClosure_1 \(AncestorId=\? AND DescendantId=\?\)", plan);
 
     [Theory]
     [MemberData(nameof(FilterPlans))]
@@ -117,6 +126,10 @@ public sealed class CatalogQueryPlanTests(ITestOutputHelper output) : IDisposabl
         Assert.Contains("ORDER BY \"t\".\"Id\"", sample.Sql, StringComparison.Ordinal);
         Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.Ordinal);
         Assert.DoesNotContain("IX_Tracks_ListedRaw_Popularity", plan, StringComparison.Ordinal);
+        if (filter == "genre")
+        {
+            AssertClosureProbedByBothKeys(plan);
+        }
     }
 
     [Fact]
@@ -224,7 +237,7 @@ public sealed class CatalogQueryPlanTests(ITestOutputHelper output) : IDisposabl
             await SeedAsync(db);
         }
         var catalog = new TrackCatalog(db);
-        var totals = new CatalogTotals(db, new CatalogCounters(db), Microsoft.Extensions.Options.Options.Create(new CatalogTotalsOptions { WalkFactor = walkFactor }));
+        var totals = new CatalogTotals(db, new CatalogCounters(db), new ShowcaseCache(new MusicSite.Live.ContentVersion(), TimeProvider.System), Microsoft.Extensions.Options.Options.Create(new CatalogTotalsOptions { WalkFactor = walkFactor }));
         await new CatalogSearch(db, catalog, totals).SearchAsync(query, viewer, CancellationToken.None);
         return recorder.Statements;
     }
