@@ -19,7 +19,7 @@ public sealed record GenreMatch(string Name, string Slug);
 /// prefix matching), sorting and paging, all done by the database; the total and facets beside the results are
 /// <see cref="CatalogTotals"/>'s.
 /// </summary>
-public sealed partial class CatalogSearch(MusicSiteDbContext db, TrackCatalog catalog, CatalogTotals totals)
+public sealed partial class CatalogSearch(MusicSiteDbContext db, TrackCatalog catalog, CatalogTotals totals, ShowcaseCache cache)
 {
 
     public async Task<TrackSearchResult> SearchAsync(TrackQuery query, Viewer viewer, CancellationToken cancellationToken)
@@ -60,7 +60,7 @@ public sealed partial class CatalogSearch(MusicSiteDbContext db, TrackCatalog ca
     /// <summary>Most relevant first (<see cref="RankedSearch"/>). Paged by number only.</summary>
     private async Task<PageIds> RankedPageAsync(IQueryable<Track> tracks, IReadOnlyList<string> terms, TrackQuery query,
         CancellationToken cancellationToken) =>
-        new(await RankedSearch.PageAsync(db, tracks, terms, query, cancellationToken));
+        new(await RankedSearch.PageAsync(db, cache, tracks, terms, query, cancellationToken));
 
     /// <summary>Any other order: one of the list indexes read in order, from an offset (numbered pages) or from a
     /// cursor (keyset: any depth costs what page 1 costs). One row more than the page tells whether another follows.</summary>

@@ -93,7 +93,7 @@ public sealed class CatalogTotals(MusicSiteDbContext db, CatalogCounters counter
         {
             return await CountNowAsync(query, viewer, filtered, narrowing, cancellationToken);
         }
-        var kept = await cache.GetAsync(KeyOf(query, narrowing), ShowcaseCache.ListTotalsLifetime, async () =>
+        var kept = await cache.GetAsync(KeyOf(query, narrowing), ShowcaseCache.ListLifetime, async () =>
         {
             var (total, facets) = await CountNowAsync(query, viewer, filtered, narrowing, cancellationToken);
             return new KeptCount(total, facets);
@@ -225,7 +225,7 @@ public sealed class CatalogTotals(MusicSiteDbContext db, CatalogCounters counter
     /// one JSON array: a thousand named parameters cost more to bind than the statement takes to run.</summary>
     private async Task<List<GenreTally>> GenreTalliesAsync(IReadOnlyList<SampleRow> rows, CancellationToken cancellationToken)
     {
-        var ids = JsonArray(rows.Select(r => r.Id));
+        var ids = QueryValues.JsonIds(rows.Select(r => r.Id));
         var pairs = await db.Database.SqlQuery<TrackAncestor>($"""
             SELECT l."TrackId", c."AncestorId" FROM "TrackGenres" l JOIN "GenreClosure" c ON c."DescendantId" = l."GenreId"
             WHERE l."TrackId" IN (SELECT value FROM json_each({ids}))
@@ -236,7 +236,7 @@ public sealed class CatalogTotals(MusicSiteDbContext db, CatalogCounters counter
             return [];
         }
         var genres = await db.Database.SqlQuery<GenreTally>($"""
-            SELECT "Id", "Name", "Slug", 0 AS "Count" FROM "Genres" WHERE "Id" IN (SELECT value FROM json_each({JsonArray(counts.Keys)}))
+            SELECT "Id", "Name", "Slug", 0 AS "Count" FROM "Genres" WHERE "Id" IN (SELECT value FROM json_each({QueryValues.JsonIds(counts.Keys)}))
             """).ToListAsync(cancellationToken);
         foreach (var genre in genres)
         {
@@ -244,9 +244,6 @@ public sealed class CatalogTotals(MusicSiteDbContext db, CatalogCounters counter
         }
         return genres;
     }
-
-    private static string JsonArray(IEnumerable<int> ids) =>
-        "[" + string.Join(',', ids.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture))) + "]";
 
     private sealed class TrackAncestor
     {

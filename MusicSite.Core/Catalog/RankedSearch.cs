@@ -24,13 +24,19 @@ internal static class RankedSearch
     public static IQueryable<int> Hits(MusicSiteDbContext db, IReadOnlyList<string> terms) =>
         db.Database.SqlQuery<int>($"""SELECT rowid AS "Value" FROM "TrackSearch" WHERE "TrackSearch" MATCH {CatalogSearch.MatchExpression(terms)}""");
 
+    /// <summary>The shortest head of the ranking kept per search: a page of 20 needs a window of 60, so the first
+    /// four pages share one. Deeper pages keep longer heads, doubling up to <see cref="MaxWindow"/>.</summary>
+    private const int KeptHead = 200;
+
     /// <summary>The page's ids in relevance order among <paramref name="tracks"/> (what the viewer may see and the
-    /// filters allow). First from a window of the index's best matches: the window is the head of the final order, so
-    /// when at least the rows up to the page's end pass, or the window held every match, they are exactly the rows
-    /// of the full ranking. Otherwise (few of the best matches may be shown, or a deep page) every match is ranked
-    /// and joined, one statement either way.</summary>
-    public static async Task<IReadOnlyList<int>> PageAsync(MusicSiteDbContext db, IQueryable<Track> tracks, IReadOnlyList<string> terms,
-        TrackQuery query, CancellationToken cancellationToken)
+    /// filters allow). First from the head of the index's ranking: its best matches, read by the index alone and kept
+    /// briefly for everyone (<see cref="ShowcaseCache"/>, decision 0050), since they depend on the words and the
+    /// index only. Which of them the viewer may see is checked on every request, by key. The head is the start of the
+    /// final order, so when at least the rows up to the page's end pass, or the head held every match, they are
+    /// exactly the rows of the full ranking. Otherwise (few of the best matches may be shown, or a deep page) every
+    /// match is ranked and joined, in one statement.</summary>
+    public static async Task<IReadOnlyList<int>> PageAsync(MusicSiteDbContext db, ShowcaseCache cache, IQueryable<Track> tracks,
+        IReadOnlyList<string> terms, TrackQuery query, CancellationToken cancellationToken)
     {
         var offset = Paging.Offset(query.Page, query.Limit);
         var wanted = (long)offset + query.Limit;
@@ -38,17 +44,38 @@ internal static class RankedSearch
         var window = 2 * wanted + WindowMargin;
         if (window <= MaxWindow)
         {
-            var rows = await Order(tracks.Join(Window(db, terms, (int)window, best), t => t.Id, h => h.Rowid,
-                    (t, h) => new RankedRow { Id = t.Id, Rank = h.Rank, Size = h.Size }), best)
-                .Take((int)wanted).ToListAsync(cancellationToken);
-            // Size is how many matches the window held: fewer than asked means it held all of them.
-            if (rows.Count == wanted || (rows.Count > 0 && rows[0].Size < window))
+            var head = await HeadAsync(db, cache, terms, (int)window, best, cancellationToken);
+            var candidates = db.Database.SqlQuery<int>($"""SELECT value AS "Value" FROM json_each({QueryValues.JsonIds(head.Ids)})""");
+            var shown = (await tracks.Where(t => candidates.Contains(t.Id)).Select(t => t.Id).ToListAsync(cancellationToken)).ToHashSet();
+            var rows = head.Ids.Where(shown.Contains).Take((int)wanted).ToList();
+            if (rows.Count == wanted || head.Complete)
             {
-                return rows.Skip(offset).Select(r => r.Id).ToList();
+                return rows.Skip(offset).ToList();
             }
         }
         var ranked = tracks.Join(Ranked(db, terms), t => t.Id, h => h.Rowid, (t, h) => new RankedRow { Id = t.Id, Rank = h.Rank });
         return await Order(ranked, best).Skip(offset).Take(query.Limit).Select(r => r.Id).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The first matches of the ranking in order, at least <paramref name="window"/> of them unless
+    /// <see cref="Head.Complete"/> (there are no more).</summary>
+    private sealed record Head(IReadOnlyList<int> Ids, bool Complete);
+
+    private static async Task<Head> HeadAsync(MusicSiteDbContext db, ShowcaseCache cache, IReadOnlyList<string> terms, int window, bool best,
+        CancellationToken cancellationToken)
+    {
+        var size = KeptHead;
+        while (size < window)
+        {
+            size = Math.Min(2 * size, MaxWindow);
+        }
+        var key = $"search-head:{(best ? "best" : "worst")}:{size}:{CatalogSearch.MatchExpression(terms)}";
+        return await cache.GetAsync(key, ShowcaseCache.ListLifetime, async () =>
+        {
+            var hits = await Window(db, terms, size, best).ToListAsync(cancellationToken);
+            // Fewer than asked: the window held every match.
+            return new Head(hits.Select(h => h.Rowid).ToList(), hits.Count < size);
+        });
     }
 
     // bm25 is lower for better matches: "most relevant first" is ascending rank, ties newest id first.
@@ -83,7 +110,6 @@ internal static class RankedSearch
     {
         public int Id { get; init; }
         public double Rank { get; init; }
-        public int Size { get; init; }
     }
 
     private sealed class SearchHit

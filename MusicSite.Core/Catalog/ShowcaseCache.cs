@@ -5,8 +5,8 @@ namespace MusicSite.Catalog;
 
 /// <summary>
 /// Briefly kept results of aggregates that no index can answer: the showcase pages' weekly play ranking, popular
-/// genres and a genre's related genres (decision 0048), and the totals and facets of filtered and searched lists for
-/// viewers who see the listed tracks only (decision 0050). An entry lives until public content changes
+/// genres and a genre's related genres (decision 0048); the totals and facets of filtered and searched lists for
+/// viewers who see the listed tracks only, and the head of a search's ranking (decision 0050). An entry lives until public content changes
 /// (<see cref="ContentVersion"/>: a track made private, deleted, retagged ...) or until its lifetime ends, whichever
 /// comes first; plays do not move the version, so play-based rankings lag by at most their lifetime. What is kept is
 /// never trusted for visibility: a ranking of track ids is checked against the tracks the viewer may see at read time.
@@ -20,9 +20,10 @@ public sealed class ShowcaseCache(ContentVersion version, TimeProvider clock)
     /// <summary>How long what depends on content alone is kept (it is dropped at once when content changes).</summary>
     public static readonly TimeSpan ContentLifetime = TimeSpan.FromMinutes(10);
 
-    /// <summary>How long a filtered list's total and facets are kept. Content changes drop them at once on this node;
-    /// another node's changes show here after at most this long (its version does not move here).</summary>
-    public static readonly TimeSpan ListTotalsLifetime = TimeSpan.FromSeconds(30);
+    /// <summary>How long a filtered list's total and facets, and a search's best matches, are kept. Content changes
+    /// drop them at once on this node; another node's changes show here after at most this long (its version does not
+    /// move here).</summary>
+    public static readonly TimeSpan ListLifetime = TimeSpan.FromSeconds(30);
 
     /// <summary>The most entries kept. Every key a list query can make (one per distinct filter set) is bounded by
     /// this, so arbitrary queries cannot grow the cache.</summary>

@@ -71,4 +71,9 @@ public static class QueryValues
 
     /// <summary>The escape character of <see cref="ContainsPattern"/>.</summary>
     public const string LikeEscape = "\\";
+
+    /// <summary>Ids as one JSON array, for <c>json_each</c>: one bound value, where a thousand named parameters cost
+    /// more to bind than the statement takes to run, and each count of them is a statement of its own.</summary>
+    public static string JsonIds(IEnumerable<int> ids) =>
+        "[" + string.Join(',', ids.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture))) + "]";
 }

@@ -111,11 +111,41 @@ public sealed class KeptTotalsTests
         Assert.Equal(version, site.Services.GetRequiredService<ContentVersion>().Current);
 
         // Within the lifetime the kept total stands (the lag decision 0050 accepts for other nodes) ...
-        site.Clock.Advance(ShowcaseCache.ListTotalsLifetime - TimeSpan.FromSeconds(1));
+        site.Clock.Advance(ShowcaseCache.ListLifetime - TimeSpan.FromSeconds(1));
         Assert.Equal(2, (await ListAsync(client, "artist=far")).Total);
         // ... and once it ends the list is counted again.
         site.Clock.Advance(TimeSpan.FromSeconds(2));
         Assert.Equal(1, (await ListAsync(client, "artist=far")).Total);
+    }
+
+    private static async Task<List<string>> TitlesAsync(HttpClient client, string query) =>
+        (await (await client.GetAsync("/api/music/tracks?" + query)).JsonAsync()).GetProperty("data").EnumerateArray()
+        .Select(t => t.GetProperty("title").GetString()!).ToList();
+
+    [Fact]
+    public async Task SearchHead_NewMatchShowsAtOnce_AndWhoMaySeeAMatchIsCheckedOnEveryRequest()
+    {
+        using var site = new ClockedSite();
+        var artist = await ArtistRows.UserAsync(site.Services, "Head Artist");
+        var first = await ArtistRows.TrackAsync(site.Services, artist, "Zephyrine one");
+        await ArtistRows.TrackAsync(site.Services, artist, "Zephyrine two");
+        var client = site.CreateClient();
+        Assert.Equal(["Zephyrine one", "Zephyrine two"], (await TitlesAsync(client, "search=zephyr")).Order());
+
+        await ArtistRows.TrackAsync(site.Services, artist, "Zephyrine three");
+        Assert.Equal(["Zephyrine one", "Zephyrine three", "Zephyrine two"], (await TitlesAsync(client, "search=zephyr")).Order());
+
+        // Made private by another node (this node's version stands still, the kept head still holds it): gone anyway.
+        await using (var connection = new SqliteConnection(SqliteDatabase.ConnectionString(Path.Combine(site.DataDirectory, "musicsite.db"))))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = """UPDATE "Tracks" SET "IsPublic" = 0 WHERE "Id" = $id""";
+            command.Parameters.AddWithValue("$id", first);
+            await command.ExecuteNonQueryAsync();
+        }
+        Assert.Equal(["Zephyrine three", "Zephyrine two"], (await TitlesAsync(client, "search=zephyr")).Order());
+        Assert.Equal(["Zephyrine three", "Zephyrine two"], (await TitlesAsync(client, "search=zephyr&sort=relevance&order=asc")).Order());
     }
 
     [Fact]

@@ -148,6 +148,19 @@ sealed class CatalogRaw : IDisposable
     }
 
     /// <summary>The first row's text and number (a slug or code and its id).</summary>
+    /// <summary>The first column of every row, as text.</summary>
+    public List<string> Texts(string sql)
+    {
+        using var command = Command(sql);
+        using var reader = command.ExecuteReader();
+        var texts = new List<string>();
+        while (reader.Read())
+        {
+            texts.Add(reader.GetString(0));
+        }
+        return texts;
+    }
+
     public (string Text, long Id) Pair(string sql)
     {
         using var command = Command(sql);
