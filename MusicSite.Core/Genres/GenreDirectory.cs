@@ -18,17 +18,20 @@ public sealed record CuratedLink(int OtherId, string OtherName, string OtherSlug
 public sealed record RelatedGenre(string Name, string Slug, GenreRelationKind Kind, double Weight);
 
 /// <summary>Reads the genre tree: the whole tree, a page of genres, one genre with its surroundings.</summary>
-public sealed class GenreDirectory(MusicSiteDbContext db)
+public sealed class GenreDirectory(MusicSiteDbContext db, Catalog.ShowcaseCache cache)
 {
-    public async Task<IReadOnlyList<GenreNode>> TreeAsync(CancellationToken cancellationToken)
-    {
-        // One query for the whole table (a few hundred rows), then the tree is assembled in memory.
-        var all = await db.Genres.AsNoTracking().OrderBy(g => g.Name).ToListAsync(cancellationToken);
-        var children = all.ToLookup(g => g.ParentId);
-        IReadOnlyList<GenreNode> Build(int? parentId) => children[parentId]
-            .Select(g => new GenreNode(g.Id, g.Name, g.Slug, g.Description, g.ParentId, Build(g.Id))).ToList();
-        return Build(null);
-    }
+    /// <summary>The whole tree, by name at each level. Every catalog page's genre choices read it, so it is kept
+    /// until content changes (<see cref="Catalog.ShowcaseCache"/>: a genre added, renamed or moved moves the version).</summary>
+    public Task<IReadOnlyList<GenreNode>> TreeAsync(CancellationToken cancellationToken) =>
+        cache.GetAsync("genres:tree", Catalog.ShowcaseCache.ContentLifetime, async () =>
+        {
+            // One query for the whole table (a few hundred rows), then the tree is assembled in memory.
+            var all = await db.Genres.AsNoTracking().OrderBy(g => g.Name).ToListAsync(cancellationToken);
+            var children = all.ToLookup(g => g.ParentId);
+            IReadOnlyList<GenreNode> Build(int? parentId) => children[parentId]
+                .Select(g => new GenreNode(g.Id, g.Name, g.Slug, g.Description, g.ParentId, Build(g.Id))).ToList().AsReadOnly();
+            return Build(null);
+        });
 
     public async Task<(IReadOnlyList<GenreListItem> Items, int Total)> ListAsync(int? parentId, bool topLevelOnly,
         int page, int limit, CancellationToken cancellationToken)

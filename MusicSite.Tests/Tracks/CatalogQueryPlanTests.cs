@@ -147,6 +147,25 @@ public sealed class CatalogQueryPlanTests(ITestOutputHelper output) : IDisposabl
         }
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task FacetSample_OfASearch_ReadsTheMatchesOutermostAndTheirTracksByKey(bool admin)
+    {
+        var statements = await StatementsAsync(new TrackQuery { Search = "mid", Sort = TrackSort.CreatedAt }, admin ? new Viewer(null, true) : Viewer.Anonymous, 1);
+        var sample = statements.Single(s => s.Sql.Contains("\"Bpm\"", StringComparison.Ordinal) && s.Sql.Contains("MATCH", StringComparison.Ordinal));
+        var plan = await PlanAsync(sample);
+        output.WriteLine($"{sample.Sql}\n--\n{plan}\n");
+
+        // The join stops after the capped number of rows; the index first, so the MATCH runs once.
+        var lines = plan.Split('\n').Select(l => l.Trim()).ToList();
+        var index = lines.FindIndex(l => l.Contains("TrackSearch VIRTUAL TABLE", StringComparison.Ordinal));
+        var byKey = lines.FindIndex(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"SEARCH (TABLE Tracks AS )?t USING INTEGER PRIMARY KEY"));
+        Assert.True(index >= 0 && byKey > index, plan);
+        Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.Ordinal);
+        AssertNoTableScan(plan);
+    }
+
     [Fact]
     public async Task FacetTallies_ReadTheSampledTracksLinksByKey()
     {

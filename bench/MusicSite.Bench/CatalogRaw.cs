@@ -148,9 +148,14 @@ sealed class CatalogRaw : IDisposable
     }
 
     /// <summary>The first row's text and number (a slug or code and its id).</summary>
-    /// <summary>The first column of every row, as text.</summary>
-    public List<string> Texts(string sql)
+    /// <summary>The first column of every row, as text; <paramref name="setup"/> runs first, if given.</summary>
+    public List<string> Texts(string sql, string? setup = null)
     {
+        if (setup is not null)
+        {
+            using var prepare = Command(setup);
+            prepare.ExecuteNonQuery();
+        }
         using var command = Command(sql);
         using var reader = command.ExecuteReader();
         var texts = new List<string>();
