@@ -48,7 +48,7 @@ public sealed partial class CatalogSearch(MusicSiteDbContext db, TrackCatalog ca
             : await SortedPageAsync(narrowing.Apply(filtered, db, pageRows), query, cancellationToken);
         var items = await catalog.SummariesAsync(page.Ids, cancellationToken);
         // Counted from the index's side: a join with the matches outermost stops after the capped number of rows,
-        // where "Id IN (matches)" first reads every match (0.9 against 3.4 ms for "hea" at 100,000).
+        // where "Id IN (matches)" first reads every match (1.0 against 2.9 ms for "hea" at 100,000, decision 0050).
         var counted = terms.Count == 0 ? tracks : Hits(terms).Join(tracks, id => id, t => t.Id, (_, t) => t);
         var (total, facets) = await totals.CountAsync(query, viewer, counted, narrowing, genre is not null, listedOnly, cancellationToken);
         return new TrackSearchResult(items, total.Count, facets, terms, genre is null ? null : new GenreMatch(genre.Name, genre.Slug),
