@@ -8,6 +8,7 @@ cd "$(dirname "$0")"
 source .ci/tools.sh
 
 ensure_build_tools
+use_site_gc_settings
 
 export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://localhost:5080}"
 export MUSICSITE_DATA="${MUSICSITE_DATA:-data}"

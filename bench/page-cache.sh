@@ -7,6 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source .ci/tools.sh
 ensure_build_tools
+use_site_gc_settings
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 n="${1:-100000}"
