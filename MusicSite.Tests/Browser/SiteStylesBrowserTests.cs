@@ -34,6 +34,27 @@ public sealed class SiteStylesBrowserTests(BrowserFixture browser) : IClassFixtu
     }
 
     [Fact]
+    public async Task Icons_DrawnFromTheSprite_HaveTheirShapes()
+    {
+        var id = await TestCatalog.AddReadyTrackAsync(browser.Site.Services, "Sprite Icon Tone", seconds: 2);
+        var page = await browser.NewPageAsync(Viewport.Desktop);
+        await page.GotoAsync($"/tracks/{id}");
+
+        // The play link's icon: its <use> is drawn from /icons.svg, and it has a box only once the symbol's shapes are
+        // there (a missing sprite, a wrong id or a blocked load leaves it 0 wide). Unfilled, as lucide draws it.
+        var icon = page.Locator("main a[data-play] svg.icon.when-paused").First;
+        await Assertions.Expect(icon).ToBeVisibleAsync();
+        await page.WaitForFunctionAsync("""
+            () => { const u = document.querySelector('main a[data-play] svg.icon.when-paused use'); return u && u.getBBox().width > 0; }
+            """);
+        var look = await icon.EvaluateAsync<string[]>("""
+            s => { const b = s.querySelector('use').getBBox(); return [String(b.width > 4 && b.height > 4), getComputedStyle(s).fill]; }
+            """);
+
+        Assert.Equal(["true", "none"], look);
+    }
+
+    [Fact]
     public async Task UploadProgress_BeforeAnyUpload_IsNotShown()
     {
         var page = await browser.NewPageAsync(Viewport.Desktop);

@@ -1,3 +1,5 @@
+using System.Text;
+using System.Xml.Linq;
 using MusicSite.Tests.Infrastructure;
 using MusicSite.Web.Components.Shared;
 
@@ -6,7 +8,7 @@ namespace MusicSite.Tests.Components;
 public sealed class IconTests
 {
     [Fact]
-    public async Task Icon_WithoutLabel_IsAnInlineSvgHiddenFromAssistiveTechnology()
+    public async Task Icon_WithoutLabel_UsesItsSymbolInTheSprite_HiddenFromAssistiveTechnology()
     {
         var doc = await ComponentRenderer.RenderAsync<Icon>(new Dictionary<string, object?> { [nameof(Icon.Name)] = "play" });
 
@@ -14,9 +16,11 @@ public sealed class IconTests
         Assert.Equal("icon", svg.GetAttribute("class"));
         Assert.Equal("true", svg.GetAttribute("aria-hidden"));
         Assert.Null(svg.GetAttribute("role"));
-        Assert.Equal("currentColor", svg.GetAttribute("stroke"));
-        Assert.NotNull(svg.QuerySelector("path[d]"));
-        Assert.Null(svg.QuerySelector("svg"));
+        Assert.Equal("none", svg.GetAttribute("fill"));
+        var use = Assert.Single(svg.Children);
+        Assert.Equal("use", use.LocalName);
+        Assert.Equal(IconSet.SpriteUrl + "#play", use.GetAttribute("href"));
+        Assert.Matches(@"^/icons\.svg\?v=[0-9a-f]{16}$", IconSet.SpriteUrl);
         Assert.Empty(doc.QuerySelectorAll("[style]"));
     }
 
@@ -47,13 +51,34 @@ public sealed class IconTests
     }
 
     [Fact]
-    public void IconSet_BundlesTheListedIconsOnly()
+    public void IconSet_BundlesTheListedIconsOnly_EachASymbolOfTheSprite()
     {
         var names = IconSet.Names.ToList();
         Assert.Contains("play", names);
         Assert.Contains("skip-forward", names);
         Assert.Contains("menu", names);
         Assert.InRange(names.Count, 10, 150);
-        Assert.All(names, n => Assert.Contains("<", IconSet.Render(n)[5..]));
+
+        var sprite = XDocument.Parse(Encoding.UTF8.GetString(IconSet.SpriteSvg));
+        XNamespace svg = "http://www.w3.org/2000/svg";
+        var symbols = sprite.Root!.Elements(svg + "symbol").ToDictionary(e => (string)e.Attribute("id")!);
+        Assert.Equal(names.Order(StringComparer.Ordinal), symbols.Keys.Order(StringComparer.Ordinal));
+        Assert.All(symbols.Values, symbol =>
+        {
+            Assert.Equal("0 0 24 24", (string?)symbol.Attribute("viewBox"));
+            Assert.Equal("currentColor", (string?)symbol.Attribute("stroke"));
+            Assert.Null(symbol.Attribute("fill"));
+            Assert.NotEmpty(symbol.Elements());
+        });
+    }
+
+    [Fact]
+    public void Markup_OfADecorativeIcon_IsTheRenderedIcon_BuiltOnce()
+    {
+        var first = IconSet.Markup("heart", cssClass: "when-playing");
+
+        Assert.Equal(IconSet.Render("heart", cssClass: "when-playing"), first.Value);
+        Assert.Same(first.Value, IconSet.Markup("heart", cssClass: "when-playing").Value);
+        Assert.Contains("aria-label=\"Like &quot;x&quot;\"", IconSet.Markup("heart", "Like \"x\"").Value);
     }
 }

@@ -2,7 +2,9 @@ using System.Net.Http.Headers;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.FileProviders;
+using System.Xml.Linq;
 using MusicSite.Tests.Infrastructure;
+using MusicSite.Web.Components.Shared;
 using MusicSite.Web.Hosting;
 
 namespace MusicSite.Tests.Hosting;
@@ -67,6 +69,32 @@ public sealed class StaticAssetsTests(MusicSiteFactory site) : IClassFixture<Mus
     }
 
     [Fact]
+    public async Task IconSprite_HoldsEverySymbolAPageUses_AndIsKeptForAYearAtItsCurrentHashOnly()
+    {
+        var client = site.CreateClient();
+        var page = new HtmlParser().ParseDocument(await client.GetStringAsync("/tracks"));
+        var uses = page.QuerySelectorAll("svg.icon use").Select(u => u.GetAttribute("href")!).ToList();
+
+        Assert.NotEmpty(uses);
+        Assert.Empty(page.QuerySelectorAll("svg.icon path"));
+        Assert.Equal([IconSet.SpriteUrl], uses.Select(u => u.Split('#')[0]).Distinct());
+        var current = await client.GetAsync(IconSet.SpriteUrl);
+        Assert.Equal(200, (int)current.StatusCode);
+        Assert.Equal("image/svg+xml", current.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(StaticAssets.ImmutableCacheControl, current.Headers.CacheControl?.ToString());
+        var sprite = XDocument.Parse(await current.Content.ReadAsStringAsync());
+        var ids = sprite.Root!.Elements().Select(e => (string?)e.Attribute("id")).ToHashSet();
+        Assert.All(uses, u => Assert.Contains(u.Split('#')[1], ids));
+
+        foreach (var other in new[] { "/icons.svg", "/icons.svg?v=0000000000000000" })
+        {
+            var response = await client.GetAsync(other);
+            Assert.Equal(200, (int)response.StatusCode);
+            Assert.Equal(StaticAssets.ShortCacheControl, response.Headers.CacheControl?.ToString());
+        }
+    }
+
+    [Fact]
     public async Task UploadLibrary_IsNotLinkedByPages_ButTheUploadFormNamesIt()
     {
         var client = await site.CookieClientAsync("Artist");
@@ -87,7 +115,7 @@ public sealed class StaticAssetsTests(MusicSiteFactory site) : IClassFixture<Mus
     [InlineData("gzip, deflate, br", "br")]
     public async Task StaticText_IsCompressed(string accept, string expected)
     {
-        foreach (var url in new[] { "/css/site.css", "/js/site.js", "/lib/htmx/htmx.min.js", "/favicon.svg" })
+        foreach (var url in new[] { "/css/site.css", "/js/site.js", "/lib/htmx/htmx.min.js", "/favicon.svg", "/icons.svg" })
         {
             var response = await GetAsync(url, accept);
 

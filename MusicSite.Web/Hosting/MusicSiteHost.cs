@@ -153,6 +153,7 @@ public static class MusicSiteHost
         app.MapTrackPageEndpoints();
         app.MapAlbumPageEndpoints();
         app.MapFavicon();
+        app.MapIconSprite();
         app.MapArtistPageEndpoints();
         app.MapNotificationsApi();
         app.MapRatingsApi();
