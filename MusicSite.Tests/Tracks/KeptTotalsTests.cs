@@ -68,6 +68,35 @@ public sealed class KeptTotalsTests
     }
 
     [Fact]
+    public async Task GenreMovedInTheTree_ShowsInTheFacetsAtTheNextRequest()
+    {
+        // The facets credit each link to the genres above it from a kept copy of the closure: moving a genre under
+        // another is a content change, so the next list counts its tracks under the new parent, each track once.
+        using var site = new MusicSiteFactory();
+        var artist = await ArtistRows.UserAsync(site.Services, "Moved Artist");
+        for (var i = 0; i < 3; i++)
+        {
+            var id = await ArtistRows.TrackAsync(site.Services, artist, $"Moved {i}", artistName: "Tree Movers");
+            await LinkAsync(site, id, "jazz");
+            if (i == 2)
+            {
+                await LinkAsync(site, id, "rock");
+            }
+        }
+        var client = site.CreateClient();
+        var before = await ListAsync(client, "artist=movers");
+        Assert.Equal((3, 1), (before.Genres["jazz"], before.Genres["rock"]));
+
+        await site.WithDbAsync(async db =>
+        {
+            (await db.Genres.SingleAsync(g => g.Slug == "jazz")).ParentId = (await db.Genres.SingleAsync(g => g.Slug == "rock")).Id;
+            return await db.SaveChangesAsync();
+        });
+        var after = await ListAsync(client, "artist=movers");
+        Assert.Equal((3, 3), (after.Genres["jazz"], after.Genres["rock"]));
+    }
+
+    [Fact]
     public async Task ViewerWithUnlistedTracks_CountsThem_AndNeverSharesTheKeptAnswer()
     {
         using var site = new MusicSiteFactory();
