@@ -229,7 +229,7 @@ public sealed class CatalogTotals(MusicSiteDbContext db, CatalogCounters counter
     {
         var ids = QueryValues.JsonIds(rows.Select(r => r.Id));
         var links = await db.Database.SqlQuery<TrackLink>($"""
-            SELECT "TrackId", "GenreId" FROM "TrackGenres" WHERE "TrackId" IN (SELECT value FROM json_each({ids}))
+            SELECT l."TrackId", l."GenreId" FROM "TrackGenres" l WHERE l."TrackId" IN (SELECT value FROM json_each({ids}))
             """).ToListAsync(cancellationToken);
         var above = await AncestorsAsync(cancellationToken);
         var credited = new HashSet<(int Track, int Genre)>();
