@@ -36,7 +36,8 @@ public sealed record CatalogTotal(int Count, bool Exact)
 /// exact ("1,000+"). Facets come from the counters for the whole listed catalog, otherwise from at most cap matching
 /// tracks: exact when that is all of them, else marked as counted among that many.
 /// </summary>
-public sealed class CatalogTotals(MusicSiteDbContext db, CatalogCounters counters, ShowcaseCache cache, IOptions<CatalogTotalsOptions> options)
+public sealed class CatalogTotals(MusicSiteDbContext db, CatalogCounters counters, Genres.GenreDirectory genres, ShowcaseCache cache,
+    IOptions<CatalogTotalsOptions> options)
 {
     private const int FacetGenres = 12;
 
@@ -220,7 +221,7 @@ public sealed class CatalogTotals(MusicSiteDbContext db, CatalogCounters counter
                 sample.Total.Exact, sample.Total.Exact ? null : sample.Rows.Count);
 
     /// <summary>Per genre, the tracks tagged with it or a genre below it, each counted once: the sample's links (by
-    /// key), each credited to the genres at or above its genre (the closure, kept in memory until content changes),
+    /// key), each credited to the genres at or above its genre (<see cref="Genres.GenreDirectory.AtOrAboveAsync"/>),
     /// made distinct per track and counted here; then the names of those counted. (Grouped in SQL, the pairs went
     /// through two temporary B-trees: 11-52 ms for 1,000 tracks. Joined to the closure in SQL, the 1,000 tracks' 4,500
     /// pairs were read row by row: 5 ms of a 21 ms search whose total was not kept, decision 0051.) The ids go in as
@@ -231,7 +232,7 @@ public sealed class CatalogTotals(MusicSiteDbContext db, CatalogCounters counter
         var links = await db.Database.SqlQuery<TrackLink>($"""
             SELECT l."TrackId", l."GenreId" FROM "TrackGenres" l WHERE l."TrackId" IN (SELECT value FROM json_each({ids}))
             """).ToListAsync(cancellationToken);
-        var above = await AncestorsAsync(cancellationToken);
+        var above = await genres.AtOrAboveAsync(cancellationToken);
         var credited = new HashSet<(int Track, int Genre)>();
         foreach (var link in links)
         {
@@ -245,23 +246,15 @@ public sealed class CatalogTotals(MusicSiteDbContext db, CatalogCounters counter
         {
             return [];
         }
-        var genres = await db.Database.SqlQuery<GenreTally>($"""
+        var named = await db.Database.SqlQuery<GenreTally>($"""
             SELECT "Id", "Name", "Slug", 0 AS "Count" FROM "Genres" WHERE "Id" IN (SELECT value FROM json_each({QueryValues.JsonIds(counts.Keys)}))
             """).ToListAsync(cancellationToken);
-        foreach (var genre in genres)
+        foreach (var genre in named)
         {
             genre.Count = counts[genre.Id];
         }
-        return genres;
+        return named;
     }
-
-    /// <summary>Each genre's ancestors, itself included (the closure table, a few hundred genres deep at most), kept
-    /// until content changes: a genre moved in the tree changes it.</summary>
-    private Task<Dictionary<int, int[]>> AncestorsAsync(CancellationToken cancellationToken) =>
-        cache.GetAsync("genres:ancestors", ShowcaseCache.ContentLifetime, async () =>
-            (await db.GenreClosure.AsNoTracking().Select(c => new { c.AncestorId, c.DescendantId }).ToListAsync(cancellationToken))
-                .GroupBy(c => c.DescendantId)
-                .ToDictionary(g => g.Key, g => g.Select(c => c.AncestorId).ToArray()));
 
     private sealed class TrackLink
     {

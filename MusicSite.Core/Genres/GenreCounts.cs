@@ -25,7 +25,7 @@ public sealed record GenreCount(int Tracks, int Subgenres)
 /// <remarks>A viewer who sees exactly the listed tracks reads the database's counters (<see cref="CatalogCounters"/>,
 /// per genre with its subtree, a track once): a key lookup per genre. Admins and uploaders with private tracks get
 /// theirs counted from the links (decision 0048).</remarks>
-public sealed class GenreCounts(MusicSiteDbContext db, TrackCatalog catalog, CatalogCounters counters)
+public sealed class GenreCounts(MusicSiteDbContext db, TrackCatalog catalog, CatalogCounters counters, GenreDirectory genres)
 {
     /// <summary>The counts of every genre of the tree (genres without tracks included, with 0).</summary>
     public Task<IReadOnlyDictionary<int, GenreCount>> AllAsync(Viewer viewer, CancellationToken cancellationToken) =>
@@ -55,10 +55,9 @@ public sealed class GenreCounts(MusicSiteDbContext db, TrackCatalog catalog, Cat
             return subgenres.ToDictionary(g => g.Key, g => new GenreCount(counted.GetValueOrDefault(g.Key), g.Value));
         }
 
-        // The counted genres above each genre (itself included), from the closure.
-        var above = (await db.GenreClosure.AsNoTracking().Select(c => new { c.AncestorId, c.DescendantId }).ToListAsync(cancellationToken))
-            .Where(c => wanted is null || wanted.Contains(c.AncestorId))
-            .ToLookup(c => c.DescendantId, c => c.AncestorId);
+        // The counted genres at or above each genre, from the kept closure.
+        var above = (await genres.AtOrAboveAsync(cancellationToken)).ToDictionary(g => g.Key,
+            g => wanted is null ? g.Value : g.Value.Where(wanted.Contains).ToArray());
 
         // Every link of a visible, playable track, in track order, read once. Counting here rather than with
         // COUNT(DISTINCT) grouped over closure x links keeps /genres fast: the grouped query spilled every
@@ -77,7 +76,7 @@ public sealed class GenreCounts(MusicSiteDbContext db, TrackCatalog catalog, Cat
                 current = link.TrackId;
                 seen.Clear();
             }
-            foreach (var ancestor in above[link.GenreId])
+            foreach (var ancestor in above.GetValueOrDefault(link.GenreId, []))
             {
                 if (seen.Add(ancestor))
                 {

@@ -33,6 +33,15 @@ public sealed class GenreDirectory(MusicSiteDbContext db, Catalog.ShowcaseCache 
             return Build(null);
         });
 
+    /// <summary>Each genre's id mapped to the ids of the genres at or above it, itself included (the closure table, a
+    /// few thousand rows at most). Kept like the tree: a genre added, moved or merged moves the content version. The
+    /// genre counts and the catalog's facets credit a track's links to these genres.</summary>
+    public Task<IReadOnlyDictionary<int, int[]>> AtOrAboveAsync(CancellationToken cancellationToken) =>
+        cache.GetAsync<IReadOnlyDictionary<int, int[]>>("genres:at-or-above", Catalog.ShowcaseCache.ContentLifetime, async () =>
+            (await db.GenreClosure.AsNoTracking().Select(c => new { c.AncestorId, c.DescendantId }).ToListAsync(cancellationToken))
+                .GroupBy(c => c.DescendantId)
+                .ToDictionary(g => g.Key, g => g.Select(c => c.AncestorId).ToArray()));
+
     public async Task<(IReadOnlyList<GenreListItem> Items, int Total)> ListAsync(int? parentId, bool topLevelOnly,
         int page, int limit, CancellationToken cancellationToken)
     {
