@@ -58,4 +58,34 @@ public sealed class TrackStatusPanelTests
         Assert.Empty(panel.Children);
         Assert.Null(panel.GetAttribute("hx-get"));
     }
+
+    [Fact]
+    public async Task Ready_AsHtmxAsked_LoadsTheWholePageOnce_WithoutItsStream()
+    {
+        var doc = await ComponentRenderer.RenderAsync<TrackStatusPanel>(new Dictionary<string, object?>
+        {
+            [nameof(TrackStatusPanel.Track)] = Track("ready", 100),
+            [nameof(TrackStatusPanel.LoadPage)] = true,
+        });
+
+        var panel = doc.QuerySelector("#track-status")!;
+        Assert.Equal("/tracks/42", panel.GetAttribute("hx-get"));
+        Assert.Equal("load", panel.GetAttribute("hx-trigger"));
+        Assert.Equal("#main", panel.GetAttribute("hx-target"));
+        Assert.Equal("#main", panel.GetAttribute("hx-select"));
+        Assert.Null(panel.GetAttribute("sse-connect"));
+        Assert.Null(panel.GetAttribute("data-live-poll"));
+    }
+
+    [Fact]
+    public async Task NotReady_AsHtmxAsked_StaysLive()
+    {
+        var doc = await ComponentRenderer.RenderAsync<TrackStatusPanel>(new Dictionary<string, object?>
+        {
+            [nameof(TrackStatusPanel.Track)] = Track("processing", 40, "loudness"),
+            [nameof(TrackStatusPanel.LoadPage)] = true,
+        });
+
+        Assert.Equal("/tracks/42/status", doc.QuerySelector("#track-status")!.GetAttribute("hx-get"));
+    }
 }

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using MusicSite.Accounts;
@@ -27,8 +26,8 @@ public static class TrackPageEndpoints
         return app;
     }
 
-    /// <summary>The processing panel alone. Once the track is ready, htmx is told to load the whole track page
-    /// into the main region (the player outside it keeps playing).</summary>
+    /// <summary>The processing panel alone. Once the track is ready, htmx's request gets a panel that loads the whole
+    /// track page into the main region (the player outside it keeps playing).</summary>
     private static async Task<IResult> StatusAsync(int id, HttpContext context, ClaimsPrincipal user, TrackCatalog catalog,
         CancellationToken cancellationToken)
     {
@@ -37,14 +36,11 @@ public static class TrackPageEndpoints
         {
             return TypedResults.NotFound();
         }
-        if (track.IsReady && context.Request.Headers.ContainsKey("HX-Request"))
+        return new RazorComponentResult<TrackStatusPanel>(new Dictionary<string, object?>
         {
-            context.Response.Headers["HX-Location"] = JsonSerializer.Serialize(new
-            {
-                path = $"/tracks/{id}", target = "#main", select = "#main", swap = "outerHTML",
-            });
-        }
-        return new RazorComponentResult<TrackStatusPanel>(new Dictionary<string, object?> { [nameof(TrackStatusPanel.Track)] = track });
+            [nameof(TrackStatusPanel.Track)] = track,
+            [nameof(TrackStatusPanel.LoadPage)] = context.Request.Headers.ContainsKey("HX-Request"),
+        });
     }
 
     // [FromForm] makes the framework check the antiforgery token; the box must be ticked.
