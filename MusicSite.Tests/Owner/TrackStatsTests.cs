@@ -77,6 +77,32 @@ public sealed class TrackStatsTests : IDisposable
     }
 
     [Fact]
+    public async Task Windows_StartAtMidnightUtc_ToTheSecond()
+    {
+        var id = await TestCatalog.AddReadyTrackAsync(_site.Services, "Edge Tone", seconds: 2);
+        await _site.WithDbAsync(async db =>
+        {
+            PlayEvent Play(DateTime at, string listener) => new()
+            {
+                TrackId = id, ListenerKey = listener, PlayedAt = at, HalfHour = new DateTimeOffset(at).ToUnixTimeSeconds() / 1800,
+            };
+            db.PlayEvents.AddRange(
+                Play(new DateTime(2027, 3, 10, 0, 0, 0, DateTimeKind.Utc), "a:first-of-today"),
+                Play(new DateTime(2027, 3, 9, 23, 59, 59, DateTimeKind.Utc), "a:last-of-tuesday"),
+                Play(new DateTime(2027, 3, 8, 0, 0, 0, DateTimeKind.Utc), "a:first-of-the-week"),
+                Play(new DateTime(2027, 3, 7, 23, 59, 59, DateTimeKind.Utc), "a:last-of-last-week"),
+                Play(new DateTime(2027, 3, 1, 0, 0, 0, DateTimeKind.Utc), "a:first-of-the-month"),
+                Play(new DateTime(2027, 2, 28, 23, 59, 59, DateTimeKind.Utc), "a:last-of-february"));
+            return await db.SaveChangesAsync();
+        });
+
+        var stats = (await (await _site.CreateClient().GetAsync($"/api/music/tracks/{id}")).JsonAsync()).GetProperty("stats");
+
+        Assert.Equal((1, 3, 5, 6), (stats.GetProperty("playsToday").GetInt32(), stats.GetProperty("playsThisWeek").GetInt32(),
+            stats.GetProperty("playsThisMonth").GetInt32(), stats.GetProperty("uniqueListeners").GetInt32()));
+    }
+
+    [Fact]
     public async Task Detail_IncludeStatsAndRelated_AddTheDailySeriesAndScoredRelatedTracks_AndBadFlagsAre400()
     {
         var id = await TrackWithHistoryAsync();
