@@ -43,9 +43,6 @@ public sealed class CatalogTotals(MusicSiteDbContext db, CatalogCounters counter
 
     private int Cap => Math.Max(1, options.Value.Cap);
 
-    /// <summary>The total and facets of <paramref name="matching"/>: the tracks <paramref name="query"/> selects for
-    /// <paramref name="viewer"/> (visible, ready, not deleted). <paramref name="genreId"/> is the genre its genre
-    /// filter named (null for none or an unknown one).</summary>
     /// <summary>The query's genre (<paramref name="genreId"/>, null for none) and license filters resolved, with the
     /// listed tracks each selects, for the choice of plan; null when they match nothing (an unknown genre).</summary>
     internal async Task<Narrowing> NarrowingAsync(TrackQuery query, int? genreId, bool listedOnly, CancellationToken cancellationToken)
