@@ -19,13 +19,14 @@ public sealed record GenreMatch(string Name, string Slug);
 /// prefix matching), sorting and paging, all done by the database; the total and facets beside the results are
 /// <see cref="CatalogTotals"/>'s.
 /// </summary>
-public sealed partial class CatalogSearch(MusicSiteDbContext db, TrackCatalog catalog, CatalogTotals totals, ShowcaseCache cache)
+public sealed partial class CatalogSearch(MusicSiteDbContext db, TrackCatalog catalog, CatalogTotals totals, Genres.GenreDirectory genres,
+    ShowcaseCache cache)
 {
 
     public async Task<TrackSearchResult> SearchAsync(TrackQuery query, Viewer viewer, CancellationToken cancellationToken)
     {
         var terms = Terms(query.Search);
-        var genre = query.Genre is null ? null : await NamedGenreAsync(query.Genre, cancellationToken);
+        var genre = query.Genre is null ? null : await genres.NamedAsync(query.Genre, cancellationToken);
         var listedOnly = await catalog.SeesListedOnlyAsync(viewer, cancellationToken);
         var tracks = Filter(catalog.ListedFor(viewer, listedOnly), query);
         if (query.Genre is not null && genre is null)
@@ -144,26 +145,6 @@ public sealed partial class CatalogSearch(MusicSiteDbContext db, TrackCatalog ca
             tracks = tracks.Where(t => t.UploaderId == uploader);
         }
         return tracks;
-    }
-
-    /// <summary>The genre a filter names, by slug, id or name in any letter case, or by the slug its words make
-    /// ("Deep House" finds deep-house): one query for the few rows that could match, the first kind of match wins.
-    /// Null for an unknown name. Its subgenres come in through <see cref="GenreFilter"/>.</summary>
-    private async Task<GenreRef?> NamedGenreAsync(string named, CancellationToken cancellationToken)
-    {
-        var lower = named.ToLowerInvariant();
-        var slug = Slug.From(named);
-        int? id = int.TryParse(named, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
-                  && number.ToString(System.Globalization.CultureInfo.InvariantCulture) == named
-            ? number
-            : null;
-        var candidates = await db.Genres.AsNoTracking()
-            .Where(g => g.Slug == lower || g.Id == id || EF.Functions.Collate(g.Name, "NOCASE") == named || g.Slug == slug)
-            .Select(g => new GenreRef(g.Id, g.Name, g.Slug))
-            .ToListAsync(cancellationToken);
-        return candidates.FirstOrDefault(g => g.Slug == lower || g.Id == id)
-               ?? candidates.FirstOrDefault(g => string.Equals(g.Name, named, StringComparison.OrdinalIgnoreCase))
-               ?? candidates.FirstOrDefault(g => g.Slug == slug);
     }
 
     [GeneratedRegex(@"[\p{L}\p{N}]+")]

@@ -273,7 +273,7 @@ public sealed class CatalogQueryPlanTests(ITestOutputHelper output) : IDisposabl
         var catalog = new TrackCatalog(db);
         var cache = new ShowcaseCache(new MusicSite.Live.ContentVersion(), TimeProvider.System);
         var totals = new CatalogTotals(db, new CatalogCounters(db), new MusicSite.Genres.GenreDirectory(db, cache), cache, Microsoft.Extensions.Options.Options.Create(new CatalogTotalsOptions { WalkFactor = walkFactor }));
-        await new CatalogSearch(db, catalog, totals, cache).SearchAsync(query, viewer, CancellationToken.None);
+        await new CatalogSearch(db, catalog, totals, new MusicSite.Genres.GenreDirectory(db, cache), cache).SearchAsync(query, viewer, CancellationToken.None);
         return recorder.Statements;
     }
 
