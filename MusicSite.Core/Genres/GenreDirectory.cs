@@ -49,8 +49,6 @@ public sealed class GenreDirectory(MusicSiteDbContext db, Catalog.ShowcaseCache 
                     ?? all.FirstOrDefault(g => string.Equals(g.Name, named, StringComparison.OrdinalIgnoreCase))
                     ?? all.FirstOrDefault(g => g.Slug == slug);
         return genre is null ? null : new Catalog.GenreRef(genre.Id, genre.Name, genre.Slug);
-
-        static IEnumerable<GenreNode> Flatten(IEnumerable<GenreNode> nodes) => nodes.SelectMany(n => Flatten(n.Children).Prepend(n));
     }
 
     /// <summary>Each genre's id mapped to the ids of the genres at or above it, itself included (the closure table, a
@@ -81,15 +79,27 @@ public sealed class GenreDirectory(MusicSiteDbContext db, Catalog.ShowcaseCache 
         return (items, total);
     }
 
+    /// <summary>A genre with its ancestors, children and curated relations; null for an unknown slug. Found in the kept
+    /// tree and kept like it (four statements a genre page no longer runs on every view); an unknown slug keeps nothing.</summary>
     public async Task<GenreDetail?> FindAsync(string slug, CancellationToken cancellationToken) =>
-        await db.Genres.AsNoTracking().FirstOrDefaultAsync(g => g.Slug == slug, cancellationToken) is { } genre
-            ? await DetailAsync(genre, cancellationToken)
+        Flatten(await TreeAsync(cancellationToken)).FirstOrDefault(g => g.Slug == slug) is { } genre
+            ? await KeptDetailAsync(genre.Id, cancellationToken)
             : null;
 
     public async Task<GenreDetail?> FindAsync(int id, CancellationToken cancellationToken) =>
-        await db.Genres.AsNoTracking().FirstOrDefaultAsync(g => g.Id == id, cancellationToken) is { } genre
-            ? await DetailAsync(genre, cancellationToken)
-            : null;
+        Flatten(await TreeAsync(cancellationToken)).Any(g => g.Id == id) ? await KeptDetailAsync(id, cancellationToken) : null;
+
+    private async Task<GenreDetail?> KeptDetailAsync(int id, CancellationToken cancellationToken) =>
+        (await cache.GetAsync("genres:detail:" + id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Catalog.ShowcaseCache.ContentLifetime, async () => new KeptDetail(
+                await db.Genres.AsNoTracking().FirstOrDefaultAsync(g => g.Id == id, cancellationToken) is { } genre
+                    ? await DetailAsync(genre, cancellationToken)
+                    : null))).Detail;
+
+    /// <summary>Holds a detail in the cache, null included (a genre removed while the tree was read).</summary>
+    private sealed record KeptDetail(GenreDetail? Detail);
+
+    private static IEnumerable<GenreNode> Flatten(IEnumerable<GenreNode> nodes) => nodes.SelectMany(n => Flatten(n.Children).Prepend(n));
 
     /// <summary>The genres above a genre, root first (empty for a top-level genre); null for an unknown id.</summary>
     public async Task<IReadOnlyList<GenreListItem>?> AncestorsAsync(int id, CancellationToken cancellationToken) =>
