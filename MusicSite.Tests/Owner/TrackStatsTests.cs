@@ -15,21 +15,23 @@ public sealed class TrackStatsTests : IDisposable
 
     public TrackStatsTests() => _site.Clock.Advance(new DateTimeOffset(Now) - _site.Clock.GetUtcNow());
 
+    /// <summary>A play event of <paramref name="trackId"/> at <paramref name="at"/> (UTC), in its half hour.</summary>
+    private static PlayEvent Play(int trackId, DateTime at, string listener) => new()
+    {
+        TrackId = trackId, ListenerKey = listener, PlayedAt = at, HalfHour = new DateTimeOffset(at).ToUnixTimeSeconds() / 1800,
+    };
+
     /// <summary>Four plays by three listeners (today, Tuesday, 2 March, 27 February) and a download today.</summary>
     private async Task<int> TrackWithHistoryAsync(string? uploaderEmail = null)
     {
         var id = await TestCatalog.AddReadyTrackAsync(_site.Services, "Counted Tone", seconds: 2, uploaderEmail: uploaderEmail);
         await _site.WithDbAsync(async db =>
         {
-            PlayEvent Play(DateTime at, string listener) => new()
-            {
-                TrackId = id, ListenerKey = listener, PlayedAt = at, HalfHour = new DateTimeOffset(at).ToUnixTimeSeconds() / 1800,
-            };
             db.PlayEvents.AddRange(
-                Play(new DateTime(2027, 3, 10, 9, 0, 0, DateTimeKind.Utc), "u:1"),
-                Play(new DateTime(2027, 3, 9, 10, 0, 0, DateTimeKind.Utc), "u:1"),
-                Play(new DateTime(2027, 3, 2, 10, 0, 0, DateTimeKind.Utc), "a:x"),
-                Play(new DateTime(2027, 2, 27, 10, 0, 0, DateTimeKind.Utc), "a:y"));
+                Play(id, new DateTime(2027, 3, 10, 9, 0, 0, DateTimeKind.Utc), "u:1"),
+                Play(id, new DateTime(2027, 3, 9, 10, 0, 0, DateTimeKind.Utc), "u:1"),
+                Play(id, new DateTime(2027, 3, 2, 10, 0, 0, DateTimeKind.Utc), "a:x"),
+                Play(id, new DateTime(2027, 2, 27, 10, 0, 0, DateTimeKind.Utc), "a:y"));
             var today = new DateTime(2027, 3, 10, 8, 0, 0, DateTimeKind.Utc);
             db.DownloadEvents.Add(new DownloadEvent
             {
@@ -82,17 +84,13 @@ public sealed class TrackStatsTests : IDisposable
         var id = await TestCatalog.AddReadyTrackAsync(_site.Services, "Edge Tone", seconds: 2);
         await _site.WithDbAsync(async db =>
         {
-            PlayEvent Play(DateTime at, string listener) => new()
-            {
-                TrackId = id, ListenerKey = listener, PlayedAt = at, HalfHour = new DateTimeOffset(at).ToUnixTimeSeconds() / 1800,
-            };
             db.PlayEvents.AddRange(
-                Play(new DateTime(2027, 3, 10, 0, 0, 0, DateTimeKind.Utc), "a:first-of-today"),
-                Play(new DateTime(2027, 3, 9, 23, 59, 59, DateTimeKind.Utc), "a:last-of-tuesday"),
-                Play(new DateTime(2027, 3, 8, 0, 0, 0, DateTimeKind.Utc), "a:first-of-the-week"),
-                Play(new DateTime(2027, 3, 7, 23, 59, 59, DateTimeKind.Utc), "a:last-of-last-week"),
-                Play(new DateTime(2027, 3, 1, 0, 0, 0, DateTimeKind.Utc), "a:first-of-the-month"),
-                Play(new DateTime(2027, 2, 28, 23, 59, 59, DateTimeKind.Utc), "a:last-of-february"));
+                Play(id, new DateTime(2027, 3, 10, 0, 0, 0, DateTimeKind.Utc), "a:first-of-today"),
+                Play(id, new DateTime(2027, 3, 9, 23, 59, 59, DateTimeKind.Utc), "a:last-of-tuesday"),
+                Play(id, new DateTime(2027, 3, 8, 0, 0, 0, DateTimeKind.Utc), "a:first-of-the-week"),
+                Play(id, new DateTime(2027, 3, 7, 23, 59, 59, DateTimeKind.Utc), "a:last-of-last-week"),
+                Play(id, new DateTime(2027, 3, 1, 0, 0, 0, DateTimeKind.Utc), "a:first-of-the-month"),
+                Play(id, new DateTime(2027, 2, 28, 23, 59, 59, DateTimeKind.Utc), "a:last-of-february"));
             return await db.SaveChangesAsync();
         });
 
