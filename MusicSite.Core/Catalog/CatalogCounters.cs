@@ -20,7 +20,8 @@ public sealed record CounterRow(CounterKind Kind, int Key, int Count);
 
 /// <summary>Reads the listed catalog's counters (listed: not deleted, public, ready). The database keeps them: the
 /// triggers of migration 20261204020000_CatalogCounterTriggers follow every change of a track, its genre links and
-/// the genre tree, so a read is a primary-key lookup however large the catalog is.</summary>
+/// the genre tree, so a read is a primary-key lookup however large the catalog is. The same counters are kept within
+/// each genre (migration 20261206020000_CatalogCountersByGenre), for the facets of a list filtered by that genre.</summary>
 public sealed class CatalogCounters(MusicSiteDbContext db)
 {
     /// <summary>The sum of the counters of <paramref name="keys"/> (0 for a key never counted).</summary>
@@ -36,18 +37,36 @@ public sealed class CatalogCounters(MusicSiteDbContext db)
         return sum;
     }
 
-    /// <summary>Every counter of a kind above zero.</summary>
-    public async Task<IReadOnlyDictionary<int, int>> OfKindAsync(CounterKind kind, CancellationToken cancellationToken) =>
-        await db.Database.SqlQuery<KeyCount>($"""
-            SELECT "Key", "Count" FROM "CatalogCounters" WHERE "Kind" = {(int)kind} AND "Count" > 0
-            """).ToDictionaryAsync(c => c.Key, c => c.Count, cancellationToken);
+    /// <summary>Every counter of a kind above zero: of the whole listed catalog, or (<paramref name="withinGenre"/>) of
+    /// the listed tracks in that genre's subtree (a genre or a BPM bucket; migration 20261206020000_CatalogCountersByGenre).</summary>
+    public async Task<IReadOnlyDictionary<int, int>> OfKindAsync(CounterKind kind, CancellationToken cancellationToken, int? withinGenre = null) =>
+        withinGenre is { } genre
+            ? await db.Database.SqlQuery<KeyCount>($"""
+                SELECT "Key", "Count" FROM "CatalogCountersByGenre" WHERE "GenreId" = {genre} AND "Kind" = {(int)kind} AND "Count" > 0
+                """).ToDictionaryAsync(c => c.Key, c => c.Count, cancellationToken)
+            : await db.Database.SqlQuery<KeyCount>($"""
+                SELECT "Key", "Count" FROM "CatalogCounters" WHERE "Kind" = {(int)kind} AND "Count" > 0
+                """).ToDictionaryAsync(c => c.Key, c => c.Count, cancellationToken);
 
-    /// <summary>The genres with the most listed tracks (subgenres included), most first, then by name.</summary>
-    public async Task<IReadOnlyList<GenreTally>> TopGenresAsync(int count, CancellationToken cancellationToken) =>
-        await db.Database.SqlQuery<GenreTally>($"""
-            SELECT g."Id", g."Name", g."Slug", c."Count" FROM "CatalogCounters" c JOIN "Genres" g ON g."Id" = c."Key"
-            WHERE c."Kind" = 1 AND c."Count" > 0 ORDER BY c."Count" DESC, g."Name" LIMIT {count}
-            """).ToListAsync(cancellationToken);
+    /// <summary>The genres with the most listed tracks (subgenres included), most first, then by name: of the whole
+    /// listed catalog, or (<paramref name="withinGenre"/>) among the listed tracks in that genre's subtree.</summary>
+    public async Task<IReadOnlyList<GenreTally>> TopGenresAsync(int count, CancellationToken cancellationToken, int? withinGenre = null) =>
+        withinGenre is { } within
+            ? await db.Database.SqlQuery<GenreTally>($"""
+                SELECT g."Id", g."Name", g."Slug", c."Count" FROM "CatalogCountersByGenre" c JOIN "Genres" g ON g."Id" = c."Key"
+                WHERE c."GenreId" = {within} AND c."Kind" = 1 AND c."Count" > 0 ORDER BY c."Count" DESC, g."Name" LIMIT {count}
+                """).ToListAsync(cancellationToken)
+            : await db.Database.SqlQuery<GenreTally>($"""
+                SELECT g."Id", g."Name", g."Slug", c."Count" FROM "CatalogCounters" c JOIN "Genres" g ON g."Id" = c."Key"
+                WHERE c."Kind" = 1 AND c."Count" > 0 ORDER BY c."Count" DESC, g."Name" LIMIT {count}
+                """).ToListAsync(cancellationToken);
+
+    /// <summary>Every counter within every genre, zeros left out (for checks against a recount).</summary>
+    public async Task<IReadOnlyList<(int GenreId, CounterRow Counter)>> WithinGenresAsync(CancellationToken cancellationToken) =>
+        (await db.Database.SqlQuery<GenreKindKeyCount>($"""
+            SELECT "GenreId", "Kind", "Key", "Count" FROM "CatalogCountersByGenre" WHERE "Count" <> 0
+            """).ToListAsync(cancellationToken))
+        .Select(c => (c.GenreId, new CounterRow((CounterKind)c.Kind, c.Key, c.Count))).ToList();
 
     /// <summary>The listed catalog's artist names that match a LIKE <paramref name="pattern"/> (escaped with
     /// <paramref name="escape"/>), as one JSON array, with their listed tracks in all (migration
@@ -81,6 +100,14 @@ public sealed class CatalogCounters(MusicSiteDbContext db)
     private sealed class NameCount
     {
         public string Name { get; set; } = "";
+        public int Count { get; set; }
+    }
+
+    private sealed class GenreKindKeyCount
+    {
+        public int GenreId { get; set; }
+        public int Kind { get; set; }
+        public int Key { get; set; }
         public int Count { get; set; }
     }
 

@@ -33,8 +33,9 @@ public sealed record CatalogTotal(int Count, bool Exact)
 /// catalog (unfiltered, or narrowed only by one genre, one license or one BPM bucket) is answered by the counters the
 /// database keeps (<see cref="CatalogCounters"/>), plus the viewer's own unlisted tracks (an admin's: every unlisted
 /// one), counted up to the cap. Any other list is counted up to the cap; past it the total is the cap, marked not
-/// exact ("1,000+"). Facets come from the counters for the whole listed catalog, otherwise from at most cap matching
-/// tracks: exact when that is all of them, else marked as counted among that many.
+/// exact ("1,000+"). Facets come from the counters for the whole listed catalog and for one genre (the counters kept
+/// within each genre), otherwise from at most cap matching tracks: exact when that is all of them, else marked as
+/// counted among that many.
 /// </summary>
 public sealed class CatalogTotals(MusicSiteDbContext db, CatalogCounters counters, Genres.GenreDirectory genres, ShowcaseCache cache,
     IOptions<CatalogTotalsOptions> options)
@@ -134,9 +135,10 @@ public sealed class CatalogTotals(MusicSiteDbContext db, CatalogCounters counter
             : await SampleAsync(matching.Where(t => !t.IsPublic), false, cancellationToken);
         var listed = await counters.SumAsync(counted.Value.Kind, counted.Value.Keys, cancellationToken);
         var total = unlisted.Total.Exact ? new CatalogTotal(listed + unlisted.Total.Count, true) : new CatalogTotal(Cap, false);
-        if (counted.Value.Kind == CounterKind.All && unlisted.Total.Exact)
+        if (counted.Value.Kind is CounterKind.All or CounterKind.Genre && unlisted.Total.Exact)
         {
-            return (total, await CounterFacetsAsync(unlisted, cancellationToken));
+            int? withinGenre = counted.Value.Kind == CounterKind.Genre ? counted.Value.Keys.Single() : null;
+            return (total, await CounterFacetsAsync(unlisted, withinGenre, cancellationToken));
         }
         // The facets are exact only when the sample is every matching track (its own count is under the cap).
         var sampled = total.Exact && total.Count == 0 ? Sample.None : await SampleAsync(matching, inKeyOrder, cancellationToken);
@@ -187,16 +189,17 @@ public sealed class CatalogTotals(MusicSiteDbContext db, CatalogCounters counter
             : new Sample(new CatalogTotal(rows.Count, true), rows);
     }
 
-    /// <summary>The whole listed catalog's facets from the counters, plus the viewer's unlisted tracks.</summary>
-    private async Task<TrackFacets> CounterFacetsAsync(Sample unlisted, CancellationToken cancellationToken)
+    /// <summary>The facets of the whole listed catalog, or of one genre's listed tracks (<paramref name="withinGenre"/>),
+    /// from the counters, plus the viewer's unlisted tracks (<paramref name="unlisted"/>: those of the same list).</summary>
+    private async Task<TrackFacets> CounterFacetsAsync(Sample unlisted, int? withinGenre, CancellationToken cancellationToken)
     {
-        var bpm = (await counters.OfKindAsync(CounterKind.Bpm, cancellationToken)).ToDictionary();
-        var top = (await counters.TopGenresAsync(FacetGenres, cancellationToken)).ToDictionary(g => g.Id);
+        var bpm = (await counters.OfKindAsync(CounterKind.Bpm, cancellationToken, withinGenre)).ToDictionary();
+        var top = (await counters.TopGenresAsync(FacetGenres, cancellationToken, withinGenre)).ToDictionary(g => g.Id);
         if (unlisted.Rows.Count > 0)
         {
             // Adding the viewer's tracks can lift a genre into the top only if it is one of theirs: the top of the
             // counters plus the viewer's genres hold the whole merged top.
-            var listed = await counters.OfKindAsync(CounterKind.Genre, cancellationToken);
+            var listed = await counters.OfKindAsync(CounterKind.Genre, cancellationToken, withinGenre);
             foreach (var tally in await GenreTalliesAsync(unlisted.Rows, cancellationToken))
             {
                 tally.Count += listed.GetValueOrDefault(tally.Id);

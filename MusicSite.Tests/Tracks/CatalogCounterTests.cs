@@ -13,7 +13,8 @@ namespace MusicSite.Tests.Tracks;
 /// <summary>The counters the database keeps (migration 20261204020000_CatalogCounterTriggers) against a brute-force
 /// recount of the same rows, in C#, after random sequences of every change that moves them: uploads, publishing,
 /// processing outcomes, deletes (soft and hard), genre links, license, BPM and artist edits, genre moves, merges and
-/// deletes. The listed artist names and their counts (migration 20261205010000_CatalogArtistNames) are checked the same way.</summary>
+/// deletes. The listed artist names and their counts (migration 20261205010000_CatalogArtistNames) and the counters within
+/// each genre (migration 20261206020000_CatalogCountersByGenre) are checked the same way.</summary>
 public sealed class CatalogCounterTests(ReferenceDataFixture core) : IClassFixture<ReferenceDataFixture>
 {
     private static readonly TrackState[] States = [TrackState.Pending, TrackState.Processing, TrackState.Ready, TrackState.Ready, TrackState.Failed];
@@ -40,8 +41,10 @@ public sealed class CatalogCounterTests(ReferenceDataFixture core) : IClassFixtu
         await AssertAgreeAsync($"seed {seed}, end");
     }
 
-    [Fact]
-    public async Task Migration_FillsCountersForExistingRows_AndRollsBack()
+    [Theory]
+    [InlineData("20261204020000_CatalogCounterTriggers", "CatalogCounters")]
+    [InlineData("20261206020000_CatalogCountersByGenre", "CatalogCountersByGenre")]
+    public async Task Migration_FillsCountersForExistingRows_AndRollsBack(string migration, string table)
     {
         var random = new Random(7);
         var user = await ArtistRows.UserAsync(core.Services, "Before the counters");
@@ -52,10 +55,10 @@ public sealed class CatalogCounterTests(ReferenceDataFixture core) : IClassFixtu
         await using var scope = core.Scope();
         var db = scope.ServiceProvider.GetRequiredService<MusicSiteDbContext>();
         var migrations = db.Database.GetMigrations().ToList();
-        var counters = migrations.IndexOf("20261204020000_CatalogCounterTriggers");
+        var counters = migrations.IndexOf(migration);
         var migrator = db.GetService<IMigrator>();
         await migrator.MigrateAsync(migrations[counters - 1]);
-        Assert.Equal(0, await db.Database.SqlQuery<int>($"SELECT count(*) AS \"Value\" FROM sqlite_master WHERE name = 'CatalogCounters'").SingleAsync());
+        Assert.Equal(0, await db.Database.SqlQuery<int>($"SELECT count(*) AS \"Value\" FROM sqlite_master WHERE name = {table}").SingleAsync());
 
         await db.Database.MigrateAsync(); // the fill from the rows that are there
         await AssertAgreeAsync("after the fill");
@@ -97,7 +100,20 @@ public sealed class CatalogCounterTests(ReferenceDataFixture core) : IClassFixtu
         var trackIds = await db.Tracks.Select(t => t.Id).ToListAsync();
         var now = DateTime.UtcNow;
         int Pick(List<int> from) => from[random.Next(from.Count)];
-        var kind = trackIds.Count < 20 ? 0 : random.Next(14);
+        if (genreIds.Count < 12)
+        {
+            // Merges and deletes take genres away: new ones (at the top or under another) keep the tree big enough
+            // for tracks to be in several genres, whichever test of the class ran first.
+            var token = ArtistRows.Token();
+            var created = await scope.ServiceProvider.GetRequiredService<GenreCuration>().CreateAsync(
+                new GenreInput($"Counted {token}", $"counted-{token}", null, random.Next(3) == 0 || genreIds.Count == 0 ? null : Pick(genreIds)),
+                GenreRows.Curator, CancellationToken.None);
+            Assert.True(created.Succeeded, "a genre for the random changes");
+            return;
+        }
+        // New tracks (0, and 14-15 once there are 20) outpace hard deletes (4), so each seed finds tracks to change
+        // whichever test of the class ran before it.
+        var kind = trackIds.Count < 20 ? 0 : random.Next(16) is var drawn && drawn >= 14 ? 0 : drawn;
         if (kind == 0)
         {
             db.Tracks.Add(new Track
@@ -176,6 +192,9 @@ public sealed class CatalogCounterTests(ReferenceDataFixture core) : IClassFixtu
             .ToListAsync();
         var expected = new Dictionary<(CounterKind, int), int>();
         void Add(CounterKind kind, int key) => expected[(kind, key)] = expected.GetValueOrDefault((kind, key)) + 1;
+        var expectedWithin = new Dictionary<(int, CounterKind, int), int>();
+        void AddWithin(int genre, CounterKind kind, int key) =>
+            expectedWithin[(genre, kind, key)] = expectedWithin.GetValueOrDefault((genre, kind, key)) + 1;
         foreach (var track in listed)
         {
             Add(CounterKind.All, 0);
@@ -196,6 +215,15 @@ public sealed class CatalogCounterTests(ReferenceDataFixture core) : IClassFixtu
             foreach (var genre in above)
             {
                 Add(CounterKind.Genre, genre);
+                // Within each genre the track is in: every genre it is in (itself included) and its BPM bucket.
+                foreach (var other in above)
+                {
+                    AddWithin(genre, CounterKind.Genre, other);
+                }
+                if (track.Bpm is { } inGenre)
+                {
+                    AddWithin(genre, CounterKind.Bpm, BpmBuckets.Of(inGenre).Index);
+                }
             }
         }
         var actual = (await scope.ServiceProvider.GetRequiredService<CatalogCounters>().AllAsync(CancellationToken.None))
@@ -205,6 +233,15 @@ public sealed class CatalogCounterTests(ReferenceDataFixture core) : IClassFixtu
             .Select(k => $"{k.Item1} {k.Item2}: counted {actual.GetValueOrDefault(k)}, recounted {expected.GetValueOrDefault(k)}").ToList();
         Assert.True(differences.Count == 0, $"{when}: {string.Join("; ", differences)}");
         Assert.True(expected.Count > 5, "the random changes left too little listed to compare");
+
+        var actualWithin = (await scope.ServiceProvider.GetRequiredService<CatalogCounters>().WithinGenresAsync(CancellationToken.None))
+            .ToDictionary(c => (c.GenreId, c.Counter.Kind, c.Counter.Key), c => c.Counter.Count);
+        var withinDifferences = expectedWithin.Keys.Union(actualWithin.Keys)
+            .Where(k => expectedWithin.GetValueOrDefault(k) != actualWithin.GetValueOrDefault(k))
+            .Select(k => $"within {k.Item1}, {k.Item2} {k.Item3}: counted {actualWithin.GetValueOrDefault(k)}, recounted {expectedWithin.GetValueOrDefault(k)}")
+            .ToList();
+        Assert.True(withinDifferences.Count == 0, $"{when}: {string.Join("; ", withinDifferences)}");
+        Assert.True(expectedWithin.Keys.Any(k => k.Item2 == CounterKind.Genre && k.Item1 != k.Item3), "no track was in two genres to compare");
 
         var names = listed.GroupBy(t => t.ArtistName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var kept = await scope.ServiceProvider.GetRequiredService<CatalogCounters>().ArtistNamesAsync(CancellationToken.None);

@@ -128,8 +128,9 @@ public sealed class CatalogQueryPlanTests(ITestOutputHelper output) : IDisposabl
         AssertNoTableScan(plan);
     }
 
+    /// <summary>A genre alone takes its facets from the counters kept within it; with a license too, they are sampled.</summary>
     [Theory]
-    [InlineData("genre")]
+    [InlineData("genre+license")]
     [InlineData("license")]
     public async Task FacetSample_ManyMatches_ReadsTracksInKeyOrderWithoutSorting(string filter)
     {
@@ -141,7 +142,7 @@ public sealed class CatalogQueryPlanTests(ITestOutputHelper output) : IDisposabl
         Assert.Contains("ORDER BY \"t\".\"Id\"", sample.Sql, StringComparison.Ordinal);
         Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.Ordinal);
         Assert.DoesNotContain("IX_Tracks_ListedRaw_Popularity", plan, StringComparison.Ordinal);
-        if (filter == "genre")
+        if (filter.Contains("genre", StringComparison.Ordinal))
         {
             AssertClosureProbedByBothKeys(plan);
         }

@@ -6,10 +6,11 @@ using MusicSite.Hosting;
 /// A catalog of N tracks for <see cref="CatalogBench"/>: a data directory migrated and seeded by the real migrations
 /// (<see cref="BenchHost.MigratedAsync"/>: the genre tree, the licenses), then artists, albums, tracks, genre links and
 /// tags bulk-inserted through prepared statements in one transaction. The database's triggers keep their tables as for
-/// any insert (the genre closure, counters, like and comment counts), with one exception when <c>searchByTrigger</c> is
-/// false: the three TrackSearch insert triggers are dropped for the load, TrackSearch is filled by one INSERT … SELECT
-/// that computes what those triggers compute, and the triggers are re-created from their own SQL, all in the same
-/// transaction. <see cref="CatalogBuilderCheck"/> shows that both ways leave the same TrackSearch rows.
+/// any insert (the genre closure, counters, like and comment counts), with two exceptions when <c>byTriggers</c> is
+/// false: the three TrackSearch insert triggers and the two insert triggers of the counters within each genre are
+/// dropped for the load; TrackSearch is filled by one INSERT … SELECT that computes what its triggers compute, the
+/// counters within each genre by their migration's fill, and the triggers are re-created from their own SQL, all in
+/// the same transaction. <see cref="CatalogBuilderCheck"/> shows that both ways leave the same rows.
 /// Play, download and like counts are set on the rows (no TrackLikes behind them). The last two weeks' plays are
 /// there as PlayEvents (<see cref="AddPlayEvents"/>), so that the "popular this week" sections rank real rows.
 /// </summary>
@@ -33,10 +34,11 @@ static partial class CatalogBuilder
     private static readonly string[] Keys = ["C", "Cm", "C#", "C#m", "D", "Dm", "Eb", "Ebm", "E", "Em", "F", "Fm", "F#", "F#m", "G", "Gm",
         "Ab", "Abm", "A", "Am", "Bb", "Bbm", "B", "Bm"];
     private static SqliteTransaction? _transaction;
-    private static readonly string[] SearchTriggers = ["TrackSearch_AfterTrackInsert", "TrackSearch_AfterTagInsert", "TrackSearch_AfterGenreLinkInsert"];
+    private static readonly string[] BulkTriggers = ["TrackSearch_AfterTrackInsert", "TrackSearch_AfterTagInsert", "TrackSearch_AfterGenreLinkInsert",
+        "CatalogCountersByGenre_TrackInsert", "CatalogCountersByGenre_LinkInsert"];
 
     /// <summary>Builds the catalog in <paramref name="data"/> and prints its build time and size.</summary>
-    public static async Task RunAsync(string data, int trackCount, bool searchByTrigger = false)
+    public static async Task RunAsync(string data, int trackCount, bool byTriggers = false)
     {
         var watch = Stopwatch.StartNew();
         await using (var services = BenchHost.Services(data))
@@ -46,14 +48,14 @@ static partial class CatalogBuilder
         SqliteConnection.ClearAllPools();
         var migrated = watch.Elapsed.TotalSeconds;
         var file = new DataPaths(data).Database;
-        var rows = Build(file, trackCount, searchByTrigger);
+        var rows = Build(file, trackCount, byTriggers);
         var size = new FileInfo(file).Length + (File.Exists(file + "-wal") ? new FileInfo(file + "-wal").Length : 0);
         Console.WriteLine($"catalog: built {trackCount:N0} tracks ({rows}) in {watch.Elapsed.TotalSeconds:0.0} s " +
-                          $"(migrations and seeds {migrated:0.0} s; search index {(searchByTrigger ? "row by row through its triggers" : "filled in one statement")}); " +
+                          $"(migrations and seeds {migrated:0.0} s; search index and counters within genres {(byTriggers ? "row by row through their triggers" : "filled in one statement each")}); " +
                           $"database {size / 1048576.0:0} MiB");
     }
 
-    private static string Build(string file, int trackCount, bool searchByTrigger)
+    private static string Build(string file, int trackCount, bool byTriggers)
     {
         using var connection = new SqliteConnection($"Data Source={file};Pooling=False");
         connection.Open();
@@ -69,9 +71,9 @@ static partial class CatalogBuilder
         using var transaction = connection.BeginTransaction();
         _transaction = transaction;
         var dropped = new List<string>();
-        if (!searchByTrigger)
+        if (!byTriggers)
         {
-            foreach (var name in SearchTriggers)
+            foreach (var name in BulkTriggers)
             {
                 dropped.Add(Column<string>(connection, $"SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = '{name}'").Single());
                 Execute(connection, $"DROP TRIGGER \"{name}\"");
@@ -174,7 +176,7 @@ static partial class CatalogBuilder
 
         var playEvents = AddPlayEvents(connection, random, firstTrack, trackCount);
 
-        if (!searchByTrigger)
+        if (!byTriggers)
         {
             // What the dropped triggers would have left: each track's row on insert (tags '' and no genres), then tags
             // and genre names joined by the same subqueries as the tag and genre-link triggers (a track with none keeps
@@ -187,6 +189,8 @@ static partial class CatalogBuilder
                     (SELECT group_concat(g."Name", ' ') FROM "TrackGenres" tg JOIN "Genres" g ON g."Id" = tg."GenreId" WHERE tg."TrackId" = t."Id")
                 FROM "Tracks" t ORDER BY t."Id"
                 """);
+            // The counters within each genre, as the migration fills them from existing rows.
+            Execute(connection, MusicSite.Data.Migrations.CatalogCountersByGenre.Fill);
             foreach (var sql in dropped)
             {
                 Execute(connection, sql);

@@ -24,9 +24,11 @@ using MusicSite.Seeding;
 //   genres <data> [n]  2,000 genres and n tracks (default 100000) built in <data>: the descendant-filtered catalog query
 //            next to the unfiltered one, and its query plan; the database stays for genre-pages
 //   genre-pages <base> <file> <n>  /genres, /genres?q= and a genre page of a running site started on that database
-//   catalog-build <data> <n> [--search-by-trigger]  a catalog of n tracks in <data> (CatalogBuilder): migrated, bulk-inserted,
-//            build time and size printed; the search index filled in one statement unless --search-by-trigger
-//   catalog-check [n]  the same catalog (default 20000) built both ways: build times, and whether TrackSearch ends the same
+//   catalog-build <data> <n> [--by-triggers]  a catalog of n tracks in <data> (CatalogBuilder): migrated, bulk-inserted,
+//            build time and size printed; the search index and the counters within genres filled in one statement each
+//            unless --by-triggers
+//   catalog-check [n]  the same catalog (default 20000) built both ways: build times, and whether TrackSearch and the
+//                      counters within genres end the same
 //   catalog-http <base> <db file> [cache-on]  every catalog list of a running site on that database, p50/p95 next to the raw
 //            SQLite query on the file (CatalogBench); with cache-on the HTTP numbers only. CATALOG_RUNS=n: fewer requests
 var mode = args.FirstOrDefault() ?? "all";
@@ -52,7 +54,7 @@ try
     }
     if (mode is "catalog-build")
     {
-        await CatalogBuilder.RunAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), searchByTrigger: args.Contains("--search-by-trigger"));
+        await CatalogBuilder.RunAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), byTriggers: args.Contains("--by-triggers"));
     }
     if (mode is "catalog-check")
     {

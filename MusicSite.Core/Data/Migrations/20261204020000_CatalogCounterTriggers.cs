@@ -23,9 +23,9 @@ public sealed class CatalogCounterTriggers : Migration
 
     private const string Upsert = """ON CONFLICT ("Kind", "Key") DO UPDATE SET "Count" = "Count" + excluded."Count";""";
 
-    private static string Listed(string t) => $"""{t}."DeletedAt" IS NULL AND {t}."IsPublic" = 1 AND {t}."State" = 'Ready'""";
+    internal static string Listed(string t) => $"""{t}."DeletedAt" IS NULL AND {t}."IsPublic" = 1 AND {t}."State" = 'Ready'""";
 
-    private static string Bucket(string t) =>
+    internal static string Bucket(string t) =>
         $"""CASE WHEN {t}."Bpm" < 90 THEN 0 WHEN {t}."Bpm" < 110 THEN 1 WHEN {t}."Bpm" < 130 THEN 2 WHEN {t}."Bpm" < 150 THEN 3 ELSE 4 END""";
 
     /// <summary>Adds <paramref name="sign"/> to the total, the license and the BPM bucket of track row <paramref name="t"/>.</summary>
@@ -130,8 +130,8 @@ public sealed class CatalogCounterTriggers : Migration
     }
 
     /// <summary>The closure's move trigger (from 20261201000000_GenreTreeAndAudit), with the counters' recount after it
-    /// when <paramref name="recount"/>.</summary>
-    private static string MoveTrigger(bool recount) => $"""
+    /// when <paramref name="recount"/>, then <paramref name="after"/> (statements a later migration adds).</summary>
+    internal static string MoveTrigger(bool recount, string after = "") => $"""
         CREATE TRIGGER "GenreClosure_AfterMove" AFTER UPDATE OF "ParentId" ON "Genres"
         WHEN OLD."ParentId" IS NOT NEW."ParentId" BEGIN
             DELETE FROM "GenreClosure"
@@ -146,7 +146,7 @@ public sealed class CatalogCounterTriggers : Migration
                 (SELECT "AncestorId" FROM "GenreClosure" WHERE "DescendantId" IN (OLD."ParentId", NEW."ParentId"));
             INSERT INTO "CatalogCounters" ("Kind", "Key", "Count") SELECT 1, * FROM ({GenreCount(
                 "c.\"AncestorId\" IN (SELECT \"AncestorId\" FROM \"GenreClosure\" WHERE \"DescendantId\" IN (OLD.\"ParentId\", NEW.\"ParentId\"))")});
-            """ : "")}
+            """ : "")}{after}
         END;
         """;
 
