@@ -102,6 +102,17 @@ public sealed class CatalogTotals(MusicSiteDbContext db, CatalogCounters counter
 
     private sealed record KeptCount(CatalogTotal Total, TrackFacets Facets);
 
+    /// <summary>What <see cref="CountAsync"/> would answer from what is kept, without reading the database; null when
+    /// it would count.</summary>
+    internal (CatalogTotal Total, TrackFacets Facets)? Kept(TrackQuery query, Narrowing narrowing, bool genreNamed, bool listedOnly)
+    {
+        if (query.Genre is not null && !genreNamed)
+        {
+            return (new CatalogTotal(0, true), TrackFacets.None);
+        }
+        return listedOnly && cache.TryGet<KeptCount>(KeyOf(query, narrowing)) is { } kept ? (kept.Total, kept.Facets) : null;
+    }
+
     /// <summary>The cache key of the filters that decide which listed tracks match: everything but the sort, the
     /// page and the cursor. The genre is its resolved id (a name and a slug are the same list); JSON keeps any text
     /// in the values from running into the next one.</summary>

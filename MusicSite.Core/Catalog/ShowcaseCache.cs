@@ -37,9 +37,10 @@ public sealed class ShowcaseCache(ContentVersion version, TimeProvider clock)
     /// <paramref name="lifetime"/> at most. Two requests that miss at once may both compute; the later one is kept.</summary>
     public async Task<T> GetAsync<T>(string key, TimeSpan lifetime, Func<Task<T>> compute) where T : class
     {
+        // The version before computing: a change while computing leaves the value outdated at once.
         var now = clock.GetUtcNow();
         var current = version.Current;
-        if (_entries.TryGetValue(key, out var entry) && entry.Version == current && entry.Until > now && entry.Value is T kept)
+        if (TryGet<T>(key) is { } kept)
         {
             return kept;
         }
@@ -51,6 +52,12 @@ public sealed class ShowcaseCache(ContentVersion version, TimeProvider clock)
         _entries[key] = new Entry(current, now + lifetime, value);
         return value;
     }
+
+    /// <summary>The kept value of <paramref name="key"/> if it is still current, else null (nothing is computed).</summary>
+    public T? TryGet<T>(string key) where T : class =>
+        _entries.TryGetValue(key, out var entry) && entry.Version == version.Current && entry.Until > clock.GetUtcNow() && entry.Value is T kept
+            ? kept
+            : null;
 
     /// <summary>How many entries are kept now.</summary>
     public int Count => _entries.Count;

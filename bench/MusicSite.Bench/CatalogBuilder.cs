@@ -198,7 +198,11 @@ static partial class CatalogBuilder
         }
         transaction.Commit();
         _transaction = null;
-        Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA optimize;");
+        // No ANALYZE (nor PRAGMA optimize, which runs it on the tables the load's statements searched): the site never
+        // writes planner statistics, so the catalog must be measured with the plans a real site's database gets. With
+        // statistics, the listed filter's three-column index looks like it selects 20 rows (ANALYZE counts each NULL
+        // DeletedAt as its own value) and the newest page sorted every listed track: 37 ms for /tracks against 3 ms.
+        Execute(connection, "PRAGMA journal_mode=WAL;");
         return $"{userCount:N0} artists, {albumCount:N0} albums, {links:N0} genre links, {tags:N0} tags, {playEvents:N0} play events";
     }
 
