@@ -14,6 +14,9 @@ public enum CounterKind
     License = 2,
     /// <summary>A BPM bucket (key: the index in <see cref="BpmBuckets.All"/>).</summary>
     Bpm = 3,
+    /// <summary>A genre itself, its subgenres not included (key: the genre id): the tracks tagged with it
+    /// (migration 20261206030000_CatalogTaggedCounters).</summary>
+    Tagged = 4,
 }
 
 public sealed record CounterRow(CounterKind Kind, int Key, int Count);

@@ -9,7 +9,7 @@ namespace MusicSite.Genres;
 public sealed record PopularGenre(int Id, string Name, string Slug, int Plays, int TrackCount);
 
 /// <summary>The one owner of the popular-genres ranking (docs/decisions/0024).</summary>
-public sealed class PopularGenres(MusicSiteDbContext db, TrackCatalog catalog, ShowcaseCache cache, TimeProvider clock)
+public sealed class PopularGenres(MusicSiteDbContext db, TrackCatalog catalog, CatalogCounters counters, ShowcaseCache cache, TimeProvider clock)
 {
     public const int DefaultDays = 30;
     public const int MaxDays = 365;
@@ -28,23 +28,32 @@ public sealed class PopularGenres(MusicSiteDbContext db, TrackCatalog catalog, S
         var listedOnly = await catalog.SeesListedOnlyAsync(viewer, cancellationToken);
         var playable = catalog.ListedFor(viewer, listedOnly);
         var ranked = listedOnly
-            ? await cache.GetAsync($"genres:popular:{days}", ShowcaseCache.PlaysLifetime, () => RankedAsync(playable, since, cancellationToken))
-            : await RankedAsync(playable, since, cancellationToken);
+            ? await cache.GetAsync($"genres:popular:{days}", ShowcaseCache.PlaysLifetime, () => RankedAsync(playable, true, since, cancellationToken))
+            : await RankedAsync(playable, false, since, cancellationToken);
         return (ranked.Skip(Common.Paging.Offset(page, limit)).Take(limit).ToList(), ranked.Count);
     }
 
-    private async Task<IReadOnlyList<PopularGenre>> RankedAsync(IQueryable<Track> playable, DateTime since, CancellationToken cancellationToken)
+    /// <summary>The ranking over <paramref name="playable"/>; <paramref name="listedOnly"/>: those are the listed tracks,
+    /// whose count per genre the database keeps (<see cref="CounterKind.Tagged"/>).</summary>
+    private async Task<IReadOnlyList<PopularGenre>> RankedAsync(IQueryable<Track> playable, bool listedOnly, DateTime since,
+        CancellationToken cancellationToken)
     {
-        var tracks = await playable.SelectMany(t => t.Genres)
-            .GroupBy(l => l.GenreId).Select(g => new { GenreId = g.Key, Tracks = g.Count() })
-            .ToDictionaryAsync(g => g.GenreId, g => g.Tracks, cancellationToken);
+        var tracks = listedOnly
+            ? await counters.OfKindAsync(CounterKind.Tagged, cancellationToken)
+            : await playable.SelectMany(t => t.Genres)
+                .GroupBy(l => l.GenreId).Select(g => new { GenreId = g.Key, Tracks = g.Count() })
+                .ToDictionaryAsync(g => g.GenreId, g => g.Tracks, cancellationToken);
+        // The window's plays per track first (one pass over the play index in track order), then each track's genres
+        // by key: grouping every (play, link) pair by genre walked all the links of the catalog, 15 s at 1,000,000
+        // tracks against 2.2 s this way (decision 0053).
+        var perTrack = db.PlayEvents.Where(p => p.PlayedAt >= since).GroupBy(p => p.TrackId)
+            .Select(g => new { TrackId = g.Key, Plays = g.Count() });
         var plays = await (
-                from play in db.PlayEvents
-                where play.PlayedAt >= since
-                join link in db.TrackGenres on play.TrackId equals link.TrackId
-                join track in playable on link.TrackId equals track.Id
-                group play by link.GenreId into g
-                select new { GenreId = g.Key, Plays = g.Count() })
+                from played in perTrack
+                join track in playable on played.TrackId equals track.Id
+                join link in db.TrackGenres on played.TrackId equals link.TrackId
+                group played.Plays by link.GenreId into g
+                select new { GenreId = g.Key, Plays = g.Sum() })
             .ToDictionaryAsync(g => g.GenreId, g => g.Plays, cancellationToken);
         var ids = tracks.Keys.ToList();
         var genres = await db.Genres.AsNoTracking().Where(g => ids.Contains(g.Id))

@@ -114,7 +114,7 @@ public sealed class GenreRankingTests(ReferenceDataFixture core) : IClassFixture
     {
         await using var scope = core.Scope();
         var popular = new PopularGenres(scope.ServiceProvider.GetRequiredService<MusicSiteDbContext>(),
-            scope.ServiceProvider.GetRequiredService<TrackCatalog>(), new ShowcaseCache(new MusicSite.Live.ContentVersion(), new ManualClock(Now)),
+            scope.ServiceProvider.GetRequiredService<TrackCatalog>(), scope.ServiceProvider.GetRequiredService<CatalogCounters>(), new ShowcaseCache(new MusicSite.Live.ContentVersion(), new ManualClock(Now)),
             new ManualClock(Now));
         var (items, total) = await popular.RankAsync(Viewer.Anonymous, days, 1, 100, default);
         Assert.True(total <= 100);

@@ -13,8 +13,9 @@ namespace MusicSite.Tests.Tracks;
 /// <summary>The counters the database keeps (migration 20261204020000_CatalogCounterTriggers) against a brute-force
 /// recount of the same rows, in C#, after random sequences of every change that moves them: uploads, publishing,
 /// processing outcomes, deletes (soft and hard), genre links, license, BPM and artist edits, genre moves, merges and
-/// deletes. The listed artist names and their counts (migration 20261205010000_CatalogArtistNames) and the counters within
-/// each genre (migration 20261206020000_CatalogCountersByGenre) are checked the same way.</summary>
+/// deletes. The listed artist names and their counts (migration 20261205010000_CatalogArtistNames), the counters within
+/// each genre (migration 20261206020000_CatalogCountersByGenre) and the tracks tagged with each genre (migration
+/// 20261206030000_CatalogTaggedCounters) are checked the same way.</summary>
 public sealed class CatalogCounterTests(ReferenceDataFixture core) : IClassFixture<ReferenceDataFixture>
 {
     private static readonly TrackState[] States = [TrackState.Pending, TrackState.Processing, TrackState.Ready, TrackState.Ready, TrackState.Failed];
@@ -44,6 +45,7 @@ public sealed class CatalogCounterTests(ReferenceDataFixture core) : IClassFixtu
     [Theory]
     [InlineData("20261204020000_CatalogCounterTriggers", "CatalogCounters")]
     [InlineData("20261206020000_CatalogCountersByGenre", "CatalogCountersByGenre")]
+    [InlineData("20261206030000_CatalogTaggedCounters", "CatalogTaggedCounters_LinkInsert")]
     public async Task Migration_FillsCountersForExistingRows_AndRollsBack(string migration, string table)
     {
         var random = new Random(7);
@@ -202,6 +204,10 @@ public sealed class CatalogCounterTests(ReferenceDataFixture core) : IClassFixtu
             if (track.Bpm is { } bpm)
             {
                 Add(CounterKind.Bpm, BpmBuckets.All.Single(b => bpm >= b.From && bpm < b.To).Index);
+            }
+            foreach (var tagged in track.Genres.Distinct())
+            {
+                Add(CounterKind.Tagged, tagged);
             }
             // Every genre on the way up from each link, once per track: a walk of the parent links, not the closure.
             var above = new HashSet<int>();
