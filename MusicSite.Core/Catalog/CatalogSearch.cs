@@ -37,11 +37,13 @@ public sealed partial class CatalogSearch(MusicSiteDbContext db, TrackCatalog ca
         {
             narrowing = narrowing with { WalkFactor = 0 };
         }
-        // The total and facets do not depend on the page. Unless they are kept, they are counted on a connection of
-        // their own while this one reads the page (decision 0053).
-        var counting = totals.Kept(query, narrowing, genre is not null, listedOnly) is { } kept
-            ? Task.FromResult(kept)
-            : Task.Run(() => CountAlongsideAsync(query, viewer, narrowing, genre is not null, listedOnly, cancellationToken), cancellationToken);
+        // The total and facets do not depend on the page. Unless they are kept or read from the counters alone (a few
+        // reads by key, best on this connection after the page), they are counted on a connection of their own while
+        // this one reads the page (decision 0053).
+        var kept = totals.Kept(query, narrowing, genre is not null, listedOnly);
+        var counting = kept is null && !CatalogTotals.FromCountersAlone(query, narrowing, listedOnly)
+            ? Task.Run(() => CountAlongsideAsync(query, viewer, narrowing, genre is not null, listedOnly, cancellationToken), cancellationToken)
+            : null;
         var filtered = terms.Count == 0 ? tracks : tracks.Where(t => Hits(terms).Contains(t.Id));
         var pageRows = (query.Cursor is null ? Paging.Offset(query.Page, query.Limit) : 0) + query.Limit + 1;
 
@@ -55,12 +57,12 @@ public sealed partial class CatalogSearch(MusicSiteDbContext db, TrackCatalog ca
                 : await SortedPageAsync(narrowing.Apply(filtered, db, pageRows), query, cancellationToken);
             items = await catalog.SummariesAsync(page.Ids, cancellationToken);
         }
-        catch
+        catch when (counting is not null)
         {
             await counting.ContinueWith(_ => { }, TaskScheduler.Default); // never leave the count running unobserved
             throw;
         }
-        var (total, facets) = await counting;
+        var (total, facets) = kept ?? await (counting ?? CountAsync(query, viewer, narrowing, genre is not null, listedOnly, cancellationToken));
         return new TrackSearchResult(items, total.Count, facets, terms, genre is null ? null : new GenreMatch(genre.Name, genre.Slug),
             total.Exact, page.Next?.Encode(), page.Previous?.Encode());
     }

@@ -90,11 +90,11 @@ public sealed class CatalogTotals(MusicSiteDbContext db, CatalogCounters counter
         }
         if (!listedOnly)
         {
-            return await CountNowAsync(query, viewer, filtered, narrowing, cancellationToken);
+            return await CountNowAsync(query, viewer, filtered, narrowing, false, cancellationToken);
         }
         var kept = await cache.GetAsync(KeyOf(query, narrowing), ShowcaseCache.ListLifetime, async () =>
         {
-            var (total, facets) = await CountNowAsync(query, viewer, filtered, narrowing, cancellationToken);
+            var (total, facets) = await CountNowAsync(query, viewer, filtered, narrowing, true, cancellationToken);
             return new KeptCount(total, facets);
         });
         return (kept.Total, kept.Facets);
@@ -113,6 +113,11 @@ public sealed class CatalogTotals(MusicSiteDbContext db, CatalogCounters counter
         return listedOnly && cache.TryGet<KeptCount>(KeyOf(query, narrowing)) is { } kept ? (kept.Total, kept.Facets) : null;
     }
 
+    /// <summary>Whether <see cref="CountAsync"/> reads the counters alone for this list, sampling no track: the whole
+    /// listed catalog or one genre, for a viewer who sees the listed tracks only.</summary>
+    internal static bool FromCountersAlone(TrackQuery query, Narrowing narrowing, bool listedOnly) =>
+        listedOnly && Counted(query, narrowing) is { Kind: CounterKind.All or CounterKind.Genre };
+
     /// <summary>The cache key of the filters that decide which listed tracks match: everything but the sort, the
     /// page and the cursor. The genre is its resolved id (a name and a slug are the same list); JSON keeps any text
     /// in the values from running into the next one.</summary>
@@ -125,7 +130,7 @@ public sealed class CatalogTotals(MusicSiteDbContext db, CatalogCounters counter
         });
 
     private async Task<(CatalogTotal Total, TrackFacets Facets)> CountNowAsync(TrackQuery query, Viewer viewer, IQueryable<Track> filtered,
-        Narrowing narrowing, CancellationToken cancellationToken)
+        Narrowing narrowing, bool listedOnly, CancellationToken cancellationToken)
     {
         var rows = Cap + 1;
         var matching = narrowing.Apply(filtered, db, rows);
@@ -141,9 +146,8 @@ public sealed class CatalogTotals(MusicSiteDbContext db, CatalogCounters counter
         }
 
         // The viewer's unlisted tracks are the matching ones that are not public (matching is already ready and
-        // not deleted): none for an anonymous viewer.
-        var unlisted = viewer.UserId is null && !viewer.IsAdmin ? Sample.None
-            : await SampleAsync(matching.Where(t => !t.IsPublic), false, cancellationToken);
+        // not deleted): none for a viewer who sees the listed tracks only (anonymous, or with no unlisted track).
+        var unlisted = listedOnly ? Sample.None : await SampleAsync(matching.Where(t => !t.IsPublic), false, cancellationToken);
         var listed = await counters.SumAsync(counted.Value.Kind, counted.Value.Keys, cancellationToken);
         var total = unlisted.Total.Exact ? new CatalogTotal(listed + unlisted.Total.Count, true) : new CatalogTotal(Cap, false);
         if (counted.Value.Kind is CounterKind.All or CounterKind.Genre && unlisted.Total.Exact)

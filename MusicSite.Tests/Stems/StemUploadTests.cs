@@ -33,7 +33,8 @@ public sealed class StemUploadTests : IDisposable
         var id = created.GetProperty("id").GetInt32();
         Assert.Equal($"/api/stems/{id}", response.Headers.Location?.OriginalString);
         Assert.Equal("Kit", created.GetProperty("name").GetString());
-        Assert.Equal("pending", created.GetProperty("processing").GetProperty("state").GetString());
+        // Not done yet: the job may already have picked the stem up by the time the answer is written.
+        Assert.Contains(created.GetProperty("processing").GetProperty("state").GetString(), new[] { "pending", "processing" });
         Assert.EndsWith($"/stems/{id}", created.GetProperty("urls").GetProperty("page").GetString());
         Assert.Equal("cc-by", created.GetProperty("license").GetProperty("code").GetString());
         Assert.True(created.GetProperty("rights").GetProperty("remixAllowed").GetBoolean());
