@@ -193,6 +193,19 @@ public sealed class CatalogQueryPlanTests(ITestOutputHelper output) : IDisposabl
         Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.Ordinal);
     }
 
+    /// <summary>Counts that read counters alone (one genre, or the whole catalog, for a viewer who sees listed tracks
+    /// only) stay on the request's connection; a count that samples tracks (a search) runs in a scope of its own.</summary>
+    [Fact]
+    public async Task CountFromCountersAlone_StaysOnTheRequestsConnection()
+    {
+        var genre = await StatementsAsync(new TrackQuery { Genre = "house" }, Viewer.Anonymous);
+        var search = await StatementsAsync(new TrackQuery { Search = "mid" }, Viewer.Anonymous);
+
+        Assert.Contains(genre, s => s.Sql.Contains("\"CatalogCountersByGenre\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(genre, s => s.Alongside);
+        Assert.Contains(search, s => s.Alongside && s.Sql.Contains("MATCH", StringComparison.Ordinal));
+    }
+
     /// <summary>The popular-genres ranking (home page): the window's plays are read from the play index in track
     /// order and only then joined to the tracks and their links by key; the genre index never drives it (that walked
     /// every link of the catalog: 15 s at 1,000,000 tracks). The listed tracks per genre come from the counters.</summary>
