@@ -66,7 +66,7 @@ public sealed class CatalogCounters(MusicSiteDbContext db)
 
     /// <summary>Every counter within every genre, zeros left out (for checks against a recount).</summary>
     public async Task<IReadOnlyList<(int GenreId, CounterRow Counter)>> WithinGenresAsync(CancellationToken cancellationToken) =>
-        (await db.Database.SqlQuery<GenreKindKeyCount>($"""
+        (await db.Database.SqlQuery<KindKeyCount>($"""
             SELECT "GenreId", "Kind", "Key", "Count" FROM "CatalogCountersByGenre" WHERE "Count" <> 0
             """).ToListAsync(cancellationToken))
         .Select(c => (c.GenreId, new CounterRow((CounterKind)c.Kind, c.Key, c.Count))).ToList();
@@ -90,7 +90,7 @@ public sealed class CatalogCounters(MusicSiteDbContext db)
     /// <summary>Every counter, zeros left out (for checks against a recount).</summary>
     public async Task<IReadOnlyList<CounterRow>> AllAsync(CancellationToken cancellationToken) =>
         (await db.Database.SqlQuery<KindKeyCount>($"""
-            SELECT "Kind", "Key", "Count" FROM "CatalogCounters" WHERE "Count" <> 0
+            SELECT 0 AS "GenreId", "Kind", "Key", "Count" FROM "CatalogCounters" WHERE "Count" <> 0
             """).ToListAsync(cancellationToken))
         .Select(c => new CounterRow((CounterKind)c.Kind, c.Key, c.Count)).ToList();
 
@@ -106,16 +106,10 @@ public sealed class CatalogCounters(MusicSiteDbContext db)
         public int Count { get; set; }
     }
 
-    private sealed class GenreKindKeyCount
-    {
-        public int GenreId { get; set; }
-        public int Kind { get; set; }
-        public int Key { get; set; }
-        public int Count { get; set; }
-    }
-
+    /// <summary>A counter row of either table (GenreId 0 for the whole catalog's).</summary>
     private sealed class KindKeyCount
     {
+        public int GenreId { get; set; }
         public int Kind { get; set; }
         public int Key { get; set; }
         public int Count { get; set; }

@@ -84,9 +84,9 @@ public sealed class CatalogTotals(MusicSiteDbContext db, CatalogCounters counter
     internal async Task<(CatalogTotal Total, TrackFacets Facets)> CountAsync(TrackQuery query, Viewer viewer, IQueryable<Track> filtered,
         Narrowing narrowing, bool genreNamed, bool listedOnly, CancellationToken cancellationToken)
     {
-        if (query.Genre is not null && !genreNamed)
+        if (Kept(query, narrowing, genreNamed, listedOnly) is { } known)
         {
-            return (new CatalogTotal(0, true), TrackFacets.None); // an unknown genre matches nothing
+            return known;
         }
         if (!listedOnly)
         {
@@ -102,13 +102,13 @@ public sealed class CatalogTotals(MusicSiteDbContext db, CatalogCounters counter
 
     private sealed record KeptCount(CatalogTotal Total, TrackFacets Facets);
 
-    /// <summary>What <see cref="CountAsync"/> would answer from what is kept, without reading the database; null when
-    /// it would count.</summary>
+    /// <summary>What <see cref="CountAsync"/> answers without reading the database (an unknown genre, or a kept
+    /// answer); null when it would count.</summary>
     internal (CatalogTotal Total, TrackFacets Facets)? Kept(TrackQuery query, Narrowing narrowing, bool genreNamed, bool listedOnly)
     {
         if (query.Genre is not null && !genreNamed)
         {
-            return (new CatalogTotal(0, true), TrackFacets.None);
+            return (new CatalogTotal(0, true), TrackFacets.None); // an unknown genre matches nothing
         }
         return listedOnly && cache.TryGet<KeptCount>(KeyOf(query, narrowing)) is { } kept ? (kept.Total, kept.Facets) : null;
     }
