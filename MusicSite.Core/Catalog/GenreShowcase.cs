@@ -26,7 +26,7 @@ public sealed class GenreShowcase(MusicSiteDbContext db, TrackCatalog catalog, C
             return [];
         }
         List<int> ids;
-        if (narrowing.PlanFor(narrowing.GenreCount, count) == FilterPlan.Walk)
+        if (narrowing.GenrePlan(count) == FilterPlan.Walk)
         {
             ids = await Ordered(narrowing.Apply(catalog.Listed(), db, count)).Take(count).Select(t => t.Id).ToListAsync(cancellationToken);
         }

@@ -128,6 +128,17 @@ public sealed class FilterPlanChoiceTests
         Assert.Equal(walks ? FilterPlan.Walk : FilterPlan.Gather, narrowing.PlanFor(expected, rows: 21));
     }
 
+    [Theory]
+    [InlineData(20, false)] // 400 < 0.2 × 21 × 100
+    [InlineData(21, true)] // 441 ≥ 420
+    public void GenrePlan_WeighsAWalkedEntryAtItsCost_WalkingFromFewerMatches(int expected, bool walks)
+    {
+        var narrowing = new Narrowing(1, expected, null, 0, Listed: 100, WalkFactor: 1);
+
+        Assert.Equal(walks ? FilterPlan.Walk : FilterPlan.Gather, narrowing.GenrePlan(rows: 21));
+        Assert.Equal(FilterPlan.Gather, narrowing.PlanFor(expected, rows: 21)); // a license or artist count as large gathers
+    }
+
     [Fact]
     public void PlanFor_TheSettingsExtremes_ForceOnePlan()
     {
