@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # bench/run.sh stream [seconds]: throughput of one 24 MB MP3 (a 10-minute upload's 320k variant), measured with wrk
-# at 4 and 64 connections, each run `seconds` long (default 10):
+# at 4 and 64 connections, each run `seconds` long (default 10); behind nginx five alternating rounds, with the median:
 #   site standalone               Kestrel sends the bytes (/api/music/stream)
 #   site behind nginx, redirect   the site checks, answers X-Accel-Redirect, nginx sends (docs/nginx.md's server block)
 #   nginx direct                  nginx serving the same file as a plain static file
@@ -145,9 +145,17 @@ start_site "/_media/"
 [ "$(curl -s -o /dev/null -w '%{http_code} %{size_download}' "http://127.0.0.1:$proxy_port$stream")" = "200 $size" ] \
   || { echo "stream: nginx with the redirect does not answer 200 with the whole file" >&2; exit 1; }
 warm_up "http://127.0.0.1:$proxy_port$stream"
+# Both send with nginx, so the two rates are close and a single pair of runs mostly shows the machine's drift: five
+# pairs, alternating, and the median of their ratios.
 for c in 4 64; do
-  direct=$(measure "nginx direct" "http://127.0.0.1:$direct_port/$relative" "$c" $(nginx_pids)); echo "$direct"
-  accel=$(measure "site behind nginx, X-Accel-Redirect" "http://127.0.0.1:$proxy_port$stream" "$c" "$site" $(nginx_pids)); echo "$accel"
-  ratio "behind nginx" "$c" "$accel" "$direct"
+  ratios=()
+  for round in 1 2 3 4 5; do
+    direct=$(measure "nginx direct" "http://127.0.0.1:$direct_port/$relative" "$c" $(nginx_pids)); echo "$direct"
+    accel=$(measure "site behind nginx, X-Accel-Redirect" "http://127.0.0.1:$proxy_port$stream" "$c" "$site" $(nginx_pids)); echo "$accel"
+    line=$(ratio "behind nginx (round $round)" "$c" "$accel" "$direct"); echo "$line"
+    ratios+=("$(awk '{ for (i = 1; i <= NF; i++) if ($(i + 1) == "(throughput),") print $i }' <<<"$line")")
+  done
+  printf '%s\n' "${ratios[@]}" | sort -n | awk -v c="$c" '{ r[NR] = $1 } END {
+    printf "stream: behind nginx / nginx direct at %d connections, median of %d rounds = %.2f (rounds %.2f to %.2f)\n", c, NR, r[int((NR + 1) / 2)], r[1], r[NR] }'
 done
 echo "stream: load average $(cut -d' ' -f1-3 /proc/loadavg) at the end"
